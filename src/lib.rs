@@ -1,0 +1,10 @@
+//! Integration Studio: model an integration landscape, check it, and turn it into a complete
+//! CM-010 "Integration Pattern Analysis" prompt.
+//!
+//! Everything in this library works without a window.
+
+pub mod cli;
+pub mod examples;
+pub mod io;
+pub mod model;
+pub mod template;

@@ -1,0 +1,148 @@
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Connection, ConnectionId, IntegrationType, Regulation, Sensitivity, System, SystemId, Zone,
+    ZoneId,
+};
+
+/// The file format this build writes. Older versions are migrated on load (see `io::migrate`).
+pub const CURRENT_FORMAT_VERSION: u32 = 2;
+
+/// A whole integration landscape: what one project file holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub format_version: u32,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub requirements: Requirements,
+    #[serde(default)]
+    pub zones: Vec<Zone>,
+    #[serde(default)]
+    pub systems: Vec<System>,
+    #[serde(default)]
+    pub connections: Vec<Connection>,
+    /// The next id to hand out. Ids are never reused, so this only grows.
+    #[serde(default)]
+    pub next_id: u64,
+}
+
+/// CM-010's seven header variables: what the whole integration must achieve.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirements {
+    #[serde(default)]
+    pub integration_scope: String,
+    #[serde(default)]
+    pub integration_type: Option<IntegrationType>,
+    #[serde(default)]
+    pub data_volume: String,
+    #[serde(default)]
+    pub latency_requirements: String,
+    #[serde(default)]
+    pub reliability_requirements: String,
+    #[serde(default)]
+    pub security_classification: Option<Sensitivity>,
+    #[serde(default)]
+    pub regulatory_compliance: Vec<Regulation>,
+}
+
+impl Default for Project {
+    fn default() -> Self {
+        Project::new("Untitled landscape")
+    }
+}
+
+impl Project {
+    pub fn new(name: impl Into<String>) -> Self {
+        Project {
+            format_version: CURRENT_FORMAT_VERSION,
+            name: name.into(),
+            description: String::new(),
+            requirements: Requirements::default(),
+            zones: Vec::new(),
+            systems: Vec::new(),
+            connections: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    /// The largest id any item uses, or 0 for an empty project.
+    pub fn max_used_id(&self) -> u64 {
+        let systems = self.systems.iter().map(|s| s.id.0);
+        let connections = self.connections.iter().map(|c| c.id.0);
+        let zones = self.zones.iter().map(|z| z.id.0);
+        systems.chain(connections).chain(zones).max().unwrap_or(0)
+    }
+
+    /// Makes `next_id` safe after a hand edit added items with higher ids.
+    pub fn repair_next_id(&mut self) {
+        self.next_id = self.next_id.max(self.max_used_id() + 1);
+    }
+
+    fn allocate_id(&mut self) -> u64 {
+        self.repair_next_id();
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    pub fn allocate_system_id(&mut self) -> SystemId {
+        SystemId(self.allocate_id())
+    }
+
+    pub fn allocate_connection_id(&mut self) -> ConnectionId {
+        ConnectionId(self.allocate_id())
+    }
+
+    pub fn allocate_zone_id(&mut self) -> ZoneId {
+        ZoneId(self.allocate_id())
+    }
+
+    pub fn system(&self, id: SystemId) -> Option<&System> {
+        self.systems.iter().find(|s| s.id == id)
+    }
+
+    pub fn system_mut(&mut self, id: SystemId) -> Option<&mut System> {
+        self.systems.iter_mut().find(|s| s.id == id)
+    }
+
+    pub fn connection(&self, id: ConnectionId) -> Option<&Connection> {
+        self.connections.iter().find(|c| c.id == id)
+    }
+
+    pub fn zone(&self, id: ZoneId) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.id == id)
+    }
+
+    /// The name of a system, or a placeholder that says the reference is broken.
+    pub fn system_name(&self, id: SystemId) -> String {
+        self.system(id)
+            .map(|s| s.name.clone())
+            .unwrap_or_else(|| format!("<unknown system {id}>"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_never_reused_after_removal() {
+        let mut project = Project::new("p");
+        let first = project.allocate_system_id();
+        project.systems.push(System::new(first, "A"));
+        project.systems.clear();
+        let second = project.allocate_system_id();
+        assert_ne!(first, second);
+    }
+
+    #[test]
+    fn allocation_skips_ids_a_hand_edit_introduced() {
+        let mut project = Project::new("p");
+        project.systems.push(System::new(SystemId(41), "A"));
+        assert_eq!(project.allocate_zone_id(), ZoneId(42));
+    }
+}
