@@ -24,7 +24,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         name: "bank",
-        title: "A bank's payments and open-banking landscape",
+        title: "A bank’s payments and open-banking landscape",
         source: include_str!("../assets/examples/bank.ron"),
     },
     Example {

@@ -89,7 +89,9 @@ fn deserialize<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Resul
             line: error.span.end.line,
             column: error.span.end.col,
         };
-        let message = describe_parse_error(&error.code);
+        let at_end = matches!(error.code, ron::Error::Eof)
+            || start >= position_at(text, text.trim_end().len());
+        let message = describe_parse_error(&error.code, at_end, path);
         let report = snippet_report(text, path, &message, start, end);
         LoadError::Parse {
             path: path.to_owned(),
@@ -101,18 +103,21 @@ fn deserialize<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Resul
 }
 
 /// ron's message, plus a hint where ron's alone would leave a user guessing.
-fn describe_parse_error(code: &ron::Error) -> String {
+fn describe_parse_error(code: &ron::Error, at_end: bool, path: &Path) -> String {
+    if at_end {
+        return format!(
+            "the file ends too early ({}); it may have been cut off. The previous save, if \
+             any, is kept as {}",
+            code.to_string().trim_end_matches('.'),
+            super::backup_path(path).display()
+        );
+    }
     match code {
         ron::Error::MissingStructField { field, .. } if *field == "format_version" => {
             "this is not an Integration Studio project: it has no `format_version` field".into()
         }
         ron::Error::ExceededRecursionLimit => {
             "values are nested too deeply to be a project file".into()
-        }
-        ron::Error::Eof => {
-            "the file ends too early; it may have been cut off. A backup of the last save is \
-             kept as NAME.ron.bak"
-                .into()
         }
         other => other.to_string(),
     }
