@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::io::{parse, LoadError};
+use crate::io::{LoadError, parse};
 use crate::model::Project;
 
 /// One bundled example project.

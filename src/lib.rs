@@ -4,7 +4,10 @@
 //! Everything in this library works without a window.
 
 pub mod cli;
+pub mod edit;
 pub mod examples;
 pub mod io;
 pub mod model;
+mod parallel;
+pub mod synthetic;
 pub mod template;

@@ -57,7 +57,9 @@ fn without_a_subcommand_it_explains_that_the_window_is_not_here_yet() {
     studio()
         .assert()
         .success()
-        .stderr(predicate::str::contains("desktop app is not part of this build yet"))
+        .stderr(predicate::str::contains(
+            "desktop app is not part of this build yet",
+        ))
         .stderr(predicate::str::contains("integration-studio render"));
 }
 
@@ -93,7 +95,11 @@ fn example_writes_a_file_and_will_not_overwrite_one_without_force() {
         .arg(&path)
         .assert()
         .success();
-    assert!(fs::read_to_string(&path).unwrap().contains("format_version: 2"));
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("format_version: 2")
+    );
 }
 
 #[test]
@@ -128,8 +134,12 @@ fn check_reports_every_problem_at_file_line_col_and_exits_1() {
         .arg(&path)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(format!("{shown}:5:43: error: system “A” has availability 120%")))
-        .stdout(predicate::str::contains(format!("{shown}:8:26: error: connection 2")))
+        .stdout(predicate::str::contains(format!(
+            "{shown}:5:43: error: system “A” has availability 120%"
+        )))
+        .stdout(predicate::str::contains(format!(
+            "{shown}:8:26: error: connection 2"
+        )))
         .stdout(predicate::str::contains("2 problems"));
 }
 
@@ -204,14 +214,26 @@ fn check_json_has_the_documented_shape() {
     let report: Value = serde_json::from_slice(&output).unwrap();
     assert_eq!(report["status"], "unreadable");
     assert_eq!(report["error"]["line"], 1);
-    assert!(report["error"]["message"].as_str().unwrap().contains("ends too early"));
+    assert!(
+        report["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ends too early")
+    );
 }
 
 #[test]
 fn render_writes_the_prompt_to_stdout_or_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = example_file(dir.path());
-    let stdout = studio().arg("render").arg(&path).assert().success().get_output().stdout.clone();
+    let stdout = studio()
+        .arg("render")
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(stdout).unwrap();
     assert!(text.starts_with("# Integration Pattern Analysis"));
     assert!(!text.contains("⟦missing"));
@@ -232,13 +254,19 @@ fn render_writes_the_prompt_to_stdout_or_a_file() {
 fn render_lists_missing_values_on_stderr_and_can_fail_on_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bare.ron");
-    fs::write(&path, "(format_version: 2, name: \"Bare\", systems: [(id: 1, name: \"ERP\")])").unwrap();
+    fs::write(
+        &path,
+        "(format_version: 2, name: \"Bare\", systems: [(id: 1, name: \"ERP\")])",
+    )
+    .unwrap();
     studio()
         .arg("render")
         .arg(&path)
         .assert()
         .success()
-        .stdout(predicate::str::contains("**Latency Requirements**: ⟦missing: Latency Requirements⟧"))
+        .stdout(predicate::str::contains(
+            "**Latency Requirements**: ⟦missing: Latency Requirements⟧",
+        ))
         .stderr(predicate::str::contains("missing values"))
         .stderr(predicate::str::contains("Purpose of system “ERP” (id 1)"));
     studio()
@@ -271,15 +299,29 @@ fn fmt_rewrites_a_hand_edited_file_canonically_and_keeps_a_backup() {
     let path = dir.path().join("hand.ron");
     let hand_written = "// my notes\n(format_version: 2, name: \"Hand\", systems: [(id: 1, name: \"A\", data_format: Some(Json))])";
     fs::write(&path, hand_written).unwrap();
-    studio().args(["fmt", "--check"]).arg(&path).assert().code(1);
+    studio()
+        .args(["fmt", "--check"])
+        .arg(&path)
+        .assert()
+        .code(1);
     assert_eq!(fs::read_to_string(&path).unwrap(), hand_written);
 
     studio().arg("fmt").arg(&path).assert().success();
     let formatted = fs::read_to_string(&path).unwrap();
-    assert!(formatted.contains("\n            data_format: Json,\n"), "{formatted}");
-    assert_eq!(fs::read_to_string(dir.path().join("hand.ron.bak")).unwrap(), hand_written);
+    assert!(
+        formatted.contains("\n      data_format: Json,\n"),
+        "{formatted}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("hand.ron.bak")).unwrap(),
+        hand_written
+    );
 
-    studio().args(["fmt", "--check"]).arg(&path).assert().success();
+    studio()
+        .args(["fmt", "--check"])
+        .arg(&path)
+        .assert()
+        .success();
     studio()
         .arg("fmt")
         .arg(&path)
@@ -299,7 +341,9 @@ fn fmt_migrates_a_version_1_file() {
         .arg(&path)
         .assert()
         .success()
-        .stderr(predicate::str::contains("migrated from format version 1 to 2"));
+        .stderr(predicate::str::contains(
+            "migrated from format version 1 to 2",
+        ));
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.contains("format_version: 2,"));
     studio().arg("check").arg(&path).assert().success();
@@ -309,8 +353,14 @@ fn fmt_migrates_a_version_1_file() {
 fn fmt_leaves_a_broken_or_newer_file_untouched() {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in [
-        ("broken.ron", "(format_version: 2, name: \"x\", systems: [(id: 1,"),
-        ("newer.ron", "(format_version: 9, name: \"from the future\", hologram: true)"),
+        (
+            "broken.ron",
+            "(format_version: 2, name: \"x\", systems: [(id: 1,",
+        ),
+        (
+            "newer.ron",
+            "(format_version: 9, name: \"from the future\", hologram: true)",
+        ),
     ] {
         let path = dir.path().join(name);
         fs::write(&path, text).unwrap();

@@ -13,10 +13,22 @@ fn there_are_the_three_promised_examples() {
 #[test]
 fn every_example_loads_without_problems_and_is_canonical() {
     for example in EXAMPLES {
-        let project = example.project().unwrap_or_else(|e| panic!("{}: {e}", example.name));
+        let project = example
+            .project()
+            .unwrap_or_else(|e| panic!("{}: {e}", example.name));
         let reloaded = integration_studio::io::parse(example.source, "x.ron".as_ref()).unwrap();
-        assert!(reloaded.problems.is_empty(), "{}: {:?}", example.name, reloaded.problems);
-        assert_eq!(to_ron_string(&project).unwrap(), example.source, "{} is not canonical", example.name);
+        assert!(
+            reloaded.problems.is_empty(),
+            "{}: {:?}",
+            example.name,
+            reloaded.problems
+        );
+        assert_eq!(
+            to_ron_string(&project).unwrap(),
+            example.source,
+            "{} is not canonical",
+            example.name
+        );
     }
 }
 
@@ -24,7 +36,12 @@ fn every_example_loads_without_problems_and_is_canonical() {
 fn every_example_renders_with_no_missing_values() {
     for example in EXAMPLES {
         let prompt = render(&example.project().unwrap()).unwrap();
-        assert!(prompt.missing.is_empty(), "{}: {:?}", example.name, prompt.missing);
+        assert!(
+            prompt.missing.is_empty(),
+            "{}: {:?}",
+            example.name,
+            prompt.missing
+        );
         assert!(!prompt.text.contains("⟦missing"), "{}", example.name);
     }
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use integration_studio::io::{load, parse, to_ron_string};
-use integration_studio::model::{Regulation, CURRENT_FORMAT_VERSION};
+use integration_studio::model::{CURRENT_FORMAT_VERSION, Regulation};
 
 const V1_FIXTURE: &str = "tests/fixtures/shop-v1.ron";
 
@@ -47,11 +47,15 @@ fn a_migrated_file_is_written_back_in_the_current_format_and_stays_there() {
 
 #[test]
 fn a_version_1_file_with_current_fields_is_refused_with_the_place() {
-    let text = std::fs::read_to_string(V1_FIXTURE)
-        .unwrap()
-        .replace("tags: [\"sales\"],", "tags: [\"sales\"],\n            zone: 1,");
+    let text = std::fs::read_to_string(V1_FIXTURE).unwrap().replace(
+        "tags: [\"sales\"],",
+        "tags: [\"sales\"],\n            zone: 1,",
+    );
     let error = parse(&text, Path::new("old.ron")).unwrap_err();
     let position = error.position().expect("a parse error has a position");
-    assert_eq!(text.lines().nth(position.line - 1).unwrap().trim(), "zone: 1,");
+    assert_eq!(
+        text.lines().nth(position.line - 1).unwrap().trim(),
+        "zone: 1,"
+    );
     assert!(error.to_string().contains("zone"), "{error}");
 }

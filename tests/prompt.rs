@@ -5,7 +5,7 @@ use integration_studio::model::{
     Availability, Communication, Connection, DataFormat, Direction, InteractionStyle, Project,
     Sensitivity, System, Zone, ZoneKind,
 };
-use integration_studio::template::{render, PromptTemplate, VARIABLES};
+use integration_studio::template::{PromptTemplate, VARIABLES, render};
 
 /// CM-010 as published; the prompt must carry every line of its analysis request.
 const CM010: &str = include_str!("fixtures/cm-010-seed.txt");
@@ -28,7 +28,12 @@ fn complete_project() -> Project {
     r.security_classification = Some(Sensitivity::Confidential);
     r.regulatory_compliance = vec![integration_studio::model::Regulation::Gdpr];
     let zone = p.allocate_zone_id();
-    p.zones.push(Zone { id: zone, name: "Cloud".into(), kind: Some(ZoneKind::Cloud), notes: String::new() });
+    p.zones.push(Zone {
+        id: zone,
+        name: "Cloud".into(),
+        kind: Some(ZoneKind::Cloud),
+        notes: String::new(),
+    });
     for name in ["Web", "Orders"] {
         let id = p.allocate_system_id();
         let mut s = System::new(id, name);
@@ -65,7 +70,10 @@ fn the_prompt_carries_every_line_of_cm010s_analysis_request() {
     }
     // Six sections, eighteen numbered sub-lists of five points each, and more.
     assert!(checked > 100, "only {checked} lines checked");
-    assert!(text.contains("## Integration Testing Strategy") || text.contains("3. **Integration Testing Strategy**"));
+    assert!(
+        text.contains("## Integration Testing Strategy")
+            || text.contains("3. **Integration Testing Strategy**")
+    );
 }
 
 #[test]
@@ -92,7 +100,10 @@ fn the_prompt_carries_cm010s_header_system_block_and_expected_output() {
     }
     let expected = section(CM010, "## Expected Output Format", "## Claude Code");
     for line in expected.lines().filter(|l| !l.trim().is_empty()) {
-        assert!(text.contains(line), "missing expected-output line: {line:?}");
+        assert!(
+            text.contains(line),
+            "missing expected-output line: {line:?}"
+        );
     }
     assert!(text.contains("Generate comprehensive integration architecture guide"));
 }
@@ -101,7 +112,10 @@ fn the_prompt_carries_cm010s_header_system_block_and_expected_output() {
 fn the_data_flows_section_lists_connections_with_attributes_and_zones() {
     let text = render(&complete_project()).unwrap().text;
     let flows = section(&text, "## Data Flows", "Please provide");
-    assert!(flows.contains("- **Cloud** (Cloud): Web, Orders"), "{flows}");
+    assert!(
+        flows.contains("- **Cloud** (Cloud): Web, Orders"),
+        "{flows}"
+    );
     assert!(flows.contains("1. **Web ↔ Orders**: orders"), "{flows}");
     for attribute in [
         "**Protocol**: REST",
@@ -113,7 +127,10 @@ fn the_data_flows_section_lists_connections_with_attributes_and_zones() {
         "**Encrypted in Transit**: yes",
         "**Resilience**: none",
     ] {
-        assert!(flows.contains(attribute), "missing {attribute:?} in {flows}");
+        assert!(
+            flows.contains(attribute),
+            "missing {attribute:?} in {flows}"
+        );
     }
 }
 
@@ -131,11 +148,22 @@ fn empty_required_values_show_a_marker_and_are_listed() {
     project.systems[1].purpose.clear();
     project.connections[0].style = None;
     let prompt = render(&project).unwrap();
-    assert!(prompt.text.contains("**Latency Requirements**: ⟦missing: Latency Requirements⟧"));
+    assert!(
+        prompt
+            .text
+            .contains("**Latency Requirements**: ⟦missing: Latency Requirements⟧")
+    );
     assert!(prompt.text.contains("- **Purpose**: ⟦missing: Purpose⟧"));
-    assert!(prompt.text.contains("**Interaction Style**: ⟦missing: Interaction Style⟧"));
+    assert!(
+        prompt
+            .text
+            .contains("**Interaction Style**: ⟦missing: Interaction Style⟧")
+    );
     let keys: Vec<_> = prompt.missing.iter().map(|m| m.key.as_str()).collect();
-    assert_eq!(keys, ["latency_requirements", "system.purpose", "connection.style"]);
+    assert_eq!(
+        keys,
+        ["latency_requirements", "system.purpose", "connection.style"]
+    );
     assert_eq!(
         prompt.missing[1].item,
         integration_studio::model::ItemRef::System(project.systems[1].id)
@@ -175,10 +203,18 @@ fn user_text_is_data_never_template_code() {
     project.requirements.integration_scope = "{{ requirements }}".into();
     let prompt = render(&project).unwrap();
     assert!(prompt.text.contains("**System: {{ 7*7 }}**"));
-    assert!(prompt.text.contains("**System: {% for x in range(99999999) %}x{% endfor %}**"));
+    assert!(
+        prompt
+            .text
+            .contains("**System: {% for x in range(99999999) %}x{% endfor %}**")
+    );
     assert!(prompt.text.contains("- **Purpose**: {# comment #}"));
     assert!(prompt.text.contains(": {% include 'secrets' %}"));
-    assert!(prompt.text.contains("**Integration Scope**: {{ requirements }}"));
+    assert!(
+        prompt
+            .text
+            .contains("**Integration Scope**: {{ requirements }}")
+    );
     assert!(!prompt.text.contains("49"));
 }
 
@@ -204,14 +240,14 @@ fn the_same_project_always_renders_the_same_bytes() {
 #[test]
 fn a_runaway_template_runs_out_of_fuel_instead_of_hanging() {
     let source = "{% for i in range(10000) %}{% for j in range(10000) %}x{% endfor %}{% endfor %}";
-    let template = PromptTemplate::new("runaway.j2", source).unwrap();
+    let template = PromptTemplate::new(source).unwrap();
     let error = render_error(template.render(&complete_project()));
     assert!(error.contains("fuel"), "{error}");
 }
 
 #[test]
 fn an_undefined_variable_is_an_error_not_a_blank() {
-    let template = PromptTemplate::new("typo.j2", "Scope: {{ requirements.integration_scoep }}").unwrap();
+    let template = PromptTemplate::new("Scope: {{ requirements.integration_scoep }}").unwrap();
     let error = render_error(template.render(&complete_project()));
     assert!(error.contains("undefined"), "{error}");
 }
@@ -220,14 +256,16 @@ fn an_undefined_variable_is_an_error_not_a_blank() {
 fn templates_cannot_load_other_files() {
     // Built without minijinja's multi-template support, `include` is not even a tag; were
     // it one, there is no loader to find a file with.
-    let error = match PromptTemplate::new("include.j2", "{% include '/etc/passwd' %}") {
+    let error = match PromptTemplate::new("{% include '/etc/passwd' %}") {
         Ok(template) => render_error(template.render(&complete_project())),
         Err(error) => error.to_string(),
     };
     assert!(error.contains("include"), "{error}");
 }
 
-fn render_error(result: Result<integration_studio::template::Prompt, integration_studio::template::RenderError>) -> String {
+fn render_error(
+    result: Result<integration_studio::template::Prompt, integration_studio::template::RenderError>,
+) -> String {
     match result {
         Ok(prompt) => panic!("expected an error, got {} bytes", prompt.text.len()),
         Err(error) => error.to_string(),

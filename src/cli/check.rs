@@ -4,8 +4,8 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::{count, place, status};
-use crate::io::{load, LoadError, Loaded, Problem, TextPosition};
-use crate::model::{ItemRef, CURRENT_FORMAT_VERSION};
+use crate::io::{LoadError, Loaded, Problem, TextPosition, load};
+use crate::model::{CURRENT_FORMAT_VERSION, ItemRef};
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -130,7 +130,11 @@ impl JsonReport {
             },
             Ok(loaded) => JsonReport {
                 file,
-                status: if loaded.problems.is_empty() { "valid" } else { "problems" },
+                status: if loaded.problems.is_empty() {
+                    "valid"
+                } else {
+                    "problems"
+                },
                 format_version: Some(CURRENT_FORMAT_VERSION),
                 migrated_from: loaded.migrated_from,
                 summary: Some(Summary {

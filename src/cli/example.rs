@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{count, status};
-use crate::examples::{find, EXAMPLES};
+use crate::examples::{EXAMPLES, find};
 use crate::io::write_atomically;
 
 #[derive(Args, Debug)]
@@ -25,7 +25,10 @@ pub fn run(args: ExampleArgs) -> u8 {
     };
     let Some(example) = find(&name) else {
         let names: Vec<_> = EXAMPLES.iter().map(|e| e.name).collect();
-        eprintln!("error: there is no example called {name:?}; choose one of: {}", names.join(", "));
+        eprintln!(
+            "error: there is no example called {name:?}; choose one of: {}",
+            names.join(", ")
+        );
         return status::FAILED;
     };
     let Some(out) = args.output else {

@@ -28,7 +28,10 @@ pub fn run(args: FmtArgs) -> u8 {
     let canonical = match to_ron_string(&loaded.project) {
         Ok(text) => text,
         Err(error) => {
-            eprintln!("error: {}: cannot write RON: {error}. The file was not changed.", file.display());
+            eprintln!(
+                "error: {}: cannot write RON: {error}. The file was not changed.",
+                file.display()
+            );
             return status::FAILED;
         }
     };
@@ -37,7 +40,10 @@ pub fn run(args: FmtArgs) -> u8 {
         return status::OK;
     }
     if args.check {
-        eprintln!("{}: not in canonical form; run `integration-studio fmt` on it", file.display());
+        eprintln!(
+            "{}: not in canonical form; run `integration-studio fmt` on it",
+            file.display()
+        );
         return status::PROBLEMS;
     }
     if let Err(error) = save(&loaded.project, file) {

@@ -5,7 +5,7 @@ use clap::Args;
 use super::{count, place, status};
 use crate::io::{load, write_atomically};
 use crate::model::{ItemRef, Project};
-use crate::template::{render, MissingValue};
+use crate::template::{MissingValue, render};
 
 #[derive(Args, Debug)]
 pub struct RenderArgs {
@@ -28,7 +28,10 @@ pub fn run(args: RenderArgs) -> u8 {
         }
     };
     for problem in &loaded.problems {
-        eprintln!("{}: warning: {problem}", place(&args.file, problem.position));
+        eprintln!(
+            "{}: warning: {problem}",
+            place(&args.file, problem.position)
+        );
     }
     let prompt = match render(&loaded.project) {
         Ok(prompt) => prompt,
@@ -66,7 +69,11 @@ fn describe(project: &Project, missing: &MissingValue) -> String {
     match missing.item {
         ItemRef::Project => missing.label.clone(),
         ItemRef::System(id) => {
-            format!("{} of system “{}” (id {id})", missing.label, project.system_name(id))
+            format!(
+                "{} of system “{}” (id {id})",
+                missing.label,
+                project.system_name(id)
+            )
         }
         ItemRef::Connection(id) => match project.connection(id) {
             Some(c) => format!(

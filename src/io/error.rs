@@ -137,7 +137,8 @@ impl SaveError {
 }
 
 /// Renders the lines around `start..end` with a marker under them, like a compiler does.
-/// Only a few lines around the spot are handed to the renderer, so huge files stay cheap.
+/// Only a few lines around the spot are handed to the renderer, each cut to a readable
+/// width around the marker, so a huge file or a 20 MB line stays cheap.
 pub(crate) fn snippet_report(
     text: &str,
     path: &Path,
@@ -147,28 +148,85 @@ pub(crate) fn snippet_report(
 ) -> String {
     const CONTEXT_LINES: usize = 2;
     let first_line = start.line.saturating_sub(CONTEXT_LINES).max(1);
-    let last_line = end.line.max(start.line);
-    let window_start = byte_offset_of_line(text, first_line);
-    let window_end = byte_offset_of_line(text, last_line + 1).max(window_start);
-    let window = text[window_start..window_end].trim_end_matches(['\n', '\r']);
+    let from = byte_offset_of_line(text, first_line);
+    let lines = text[from..].lines().take(start.line + 1 - first_line);
 
-    let start_offset = offset_in_window(window, start.line - first_line, start.column);
-    let end_offset = offset_in_window(window, end.line.max(start.line) - first_line, end.column)
-        .max(start_offset);
-    // An empty span (end of file) still needs one character of marker to be visible.
-    let end_offset = if end_offset == start_offset {
-        (start_offset + 1).min(window.len().max(start_offset))
-    } else {
-        end_offset
-    };
-    let path_text = path.display().to_string();
+    let mut window = String::new();
+    let mut marker = 0..0;
+    for (number, line) in (first_line..).zip(lines) {
+        if !window.is_empty() {
+            window.push('\n');
+        }
+        let focus = if number == start.line {
+            start.column.saturating_sub(1)
+        } else {
+            0
+        };
+        let (shown, focus_in_shown) = clip_line(line, focus);
+        if number == start.line {
+            let width = if end.line == start.line {
+                end.column.saturating_sub(start.column).max(1)
+            } else {
+                1
+            };
+            let begin = byte_index_of_char(&shown, focus_in_shown);
+            let finish = byte_index_of_char(&shown, focus_in_shown + width);
+            marker = window.len() + begin..window.len() + finish;
+        }
+        window.push_str(&shown);
+    }
+    if marker.start == 0 && marker.end == 0 && !window.is_empty() && start.line > first_line {
+        // The position lies past the last line (an error at the very end of the file).
+        marker = window.len()..window.len();
+    }
     let report = &[Level::ERROR.primary_title(message).element(
-        Snippet::source(window)
+        Snippet::source(&window)
             .line_start(first_line)
-            .path(path_text.as_str())
-            .annotation(AnnotationKind::Primary.span(start_offset..end_offset)),
+            .annotation(AnnotationKind::Primary.span(marker)),
     )];
-    Renderer::plain().render(report).to_string()
+    let rendered = Renderer::plain().render(report).to_string();
+    // The renderer would count columns in the clipped window; the real place goes here.
+    let (title, snippet) = rendered.split_once('\n').unwrap_or((&rendered, ""));
+    let gutter = " ".repeat(start.line.max(end.line).to_string().len());
+    format!("{title}\n{gutter}--> {}:{start}\n{snippet}", path.display())
+}
+
+/// At most this many characters of one line are shown.
+const MAX_SHOWN_CHARS: usize = 160;
+
+/// Cuts a long line to a window around character `focus`, marking cuts with "…". Returns
+/// the shown text and where `focus` is in it (in characters).
+fn clip_line(line: &str, focus: usize) -> (String, usize) {
+    // Cheap bound first: a line of few bytes has few characters.
+    if line.len() <= MAX_SHOWN_CHARS {
+        let count = line.chars().count();
+        return (line.to_owned(), focus.min(count));
+    }
+    let count = line.chars().count();
+    let focus = focus.min(count);
+    if count <= MAX_SHOWN_CHARS {
+        return (line.to_owned(), focus);
+    }
+    let first = focus
+        .saturating_sub(MAX_SHOWN_CHARS / 2)
+        .min(count - MAX_SHOWN_CHARS);
+    let last = first + MAX_SHOWN_CHARS;
+    let mut shown = String::new();
+    if first > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(first).take(MAX_SHOWN_CHARS));
+    if last < count {
+        shown.push('…');
+    }
+    (shown, focus - first + usize::from(first > 0))
+}
+
+/// Byte index of character `index` in `text`, or the length past the end.
+fn byte_index_of_char(text: &str, index: usize) -> usize {
+    text.char_indices()
+        .nth(index)
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// Byte offset where 1-based `line` starts, or the text length past the end.
@@ -180,19 +238,6 @@ fn byte_offset_of_line(text: &str, line: usize) -> usize {
         .nth(line - 2)
         .map(|(i, _)| i + 1)
         .unwrap_or(text.len())
-}
-
-/// Byte offset in `window` of 0-based line `line_index` and 1-based character `column`.
-fn offset_in_window(window: &str, line_index: usize, column: usize) -> usize {
-    let line_start = byte_offset_of_line(window, line_index + 1).min(window.len());
-    let line = &window[line_start..];
-    let line = &line[..line.find('\n').unwrap_or(line.len())];
-    let in_line = line
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map(|(i, _)| i)
-        .unwrap_or(line.len());
-    line_start + in_line
 }
 
 /// The position just past `byte_offset`, counted the way ron counts (characters).
@@ -227,14 +272,40 @@ mod tests {
 
     #[test]
     fn snippet_survives_positions_past_the_end() {
-        let at = TextPosition { line: 9, column: 40 };
+        let at = TextPosition {
+            line: 9,
+            column: 40,
+        };
         let report = snippet_report("(", Path::new("p.ron"), "eof", at, at);
         assert!(report.contains("eof"), "{report}");
     }
 
     #[test]
+    fn snippet_marks_multibyte_characters_and_cuts_long_lines() {
+        let report = snippet_report("\u{feff}(", Path::new("p.ron"), "bom", pos(1, 1), pos(1, 1));
+        assert!(report.contains("^"), "{report}");
+        let long = format!("({}nmae: 1)", " ".repeat(100_000));
+        let at = pos(1, 100_002);
+        let report = snippet_report(&long, Path::new("p.ron"), "unknown", at, pos(1, 100_006));
+        assert!(
+            report.contains("p.ron:1:100002") && report.contains("nmae"),
+            "{report}"
+        );
+        assert!(report.len() < 1_000, "{} bytes", report.len());
+        let report = snippet_report("(⟦", Path::new("p.ron"), "x", pos(1, 2), pos(1, 3));
+        assert!(report.contains("⟦"), "{report}");
+    }
+
+    fn pos(line: usize, column: usize) -> TextPosition {
+        TextPosition { line, column }
+    }
+
+    #[test]
     fn position_counts_characters_not_bytes() {
         let text = "ab\n⟦x";
-        assert_eq!(position_at(text, text.len()), TextPosition { line: 2, column: 3 });
+        assert_eq!(
+            position_at(text, text.len()),
+            TextPosition { line: 2, column: 3 }
+        );
     }
 }

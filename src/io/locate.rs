@@ -4,9 +4,9 @@
 //! It is only ever asked about text ron has already accepted, but it must still never
 //! panic or loop on anything else: every step consumes at least one byte.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::error::{position_at, TextPosition};
+use super::error::{TextPosition, position_at};
 
 /// Positions of values by path, e.g. `systems[3].availability.percent`. A field's
 /// position is that of its name; a list element's is that of its first character.
@@ -18,12 +18,35 @@ pub struct PathIndex {
 impl PathIndex {
     /// Indexes every path up to `max_depth` levels deep (`systems[3].zone` is three levels).
     pub fn build(text: &str, max_depth: usize) -> Self {
+        Self::walk(text, max_depth, None)
+    }
+
+    /// Indexes only `paths` and their ancestors, skipping every other subtree: a few
+    /// problems in a 20 MB file cost one quick pass, not a path for every value.
+    pub fn for_paths<'p>(text: &str, paths: impl IntoIterator<Item = &'p str>) -> Self {
+        let mut wanted = HashSet::new();
+        let mut max_depth = 0;
+        for path in paths {
+            let mut ancestor = Some(path);
+            let mut depth = 0;
+            while let Some(p) = ancestor.filter(|p| !p.is_empty()) {
+                wanted.insert(p.to_owned());
+                ancestor = parent_path(p);
+                depth += 1;
+            }
+            max_depth = max_depth.max(depth);
+        }
+        Self::walk(text, max_depth, Some(wanted))
+    }
+
+    fn walk(text: &str, max_depth: usize, wanted: Option<HashSet<String>>) -> Self {
         let mut walker = Walker {
             bytes: text.as_bytes(),
             at: 0,
             max_depth,
             positions: HashMap::new(),
             stop_at: None,
+            wanted,
         };
         walker.skip_attributes();
         walker.value(String::new(), 0);
@@ -56,6 +79,7 @@ pub fn top_level_field_value(text: &str, field: &str) -> Option<usize> {
         max_depth: 1,
         positions: HashMap::new(),
         stop_at: Some(field.to_owned()),
+        wanted: None,
     };
     walker.skip_attributes();
     walker.value(String::new(), 0);
@@ -77,6 +101,8 @@ struct Walker<'a> {
     positions: HashMap<String, usize>,
     /// In lookup mode, the top-level field whose *value* offset is wanted; walking stops there.
     stop_at: Option<String>,
+    /// When set, only these paths (and their ancestors) are walked into and recorded.
+    wanted: Option<HashSet<String>>,
 }
 
 impl Walker<'_> {
@@ -149,10 +175,20 @@ impl Walker<'_> {
         }
     }
 
+    fn is_unwanted(&self, path: &str) -> bool {
+        !path.is_empty() && self.wanted.as_ref().is_some_and(|w| !w.contains(path))
+    }
+
     fn value(&mut self, path: String, depth: usize) {
         self.skip_trivia();
         let start = self.at;
-        self.record(&path, start);
+        let depth = if self.is_unwanted(&path) {
+            // Nothing below is wanted: step over the value as quickly as possible.
+            usize::MAX
+        } else {
+            self.record(&path, start);
+            depth
+        };
         match self.peek() {
             None => {}
             Some(b'(' | b'[' | b'{') if depth >= self.max_depth => self.skip_balanced(),
@@ -202,7 +238,9 @@ impl Walker<'_> {
             let before = self.at;
             if let Some(field) = self.field_name() {
                 let child = join_field(path, &field);
-                self.record(&child, before);
+                if !self.is_unwanted(&child) {
+                    self.record(&child, before);
+                }
                 self.at += 1; // ':'
                 if depth == 0 && self.stop_at.as_deref() == Some(field.as_str()) {
                     self.skip_trivia();
@@ -413,15 +451,34 @@ mod tests {
         assert_eq!(at("format_version"), Some((3, 5)));
         assert_eq!(at("systems[0].id"), Some((7, 13)));
         assert_eq!(at("systems[0].availability.percent"), Some((8, 28)));
-        assert_eq!(at("systems[1].zone"), Some((10, 36)));
-        assert_eq!(at("systems[1]"), Some((10, 28)));
+        assert_eq!(at("systems[1].zone"), Some((10, 35)));
+        assert_eq!(at("systems[1]"), Some((10, 27)));
+    }
+
+    #[test]
+    fn a_targeted_index_finds_exactly_what_a_full_one_does() {
+        let full = PathIndex::build(TEXT, 4);
+        let paths = [
+            "systems[0].availability.percent",
+            "systems[1].zone",
+            "format_version",
+        ];
+        let targeted = PathIndex::for_paths(TEXT, paths);
+        for path in paths {
+            assert_eq!(
+                targeted.position(TEXT, path),
+                full.position(TEXT, path),
+                "{path}"
+            );
+        }
+        assert!(targeted.positions.len() < full.positions.len());
     }
 
     #[test]
     fn unknown_paths_fall_back_to_the_nearest_ancestor() {
         let index = PathIndex::build(TEXT, 2);
         let at = index.position(TEXT, "systems[1].zone").unwrap();
-        assert_eq!((at.line, at.column), (10, 28));
+        assert_eq!((at.line, at.column), (10, 27));
     }
 
     #[test]
@@ -439,7 +496,9 @@ mod tests {
                 let _ = top_level_field_value(&TEXT[..cut], "format_version");
             }
         }
-        for junk in ["r#", "r##\"x", "b", "'", "\"\\", "/*", "(((", ")]}", "#", "#!["] {
+        for junk in [
+            "r#", "r##\"x", "b", "'", "\"\\", "/*", "(((", ")]}", "#", "#![",
+        ] {
             let _ = PathIndex::build(junk, 8);
         }
     }

@@ -8,9 +8,9 @@
 use serde::Deserialize;
 
 use crate::model::{
-    Authentication, Availability, Communication, Connection, ConnectionId, DataFormat, Direction,
-    IntegrationType, InteractionStyle, Point, Project, Regulation, Requirements, Resilience,
-    Sensitivity, Size, System, SystemId, CURRENT_FORMAT_VERSION,
+    Authentication, Availability, CURRENT_FORMAT_VERSION, Communication, Connection, ConnectionId,
+    DataFormat, Direction, IntegrationType, InteractionStyle, Point, Project, Regulation,
+    Requirements, Resilience, Sensitivity, Size, System, SystemId,
 };
 
 #[derive(Deserialize)]

@@ -7,11 +7,12 @@ mod load;
 mod locate;
 mod migrate;
 mod save;
+mod split;
 mod validate;
 
 pub use error::{LoadError, SaveError, TextPosition};
 pub use format::to_ron_string;
-pub use load::{load, parse, read_text, Loaded};
+pub use load::{Loaded, load, parse, read_text};
 pub use locate::PathIndex;
 pub use save::{backup_path, save, write_atomically};
-pub use validate::{validate, Problem, ProblemCode};
+pub use validate::{Problem, ProblemCode, validate};

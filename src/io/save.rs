@@ -44,13 +44,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
     };
     let fail = |step| move |e: std::io::Error| SaveError::new(path, step, &e);
 
-    let mut temp = tempfile::Builder::new()
-        .prefix(".integration-studio-")
-        .suffix(".tmp")
+    let mut temp = new_file_builder()
         .tempfile_in(&folder)
         .map_err(fail("creating a temporary file in the same folder"))?;
-    temp.write_all(bytes).map_err(fail("writing the temporary file"))?;
-    temp.as_file().sync_all().map_err(fail("flushing the temporary file to disk"))?;
+    temp.write_all(bytes)
+        .map_err(fail("writing the temporary file"))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(fail("flushing the temporary file to disk"))?;
 
     if let Ok(metadata) = fs::metadata(&target) {
         // Keep the user's permissions rather than the temporary file's private ones.
@@ -66,16 +67,43 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
     Ok(())
 }
 
-/// Copies the current file to its `.bak` the same atomic way, so the backup is whole too.
+/// Makes `NAME.ron.bak` the current file, atomically. A hard link costs nothing however
+/// large the file is; where links are not supported, a copy written the same safe way.
 fn write_backup(target: &Path, folder: &Path) -> std::io::Result<()> {
+    let backup = backup_path(target);
+    let link = folder.join(format!(
+        ".integration-studio-{}-{}.bak.tmp",
+        std::process::id(),
+        target.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    let _ = fs::remove_file(&link);
+    if fs::hard_link(target, &link).is_ok() {
+        let renamed = fs::rename(&link, &backup);
+        // When the backup already is this very file, rename leaves the link in place.
+        let _ = fs::remove_file(&link);
+        return renamed;
+    }
     let temp = tempfile::Builder::new()
         .prefix(".integration-studio-")
         .suffix(".bak.tmp")
         .tempfile_in(folder)?;
     fs::copy(target, temp.path())?;
     temp.as_file().sync_all()?;
-    temp.persist(backup_path(target)).map_err(|e| e.error)?;
+    temp.persist(backup).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// A temporary file that, renamed into place as a new file, has the permissions any new
+/// file would have (0666 less the umask) rather than a temporary file's private ones.
+fn new_file_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".integration-studio-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder
 }
 
 #[cfg(unix)]

@@ -1,20 +1,22 @@
 //! Checks a parsed project for what its types cannot rule out: broken references,
 //! duplicate ids, impossible numbers. Every problem is reported, each with its place.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::Serialize;
 
 use super::error::TextPosition;
 use super::locate::PathIndex;
-use crate::model::{ItemRef, Project};
+use crate::model::{Connection, ItemRef, Project, SystemId, ZoneId};
 
 /// What kind of problem; the text form is stable and used in JSON output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProblemCode {
     DuplicateId,
+    InvalidId,
     DanglingReference,
     SlaOutOfRange,
     SelfConnection,
@@ -27,6 +29,7 @@ impl ProblemCode {
     pub fn as_str(self) -> &'static str {
         match self {
             ProblemCode::DuplicateId => "duplicate-id",
+            ProblemCode::InvalidId => "invalid-id",
             ProblemCode::DanglingReference => "dangling-reference",
             ProblemCode::SlaOutOfRange => "sla-out-of-range",
             ProblemCode::SelfConnection => "self-connection",
@@ -59,13 +62,13 @@ impl fmt::Display for Problem {
 /// from `source`, the text the project was read from, when there is one.
 pub fn validate(project: &Project, source: Option<&str>) -> Vec<Problem> {
     let mut found = Vec::new();
-    check_ids(project, &mut found);
+    let lookup = Lookup::new(project);
+    check_ids(project, &lookup, &mut found);
     check_zones(project, &mut found);
-    check_systems(project, &mut found);
-    check_connections(project, &mut found);
+    check_systems(project, &lookup, &mut found);
+    check_connections(project, &lookup, &mut found);
     if let (Some(text), false) = (source, found.is_empty()) {
-        // Four levels reach `systems[3].availability.percent`.
-        let index = PathIndex::build(text, 4);
+        let index = PathIndex::for_paths(text, found.iter().map(|p| p.path.as_str()));
         for problem in &mut found {
             problem.position = index.position(text, &problem.path);
         }
@@ -85,28 +88,106 @@ fn problem(code: ProblemCode, subject: ItemRef, path: String, message: String) -
     }
 }
 
-fn check_ids(project: &Project, found: &mut Vec<Problem>) {
-    let zones = project.zones.iter().enumerate().map(|(i, z)| {
-        (z.id.0, ItemRef::Zone(z.id), format!("zones[{i}]"), format!("zone “{}”", z.name))
-    });
-    let systems = project.systems.iter().enumerate().map(|(i, s)| {
-        (s.id.0, ItemRef::System(s.id), format!("systems[{i}]"), format!("system “{}”", s.name))
-    });
-    let connections = project.connections.iter().enumerate().map(|(i, c)| {
-        let what = format!("connection {} → {}", project.system_name(c.from), project.system_name(c.to));
-        (c.id.0, ItemRef::Connection(c.id), format!("connections[{i}]"), what)
-    });
-    let mut first_user: HashMap<u64, String> = HashMap::new();
-    let free_id = project.max_used_id() + 1;
-    for (id, subject, path, what) in zones.chain(systems).chain(connections) {
-        if let Some(first) = first_user.get(&id) {
+/// The largest id JSON tools can read exactly (2^53 − 1); also far from overflow.
+const MAX_ID: u64 = (1 << 53) - 1;
+
+/// System names and zone ids by id, so checks on 30,000 connections stay linear.
+struct Lookup<'a> {
+    system_names: HashMap<SystemId, &'a str>,
+    zones: HashSet<ZoneId>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(project: &'a Project) -> Self {
+        Lookup {
+            system_names: project
+                .systems
+                .iter()
+                .map(|s| (s.id, s.name.as_str()))
+                .collect(),
+            zones: project.zones.iter().map(|z| z.id).collect(),
+        }
+    }
+
+    fn system_name(&self, id: SystemId) -> String {
+        match self.system_names.get(&id) {
+            Some(name) => (*name).to_owned(),
+            None => format!("<unknown system {id}>"),
+        }
+    }
+
+    /// "connection 12 (Shop → ERP)"; only built when there is something to report.
+    fn connection(&self, c: &Connection) -> String {
+        format!(
+            "connection {} ({} → {})",
+            c.id,
+            self.system_name(c.from),
+            self.system_name(c.to)
+        )
+    }
+}
+
+fn describe(project: &Project, lookup: &Lookup, item: ItemRef, index: usize) -> String {
+    match item {
+        ItemRef::Zone(_) => format!("zone “{}”", project.zones[index].name),
+        ItemRef::System(_) => format!("system “{}”", project.systems[index].name),
+        ItemRef::Connection(_) => lookup.connection(&project.connections[index]),
+        ItemRef::Project => "the project".to_owned(),
+    }
+}
+
+fn item_path(item: ItemRef, index: usize) -> String {
+    match item {
+        ItemRef::Zone(_) => format!("zones[{index}]"),
+        ItemRef::System(_) => format!("systems[{index}]"),
+        ItemRef::Connection(_) => format!("connections[{index}]"),
+        ItemRef::Project => String::new(),
+    }
+}
+
+fn check_ids(project: &Project, lookup: &Lookup, found: &mut Vec<Problem>) {
+    let zones = project
+        .zones
+        .iter()
+        .enumerate()
+        .map(|(i, z)| (z.id.0, ItemRef::Zone(z.id), i));
+    let systems = project
+        .systems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.0, ItemRef::System(s.id), i));
+    let connections = project
+        .connections
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.0, ItemRef::Connection(c.id), i));
+    let mut first_user: HashMap<u64, (ItemRef, usize)> = HashMap::new();
+    for (id, item, index) in zones.chain(systems).chain(connections) {
+        if id > MAX_ID {
+            let what = describe(project, lookup, item, index);
             let message = format!(
-                "id {id} of {what} is already used by {first}; ids must be unique. \
-                 Give it an unused id such as {free_id}."
+                "id {id} of {what} is too large; ids must stay below {MAX_ID} so that every \
+                 tool, JSON readers included, reads them exactly. Give it a smaller unused id."
             );
-            found.push(problem(ProblemCode::DuplicateId, subject, format!("{path}.id"), message));
-        } else {
-            first_user.insert(id, what);
+            let path = format!("{}.id", item_path(item, index));
+            found.push(problem(ProblemCode::InvalidId, item, path, message));
+        }
+        match first_user.entry(id) {
+            Entry::Vacant(slot) => {
+                slot.insert((item, index));
+            }
+            Entry::Occupied(first) => {
+                let (first_item, first_index) = *first.get();
+                let free_id = project.max_used_id().saturating_add(1);
+                let message = format!(
+                    "id {id} of {} is already used by {}; ids must be unique. \
+                     Give it an unused id such as {free_id}.",
+                    describe(project, lookup, item, index),
+                    describe(project, lookup, first_item, first_index),
+                );
+                let path = format!("{}.id", item_path(item, index));
+                found.push(problem(ProblemCode::DuplicateId, item, path, message));
+            }
         }
     }
 }
@@ -116,18 +197,33 @@ fn check_zones(project: &Project, found: &mut Vec<Problem>) {
         let subject = ItemRef::Zone(zone.id);
         if zone.name.trim().is_empty() {
             let message = format!("zone {} has no name; give it one.", zone.id);
-            found.push(problem(ProblemCode::EmptyName, subject, format!("zones[{i}].name"), message));
+            found.push(problem(
+                ProblemCode::EmptyName,
+                subject,
+                format!("zones[{i}].name"),
+                message,
+            ));
         }
         if zone.kind.as_ref().is_some_and(|k| k.is_blank_other()) {
-            found.push(empty_other(subject, format!("zones[{i}].kind"), "zone kind", &zone.name));
+            found.push(empty_other(
+                subject,
+                format!("zones[{i}].kind"),
+                "zone kind",
+                &zone.name,
+            ));
         }
     }
 }
 
-fn check_systems(project: &Project, found: &mut Vec<Problem>) {
+fn check_systems(project: &Project, lookup: &Lookup, found: &mut Vec<Problem>) {
     if project.name.trim().is_empty() {
         let message = "the project has no name; give it one.".to_owned();
-        found.push(problem(ProblemCode::EmptyName, ItemRef::Project, "name".into(), message));
+        found.push(problem(
+            ProblemCode::EmptyName,
+            ItemRef::Project,
+            "name".into(),
+            message,
+        ));
     }
     for (i, system) in project.systems.iter().enumerate() {
         let subject = ItemRef::System(system.id);
@@ -135,7 +231,12 @@ fn check_systems(project: &Project, found: &mut Vec<Problem>) {
         let name = &system.name;
         if name.trim().is_empty() {
             let message = format!("system {} has no name; give it one.", system.id);
-            found.push(problem(ProblemCode::EmptyName, subject, at("name"), message));
+            found.push(problem(
+                ProblemCode::EmptyName,
+                subject,
+                at("name"),
+                message,
+            ));
         }
         if !system.availability.is_in_range() {
             let percent = system.availability.percent.unwrap_or(f64::NAN);
@@ -143,90 +244,212 @@ fn check_systems(project: &Project, found: &mut Vec<Problem>) {
                 "system “{name}” has availability {percent}%, outside 0–100; \
                  write an SLA such as 99.9."
             );
-            found.push(problem(ProblemCode::SlaOutOfRange, subject, at("availability.percent"), message));
+            found.push(problem(
+                ProblemCode::SlaOutOfRange,
+                subject,
+                at("availability.percent"),
+                message,
+            ));
         }
-        if let Some(zone) = system.zone.filter(|&z| project.zone(z).is_none()) {
+        if let Some(zone) = system.zone.filter(|z| !lookup.zones.contains(z)) {
             let message = format!(
                 "system “{name}” is in zone {zone}, which does not exist; \
                  pick one of the project's zones or remove the zone."
             );
-            found.push(problem(ProblemCode::DanglingReference, subject, at("zone"), message));
+            found.push(problem(
+                ProblemCode::DanglingReference,
+                subject,
+                at("zone"),
+                message,
+            ));
         }
         if !system.position.is_finite() {
             let message = format!("system “{name}” has a position that is not a finite number.");
-            found.push(problem(ProblemCode::InvalidGeometry, subject, at("position"), message));
+            found.push(problem(
+                ProblemCode::InvalidGeometry,
+                subject,
+                at("position"),
+                message,
+            ));
         }
         let size = system.size;
-        if !(size.width.is_finite() && size.height.is_finite() && size.width > 0.0 && size.height > 0.0) {
+        if !(size.width.is_finite()
+            && size.height.is_finite()
+            && size.width > 0.0
+            && size.height > 0.0)
+        {
             let message = format!(
                 "system “{name}” has size {} × {}; width and height must be positive.",
                 size.width, size.height
             );
-            found.push(problem(ProblemCode::InvalidGeometry, subject, at("size"), message));
+            found.push(problem(
+                ProblemCode::InvalidGeometry,
+                subject,
+                at("size"),
+                message,
+            ));
         }
         let blank_choices = [
-            ("data_format", "data format", system.data_format.as_ref().is_some_and(|v| v.is_blank_other())),
-            ("communication", "communication", system.communication.as_ref().is_some_and(|v| v.is_blank_other())),
-            ("sensitivity", "data sensitivity", system.sensitivity.as_ref().is_some_and(|v| v.is_blank_other())),
+            (
+                "data_format",
+                "data format",
+                system
+                    .data_format
+                    .as_ref()
+                    .is_some_and(|v| v.is_blank_other()),
+            ),
+            (
+                "communication",
+                "communication",
+                system
+                    .communication
+                    .as_ref()
+                    .is_some_and(|v| v.is_blank_other()),
+            ),
+            (
+                "sensitivity",
+                "data sensitivity",
+                system
+                    .sensitivity
+                    .as_ref()
+                    .is_some_and(|v| v.is_blank_other()),
+            ),
         ];
         for (field, label, blank) in blank_choices {
             if blank {
-                found.push(empty_other(subject, at(field), label, &format!("system “{name}”")));
+                found.push(empty_other(
+                    subject,
+                    at(field),
+                    label,
+                    &format!("system “{name}”"),
+                ));
             }
         }
     }
 }
 
-fn check_connections(project: &Project, found: &mut Vec<Problem>) {
+fn check_connections(project: &Project, lookup: &Lookup, found: &mut Vec<Problem>) {
     for (i, connection) in project.connections.iter().enumerate() {
         let subject = ItemRef::Connection(connection.id);
         let at = |field: &str| format!("connections[{i}].{field}");
-        let what = format!(
-            "connection {} ({} → {})",
-            connection.id,
-            project.system_name(connection.from),
-            project.system_name(connection.to)
-        );
-        for (field, end, id) in [("from", "starts at", connection.from), ("to", "ends at", connection.to)] {
-            if project.system(id).is_none() {
+        let what = || lookup.connection(connection);
+        for (field, end, id) in [
+            ("from", "starts at", connection.from),
+            ("to", "ends at", connection.to),
+        ] {
+            if !lookup.system_names.contains_key(&id) {
                 let message = format!(
-                    "{what} {end} system {id}, which does not exist; point it at an existing \
-                     system or delete the connection."
+                    "{} {end} system {id}, which does not exist; point it at an existing \
+                     system or delete the connection.",
+                    what()
                 );
-                found.push(problem(ProblemCode::DanglingReference, subject, at(field), message));
+                found.push(problem(
+                    ProblemCode::DanglingReference,
+                    subject,
+                    at(field),
+                    message,
+                ));
             }
         }
         if connection.from == connection.to && !connection.is_meaningful_self_loop() {
             let message = format!(
-                "{what} goes from a system to itself without a queue, topic or stream in \
+                "{} goes from a system to itself without a queue, topic or stream in \
                  between; connect it to another system, or make it an asynchronous, \
-                 publish/subscribe or streaming flow if the system consumes its own events."
+                 publish/subscribe or streaming flow if the system consumes its own events.",
+                what()
             );
-            found.push(problem(ProblemCode::SelfConnection, subject, at("to"), message));
+            found.push(problem(
+                ProblemCode::SelfConnection,
+                subject,
+                at("to"),
+                message,
+            ));
         }
         let blank_choices = [
-            ("protocol", "protocol", connection.protocol.as_ref().is_some_and(|v| v.is_blank_other())),
-            ("style", "interaction style", connection.style.as_ref().is_some_and(|v| v.is_blank_other())),
-            ("data_format", "data format", connection.data_format.as_ref().is_some_and(|v| v.is_blank_other())),
-            ("direction", "direction", connection.direction.is_blank_other()),
-            ("authentication", "authentication", connection.authentication.as_ref().is_some_and(|v| v.is_blank_other())),
-            ("resilience", "resilience measure", connection.resilience.iter().any(|v| v.is_blank_other())),
+            (
+                "protocol",
+                "protocol",
+                connection
+                    .protocol
+                    .as_ref()
+                    .is_some_and(|v| v.is_blank_other()),
+            ),
+            (
+                "style",
+                "interaction style",
+                connection
+                    .style
+                    .as_ref()
+                    .is_some_and(|v| v.is_blank_other()),
+            ),
+            (
+                "data_format",
+                "data format",
+                connection
+                    .data_format
+                    .as_ref()
+                    .is_some_and(|v| v.is_blank_other()),
+            ),
+            (
+                "direction",
+                "direction",
+                connection.direction.is_blank_other(),
+            ),
+            (
+                "authentication",
+                "authentication",
+                connection
+                    .authentication
+                    .as_ref()
+                    .is_some_and(|v| v.is_blank_other()),
+            ),
+            (
+                "resilience",
+                "resilience measure",
+                connection.resilience.iter().any(|v| v.is_blank_other()),
+            ),
         ];
         for (field, label, blank) in blank_choices {
             if blank {
-                found.push(empty_other(subject, at(field), label, &what));
+                found.push(empty_other(subject, at(field), label, &what()));
             }
         }
     }
     let requirements = &project.requirements;
     let blank_requirements = [
-        ("integration_type", "integration type", requirements.integration_type.as_ref().is_some_and(|v| v.is_blank_other())),
-        ("security_classification", "security classification", requirements.security_classification.as_ref().is_some_and(|v| v.is_blank_other())),
-        ("regulatory_compliance", "regulation", requirements.regulatory_compliance.iter().any(|v| v.is_blank_other())),
+        (
+            "integration_type",
+            "integration type",
+            requirements
+                .integration_type
+                .as_ref()
+                .is_some_and(|v| v.is_blank_other()),
+        ),
+        (
+            "security_classification",
+            "security classification",
+            requirements
+                .security_classification
+                .as_ref()
+                .is_some_and(|v| v.is_blank_other()),
+        ),
+        (
+            "regulatory_compliance",
+            "regulation",
+            requirements
+                .regulatory_compliance
+                .iter()
+                .any(|v| v.is_blank_other()),
+        ),
     ];
     for (field, label, blank) in blank_requirements {
         if blank {
-            found.push(empty_other(ItemRef::Project, format!("requirements.{field}"), label, "the project"));
+            found.push(empty_other(
+                ItemRef::Project,
+                format!("requirements.{field}"),
+                label,
+                "the project",
+            ));
         }
     }
 }

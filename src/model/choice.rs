@@ -1,6 +1,11 @@
 //! Enumerations whose every value also has an "other" escape hatch, so no user is forced
 //! into a wrong choice. One macro keeps their labels, parsing and serde shape identical.
 
+/// Anything with a label to show people.
+pub trait Labelled {
+    fn label(&self) -> &str;
+}
+
 /// Declares a choice enum: the listed variants plus `Other(String)` for free text.
 ///
 /// Serde writes the variant names (`Json`, `Other("EDIFACT")`), which keeps project files
@@ -52,6 +57,12 @@ macro_rules! choice_enum {
             /// True for an `Other` whose text is blank, which says nothing.
             pub fn is_blank_other(&self) -> bool {
                 matches!(self, $name::Other(text) if text.trim().is_empty())
+            }
+        }
+
+        impl Labelled for $name {
+            fn label(&self) -> &str {
+                $name::label(self)
             }
         }
 
@@ -178,6 +189,8 @@ choice_enum! {
     }
 }
 
+// The enum comes from `choice_enum!`, which cannot mark a variant `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for Direction {
     fn default() -> Self {
         Direction::OneWay

@@ -86,7 +86,7 @@ impl Connection {
 pub fn format_latency_ms(ms: u64) -> String {
     const UNITS: [(u64, &str); 4] = [(3_600_000, "h"), (60_000, "min"), (1_000, "s"), (1, "ms")];
     for (size, unit) in UNITS {
-        if ms >= size && ms % size == 0 {
+        if ms >= size && ms.is_multiple_of(size) {
             return format!("{} {unit}", ms / size);
         }
     }

@@ -11,13 +11,13 @@ mod system;
 mod zone;
 
 pub use choice::{
-    join_labels, Authentication, Communication, DataFormat, Direction, IntegrationType,
-    InteractionStyle, Regulation, Resilience, Sensitivity, ZoneKind,
+    Authentication, Communication, DataFormat, Direction, IntegrationType, InteractionStyle,
+    Labelled, Regulation, Resilience, Sensitivity, ZoneKind, join_labels,
 };
-pub use connection::{format_latency_ms, Connection};
+pub use connection::{Connection, format_latency_ms};
 pub use geometry::{Point, Size};
 pub use ids::{ConnectionId, SystemId, ZoneId};
 pub use item_ref::ItemRef;
-pub use project::{Project, Requirements, CURRENT_FORMAT_VERSION};
+pub use project::{CURRENT_FORMAT_VERSION, Project, Requirements};
 pub use system::{Availability, System};
 pub use zone::Zone;

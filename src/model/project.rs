@@ -79,13 +79,13 @@ impl Project {
 
     /// Makes `next_id` safe after a hand edit added items with higher ids.
     pub fn repair_next_id(&mut self) {
-        self.next_id = self.next_id.max(self.max_used_id() + 1);
+        self.next_id = self.next_id.max(self.max_used_id().saturating_add(1));
     }
 
     fn allocate_id(&mut self) -> u64 {
         self.repair_next_id();
         let id = self.next_id;
-        self.next_id += 1;
+        self.next_id = self.next_id.saturating_add(1);
         id
     }
 

@@ -1,175 +1,384 @@
 //! What the template sees: the project as display-ready text. Formatting lives here so
 //! the template stays a readable copy of CM-010, and user text only ever arrives as data.
 
-use serde::Serialize;
+use std::collections::HashMap;
 
+use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
+use std::sync::Arc;
+
+use super::render::{MissingValue, missing_marker};
+use super::schema::variable;
 use crate::model::{
-    format_latency_ms, join_labels, Availability, Connection, Direction, Project, System, Zone,
+    Availability, Connection, Direction, ItemRef, Labelled, Project, System, SystemId, Zone,
+    ZoneId, format_latency_ms, join_labels,
 };
 
-#[derive(Serialize)]
-pub(crate) struct PromptContext {
-    project: ProjectView,
-    requirements: RequirementsView,
-    zones: Vec<ZoneView>,
-    systems: Vec<SystemView>,
-    flows: Vec<FlowView>,
+/// Declares a view: a struct of ready-made template values that minijinja reads field by
+/// field. Converting through serde instead would build a map per item and allocate every
+/// key again, which for thousands of flows costs more than the rest of the render.
+macro_rules! view {
+    ($(#[$meta:meta])* $name:ident { $($field:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug)]
+        struct $name {
+            $($field: Value,)*
+        }
+
+        impl Object for $name {
+            fn repr(self: &Arc<Self>) -> ObjectRepr {
+                ObjectRepr::Map
+            }
+
+            fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+                self.get_value_by_str(key.as_str()?)
+            }
+
+            fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
+                match key {
+                    $(stringify!($field) => Some(self.$field.clone()),)*
+                    _ => None,
+                }
+            }
+
+            fn enumerate(self: &Arc<Self>) -> Enumerator {
+                Enumerator::Str(&[$(stringify!($field)),*])
+            }
+        }
+    };
 }
 
-#[derive(Serialize)]
-struct ProjectView {
-    name: String,
-    description: String,
-}
+view!(
+    /// What prompt.md.j2 sees.
+    FrameContext { project, requirements, zones, system_blocks, flow_blocks }
+);
+view!(
+    /// What system.md.j2 sees.
+    SystemsContext { systems }
+);
+view!(
+    /// What flow.md.j2 sees.
+    FlowsContext { flows }
+);
+view!(ProjectView { name, description });
+view!(RequirementsView {
+    integration_scope,
+    integration_type,
+    data_volume,
+    latency_requirements,
+    reliability_requirements,
+    security_classification,
+    regulatory_compliance,
+});
+view!(ZoneView {
+    name,
+    kind,
+    notes,
+    systems
+});
+view!(SystemView {
+    id,
+    name,
+    purpose,
+    technology,
+    data_format,
+    communication,
+    availability,
+    sensitivity,
+    zone,
+    owner_team,
+    tags,
+    notes,
+});
+view!(
+    /// One connection. Optional attributes that are empty read "not specified": telling the
+    /// assistant nothing is known says more than a silent gap.
+    FlowView {
+        id,
+        number,
+        from,
+        to,
+        arrow,
+        data,
+        protocol,
+        style,
+        data_format,
+        direction,
+        frequency,
+        volume,
+        latency_target,
+        authentication,
+        encrypted,
+        resilience,
+        transformation,
+        notes,
+    }
+);
 
-#[derive(Serialize)]
-struct RequirementsView {
-    integration_scope: String,
-    integration_type: String,
-    data_volume: String,
-    latency_requirements: String,
-    reliability_requirements: String,
-    security_classification: String,
-    regulatory_compliance: String,
-}
+/// Required values found empty while building views, in prompt order. An empty required
+/// value reaches the template as its `⟦missing: Label⟧` marker already, so the list and the
+/// text cannot disagree.
+#[derive(Default)]
+pub(crate) struct Missing(pub(crate) Vec<MissingValue>);
 
-#[derive(Serialize)]
-struct ZoneView {
-    name: String,
-    kind: String,
-    notes: String,
-    systems: String,
-}
-
-#[derive(Serialize)]
-struct SystemView {
-    id: u64,
-    name: String,
-    purpose: String,
-    technology: String,
-    data_format: String,
-    communication: String,
-    availability: String,
-    sensitivity: String,
-    zone: String,
-    owner_team: String,
-    tags: String,
-    notes: String,
-}
-
-#[derive(Serialize)]
-struct FlowView {
-    id: u64,
-    from: String,
-    to: String,
-    arrow: &'static str,
-    data: String,
-    protocol: String,
-    style: String,
-    data_format: String,
-    direction: String,
-    frequency: String,
-    volume: String,
-    latency_target: String,
-    authentication: String,
-    encrypted: &'static str,
-    resilience: String,
-    transformation: String,
-    notes: String,
-}
-
-impl PromptContext {
-    pub(crate) fn new(project: &Project) -> Self {
-        let r = &project.requirements;
-        PromptContext {
-            project: ProjectView {
-                name: one_line(&project.name),
-                description: block(&project.description),
-            },
-            requirements: RequirementsView {
-                integration_scope: block(&r.integration_scope),
-                integration_type: label(&r.integration_type),
-                data_volume: one_line(&r.data_volume),
-                latency_requirements: one_line(&r.latency_requirements),
-                reliability_requirements: one_line(&r.reliability_requirements),
-                security_classification: label(&r.security_classification),
-                regulatory_compliance: join_labels(&r.regulatory_compliance),
-            },
-            zones: project.zones.iter().map(|z| zone_view(project, z)).collect(),
-            systems: project
-                .systems
-                .iter()
-                .map(|s| system_view(project, s))
-                .collect(),
-            flows: project
-                .connections
-                .iter()
-                .map(|c| flow_view(project, c))
-                .collect(),
+impl Missing {
+    /// The value, or, when it is empty and the schema requires it, the marker (recorded).
+    fn required(&mut self, key: &'static str, item: ItemRef, value: Value) -> Value {
+        if !value.as_str().is_some_and(|s| s.trim().is_empty()) {
+            return value;
+        }
+        match variable(key) {
+            Some(spec) if spec.required => {
+                self.0.push(MissingValue {
+                    key: key.to_owned(),
+                    label: spec.label.to_owned(),
+                    item,
+                });
+                Value::from(missing_marker(spec.label))
+            }
+            _ => value,
         }
     }
 }
 
-fn zone_view(project: &Project, zone: &Zone) -> ZoneView {
+/// The frame's input: the project, its requirements and zones, and stand-ins for the
+/// rendered system and flow blocks (see `render`).
+pub(crate) fn frame_context(
+    project: &Project,
+    system_blocks: &'static str,
+    flow_blocks: &'static str,
+    missing: &mut Missing,
+) -> Value {
+    let r = &project.requirements;
+    let p = ItemRef::Project;
+    let project_view = object(ProjectView {
+        name: missing.required("project.name", p, text(&project.name)),
+        description: block(&project.description).into(),
+    });
+    let requirements = object(RequirementsView {
+        integration_scope: missing.required(
+            "integration_scope",
+            p,
+            block(&r.integration_scope).into(),
+        ),
+        integration_type: missing.required("integration_type", p, label(&r.integration_type)),
+        data_volume: missing.required("data_volume", p, text(&r.data_volume)),
+        latency_requirements: missing.required(
+            "latency_requirements",
+            p,
+            text(&r.latency_requirements),
+        ),
+        reliability_requirements: missing.required(
+            "reliability_requirements",
+            p,
+            text(&r.reliability_requirements),
+        ),
+        security_classification: missing.required(
+            "security_classification",
+            p,
+            label(&r.security_classification),
+        ),
+        regulatory_compliance: missing.required(
+            "regulatory_compliance",
+            p,
+            join_labels(&r.regulatory_compliance).into(),
+        ),
+    });
+    object(FrameContext {
+        project: project_view,
+        requirements,
+        zones: project
+            .zones
+            .iter()
+            .map(|z| zone_view(project, z))
+            .collect(),
+        system_blocks: Value::from(system_blocks),
+        flow_blocks: Value::from(flow_blocks),
+    })
+}
+
+/// The input of system.md.j2 for some systems.
+pub(crate) fn systems_context(names: &Names, systems: &[System], missing: &mut Missing) -> Value {
+    let views: Vec<Value> = systems
+        .iter()
+        .map(|s| system_view(names, s, missing))
+        .collect();
+    object(SystemsContext {
+        systems: views.into(),
+    })
+}
+
+/// The input of flow.md.j2 for some connections; `first_number` is the number the first
+/// of them has in the whole prompt.
+pub(crate) fn flows_context(
+    names: &Names,
+    connections: &[Connection],
+    first_number: usize,
+    missing: &mut Missing,
+) -> Value {
+    let views: Vec<Value> = connections
+        .iter()
+        .zip(first_number..)
+        .map(|(c, number)| flow_view(names, c, number, missing))
+        .collect();
+    object(FlowsContext {
+        flows: views.into(),
+    })
+}
+
+fn object<T: Object + 'static>(view: T) -> Value {
+    Value::from_object(view)
+}
+
+fn system_view(names: &Names, system: &System, missing: &mut Missing) -> Value {
+    let item = ItemRef::System(system.id);
+    object(SystemView {
+        id: system.id.0.into(),
+        name: missing.required("system.name", item, text(&system.name)),
+        purpose: missing.required("system.purpose", item, text(&system.purpose)),
+        technology: missing.required("system.technology", item, text(&system.technology)),
+        data_format: missing.required("system.data_format", item, label(&system.data_format)),
+        communication: missing.required("system.communication", item, label(&system.communication)),
+        availability: missing.required(
+            "system.availability",
+            item,
+            availability(&system.availability).into(),
+        ),
+        sensitivity: missing.required("system.sensitivity", item, label(&system.sensitivity)),
+        zone: system
+            .zone
+            .and_then(|z| names.zones.get(&z).cloned())
+            .unwrap_or_else(|| Value::from("")),
+        owner_team: text(&system.owner_team),
+        tags: text(&system.tags.join(", ")),
+        notes: nested_block(&system.notes).into(),
+    })
+}
+
+fn flow_view(names: &Names, c: &Connection, number: usize, missing: &mut Missing) -> Value {
+    let item = ItemRef::Connection(c.id);
+    let unspecified = |v: Value| {
+        if is_empty(&v) {
+            Value::from(NOT_SPECIFIED)
+        } else {
+            v
+        }
+    };
+    object(FlowView {
+        id: c.id.0.into(),
+        number: number.into(),
+        from: names.system(c.from),
+        to: names.system(c.to),
+        arrow: Value::from(if c.direction == Direction::BothWays {
+            "↔"
+        } else {
+            "→"
+        }),
+        data: missing.required("connection.data", item, text(&c.data)),
+        protocol: missing.required("connection.protocol", item, label(&c.protocol)),
+        style: missing.required("connection.style", item, label(&c.style)),
+        data_format: unspecified(label(&c.data_format)),
+        direction: text(c.direction.label()),
+        frequency: unspecified(text(&c.frequency)),
+        volume: unspecified(text(&c.volume)),
+        latency_target: unspecified(
+            c.latency_target_ms
+                .map(format_latency_ms)
+                .unwrap_or_default()
+                .into(),
+        ),
+        authentication: unspecified(label(&c.authentication)),
+        encrypted: Value::from(if c.encrypted { "yes" } else { "no" }),
+        resilience: if c.resilience.is_empty() {
+            Value::from("none")
+        } else {
+            join_labels(&c.resilience).into()
+        },
+        transformation: text(&c.transformation),
+        notes: nested_block(&c.notes).into(),
+    })
+}
+
+/// One-line names of systems and zones by id, so each of thousands of flows finds its
+/// ends without scanning the system list.
+pub(crate) struct Names {
+    systems: HashMap<SystemId, Value>,
+    zones: HashMap<ZoneId, Value>,
+}
+
+impl Names {
+    pub(crate) fn new(project: &Project) -> Self {
+        Names {
+            systems: project
+                .systems
+                .iter()
+                .map(|s| (s.id, text(&s.name)))
+                .collect(),
+            zones: project
+                .zones
+                .iter()
+                .map(|z| (z.id, text(&z.name)))
+                .collect(),
+        }
+    }
+
+    fn system(&self, id: SystemId) -> Value {
+        self.systems
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("<unknown system {id}>").into())
+    }
+}
+
+fn zone_view(project: &Project, zone: &Zone) -> Value {
     let members: Vec<String> = project
         .systems
         .iter()
         .filter(|s| s.zone == Some(zone.id))
         .map(|s| one_line(&s.name))
         .collect();
-    ZoneView {
-        name: one_line(&zone.name),
+    object(ZoneView {
+        name: text(&zone.name),
         kind: label(&zone.kind),
-        notes: one_line(&zone.notes),
-        systems: members.join(", "),
+        notes: text(&zone.notes),
+        systems: members.join(", ").into(),
+    })
+}
+
+const NOT_SPECIFIED: &str = "not specified";
+
+fn is_empty(value: &Value) -> bool {
+    value.as_str().is_some_and(str::is_empty)
+}
+
+/// True only when `one_line` would return `text` unchanged. Whole-slice scans, which the
+/// compiler vectorises, keep this cheap for thousands of long values.
+fn is_folded(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    // Line breaks, tabs and NUL are all below 0x20; so is everything `one_line` changes
+    // in ASCII text other than a double space.
+    if bytes.iter().any(|&b| b < 0x20) || text.contains("  ") {
+        return false;
+    }
+    text.is_ascii() || !text.chars().any(|c| c.is_whitespace() && c != ' ')
+}
+
+/// A one-line text as a template value, copied once (or not at all when short).
+fn text(raw: &str) -> Value {
+    if is_folded(raw) {
+        Value::from(raw)
+    } else {
+        Value::from(one_line(raw))
     }
 }
 
-fn system_view(project: &Project, system: &System) -> SystemView {
-    SystemView {
-        id: system.id.0,
-        name: one_line(&system.name),
-        purpose: one_line(&system.purpose),
-        technology: one_line(&system.technology),
-        data_format: label(&system.data_format),
-        communication: label(&system.communication),
-        availability: availability(&system.availability),
-        sensitivity: label(&system.sensitivity),
-        zone: system
-            .zone
-            .and_then(|z| project.zone(z))
-            .map(|z| one_line(&z.name))
-            .unwrap_or_default(),
-        owner_team: one_line(&system.owner_team),
-        tags: one_line(&system.tags.join(", ")),
-        notes: nested_block(&system.notes),
+fn label<T: Labelled>(value: &Option<T>) -> Value {
+    match value {
+        Some(v) => text(v.label()),
+        None => Value::from(""),
     }
-}
-
-fn flow_view(project: &Project, c: &Connection) -> FlowView {
-    FlowView {
-        id: c.id.0,
-        from: one_line(&project.system_name(c.from)),
-        to: one_line(&project.system_name(c.to)),
-        arrow: if c.direction == Direction::BothWays { "↔" } else { "→" },
-        data: one_line(&c.data),
-        protocol: label(&c.protocol),
-        style: label(&c.style),
-        data_format: label(&c.data_format),
-        direction: c.direction.to_string(),
-        frequency: one_line(&c.frequency),
-        volume: one_line(&c.volume),
-        latency_target: c.latency_target_ms.map(format_latency_ms).unwrap_or_default(),
-        authentication: label(&c.authentication),
-        encrypted: if c.encrypted { "yes" } else { "no" },
-        resilience: join_labels(&c.resilience),
-        transformation: one_line(&c.transformation),
-        notes: nested_block(&c.notes),
-    }
-}
-
-fn label<T: std::fmt::Display>(value: &Option<T>) -> String {
-    value.as_ref().map(|v| one_line(&v.to_string())).unwrap_or_default()
 }
 
 /// "99.95% (excludes maintenance)"; a note alone stands for an SLA without a number.
@@ -183,13 +392,24 @@ fn availability(a: &Availability) -> String {
 }
 
 /// Text for a one-line slot: line breaks would break the Markdown structure around it.
+/// NUL characters are dropped: they mean nothing in a prompt (and mark splice points).
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace() || c == '\0') {
+        if word.is_empty() {
+            continue;
+        }
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
 }
 
-/// Multi-line text on its own: trimmed, blank-line runs kept as paragraphs.
+/// Multi-line text on its own: trimmed, blank-line runs kept as paragraphs, NULs dropped.
 fn block(text: &str) -> String {
-    text.trim().replace("\r\n", "\n")
+    text.trim().replace("\r\n", "\n").replace('\0', "")
 }
 
 /// Multi-line text inside a list item: later lines are indented to stay in the item.
@@ -208,6 +428,32 @@ mod tests {
     #[test]
     fn one_line_folds_every_line_break() {
         assert_eq!(one_line("  a\n\n b\tc "), "a b c");
+    }
+
+    #[test]
+    fn the_fold_check_agrees_with_folding() {
+        for sample in [
+            "a b",
+            " a",
+            "a ",
+            "a  b",
+            "a\nb",
+            "a\tb",
+            "é b",
+            "é\u{a0}b",
+            "é  b",
+            "",
+            "x\u{2028}y",
+            "a\0b",
+            "\u{1}",
+        ] {
+            if is_folded(sample) {
+                assert_eq!(one_line(sample), sample, "{sample:?}");
+            }
+            if one_line(sample) != sample {
+                assert!(!is_folded(sample), "{sample:?}");
+            }
+        }
     }
 
     #[test]

@@ -4,5 +4,7 @@ mod context;
 mod render;
 pub mod schema;
 
-pub use render::{render, MissingValue, Prompt, PromptTemplate, RenderError, BUILTIN_TEMPLATE_NAME};
-pub use schema::{variable, variables_of, Scope, VariableKind, VariableSpec, VariableValue, VARIABLES};
+pub use render::{MissingValue, Prompt, PromptTemplate, RenderError, render};
+pub use schema::{
+    Scope, VARIABLES, VariableKind, VariableSpec, VariableValue, variable, variables_of,
+};

@@ -1,28 +1,39 @@
 //! Rendering the prompt with minijinja: data in as values, never as template source.
+//!
+//! The built-in template is three files under `assets/templates/cm-010/`: the frame
+//! (`prompt.md.j2`), one system's block (`system.md.j2`) and one data flow's entry
+//! (`flow.md.j2`). Blocks are rendered in chunks, on both cores for large landscapes, and
+//! joined in order, so the text is the same however the work was split.
 
 use std::sync::OnceLock;
 
-use minijinja::{Environment, State, UndefinedBehavior, Value};
+use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
 
-use super::context::PromptContext;
-use super::schema::{variable, Scope};
-use crate::model::{ConnectionId, ItemRef, Project, SystemId};
+use super::context::{Missing, Names, flows_context, frame_context, systems_context};
+use crate::model::{Connection, ItemRef, Project};
+use crate::parallel;
 
-/// The built-in CM-010 template, part of the build.
-pub const BUILTIN_TEMPLATE_NAME: &str = "cm-010.md.j2";
-const BUILTIN_TEMPLATE_SOURCE: &str = include_str!("../../assets/templates/cm-010.md.j2");
+const FRAME: &str = "prompt.md.j2";
+const SYSTEM_BLOCK: &str = "system.md.j2";
+const FLOW_BLOCK: &str = "flow.md.j2";
+const BUILTIN_FRAME: &str = include_str!("../../assets/templates/cm-010/prompt.md.j2");
+const BUILTIN_SYSTEM_BLOCK: &str = include_str!("../../assets/templates/cm-010/system.md.j2");
+const BUILTIN_FLOW_BLOCK: &str = include_str!("../../assets/templates/cm-010/flow.md.j2");
 
-/// Instruction budget for one render. The built-in template spends roughly a hundred per
-/// data flow, so this covers landscapes far beyond 100,000 items while still stopping a
-/// template that loops forever within a second or two.
-const FUEL: u64 = 100_000_000;
+/// Instruction budget for one template run. The built-in templates spend roughly a hundred
+/// per data flow, so this covers any real landscape while still stopping a template that
+/// loops forever within about a second.
+const FUEL: u64 = 50_000_000;
+
+/// Below this many systems plus connections, a second thread costs more than it saves.
+const PARALLEL_FROM_ITEMS: usize = 400;
 
 /// A filled-in prompt.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Prompt {
     pub text: String,
-    /// Required values that were empty, in the order they appear in the text.
+    /// Required values that are empty, in the order the prompt shows them.
     pub missing: Vec<MissingValue>,
 }
 
@@ -39,11 +50,11 @@ pub struct MissingValue {
 impl MissingValue {
     /// The marker the prompt shows in place of the value.
     pub fn marker(&self) -> String {
-        marker(&self.label)
+        missing_marker(&self.label)
     }
 }
 
-fn marker(label: &str) -> String {
+pub(crate) fn missing_marker(label: &str) -> String {
     format!("⟦missing: {label}⟧")
 }
 
@@ -55,7 +66,6 @@ pub struct RenderError(#[from] minijinja::Error);
 /// A compiled prompt template.
 pub struct PromptTemplate {
     env: Environment<'static>,
-    name: String,
 }
 
 impl PromptTemplate {
@@ -63,18 +73,31 @@ impl PromptTemplate {
     pub fn builtin() -> &'static PromptTemplate {
         static BUILTIN: OnceLock<PromptTemplate> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            PromptTemplate::new(BUILTIN_TEMPLATE_NAME, BUILTIN_TEMPLATE_SOURCE)
+            PromptTemplate::with_blocks(BUILTIN_FRAME, BUILTIN_SYSTEM_BLOCK, BUILTIN_FLOW_BLOCK)
                 .expect("the built-in template compiles; a unit test guards this")
         })
     }
 
-    /// Compiles `source`. No loader is set, so a template cannot reach the file system.
-    pub fn new(name: &str, source: &str) -> Result<Self, RenderError> {
+    /// A template with its own frame and the built-in system and flow blocks. The frame
+    /// sees `project`, `requirements`, `zones`, `system_blocks` and `flow_blocks`.
+    pub fn new(frame: &str) -> Result<Self, RenderError> {
+        Self::with_blocks(frame, BUILTIN_SYSTEM_BLOCK, BUILTIN_FLOW_BLOCK)
+    }
+
+    /// Compiles a frame and its two block templates. No loader is set and minijinja is
+    /// built without multi-template support, so a template cannot reach the file system.
+    pub fn with_blocks(frame: &str, system: &str, flow: &str) -> Result<Self, RenderError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         env.set_fuel(Some(FUEL));
         // Prompts are Markdown: escaping HTML would corrupt the user's text.
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+        // Strings are written as they are, skipping the `Display` detour; with no escaping
+        // this changes nothing but the speed, which matters at thousands of values.
+        env.set_formatter(|out, state, value| match value.as_str() {
+            Some(text) => out.write_str(text).map_err(minijinja::Error::from),
+            None => minijinja::escape_formatter(out, state, value),
+        });
         env.set_syntax(
             minijinja::syntax::SyntaxConfig::builder()
                 .trim_blocks(true)
@@ -82,28 +105,120 @@ impl PromptTemplate {
                 .keep_trailing_newline(true)
                 .build()?,
         );
-        env.add_filter("required", required);
-        env.add_filter("or_unspecified", or_unspecified);
-        env.add_template_owned(name.to_owned(), source.to_owned())?;
-        Ok(PromptTemplate {
-            env,
-            name: name.to_owned(),
-        })
+        env.add_template_owned(FRAME, frame.to_owned())?;
+        env.add_template_owned(SYSTEM_BLOCK, system.to_owned())?;
+        env.add_template_owned(FLOW_BLOCK, flow.to_owned())?;
+        Ok(PromptTemplate { env })
     }
 
     /// Renders the prompt for `project`. The same project always gives the same bytes.
     pub fn render(&self, project: &Project) -> Result<Prompt, RenderError> {
-        let template = self.env.get_template(&self.name)?;
-        let context = Value::from(minijinja::value::Serde(PromptContext::new(project)));
-        let mut captured = template.render_captured(context)?;
-        let missing = captured
-            .with_state_mut(|state| state.get_extension_mut::<MissingValues>().map(std::mem::take))
-            .unwrap_or_default();
+        let names = Names::new(project);
+        let connections = &project.connections;
+        let items = project.systems.len() + connections.len();
+        let (systems, flows) = if items < PARALLEL_FROM_ITEMS {
+            let systems = self.system_blocks(&names, project)?;
+            let flows = self.flow_blocks(&names, connections, 1)?;
+            (systems, vec![flows])
+        } else {
+            // One thread takes the systems and the first flows, the other the rest, split
+            // so both do about the same work (a system costs about 0.8 of a flow).
+            let split = parallel::connections_for_first_worker(
+                project.systems.len(),
+                connections.len(),
+                0.8,
+            );
+            let (first, second) = connections.split_at(split);
+            std::thread::scope(|scope| {
+                let names = &names;
+                let other = scope.spawn(move || self.flow_blocks(names, second, split + 1));
+                let systems = self.system_blocks(names, project);
+                let flows = self.flow_blocks(names, first, 1);
+                let later = other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                Ok::<_, RenderError>((systems?, vec![flows?, later?]))
+            })?
+        };
+        let (system_text, mut missing) = systems;
+        let flow_parts: Vec<String> = flows
+            .into_iter()
+            .map(|(text, found)| {
+                missing.0.extend(found.0);
+                text
+            })
+            .collect();
+        let has_flows = flow_parts.iter().any(|t| !t.is_empty());
+        let mut frame_missing = Missing::default();
+        let context = frame_context(
+            project,
+            if system_text.is_empty() {
+                ""
+            } else {
+                SYSTEMS_HERE
+            },
+            if has_flows { FLOWS_HERE } else { "" },
+            &mut frame_missing,
+        );
+        let frame = self.env.get_template(FRAME)?.render(context)?;
+        frame_missing.0.extend(missing.0);
         Ok(Prompt {
-            text: captured.into_output(),
-            missing: missing.0,
+            text: splice(&frame, &system_text, &flow_parts),
+            missing: frame_missing.0,
         })
     }
+
+    fn system_blocks(
+        &self,
+        names: &Names,
+        project: &Project,
+    ) -> Result<(String, Missing), RenderError> {
+        let mut missing = Missing::default();
+        let context = systems_context(names, &project.systems, &mut missing);
+        let text = self.env.get_template(SYSTEM_BLOCK)?.render(context)?;
+        Ok((text, missing))
+    }
+
+    fn flow_blocks(
+        &self,
+        names: &Names,
+        connections: &[Connection],
+        first_number: usize,
+    ) -> Result<(String, Missing), RenderError> {
+        let mut missing = Missing::default();
+        let context = flows_context(names, connections, first_number, &mut missing);
+        let text = self.env.get_template(FLOW_BLOCK)?.render(context)?;
+        Ok((text, missing))
+    }
+}
+
+/// Where the frame's output gets the system and flow blocks. The blocks are megabytes for
+/// a large landscape; splicing them in once is far cheaper than pushing them through the
+/// frame as values. User text never contains NUL (`context` drops it), so these cannot
+/// be forged.
+const SYSTEMS_HERE: &str = "\0system blocks\0";
+const FLOWS_HERE: &str = "\0flow blocks\0";
+
+fn splice(frame: &str, systems: &str, flows: &[String]) -> String {
+    let flows_len: usize = flows.iter().map(String::len).sum();
+    let mut text = String::with_capacity(frame.len() + systems.len() + flows_len);
+    let mut rest = frame;
+    while let Some(at) = rest.find('\0') {
+        text.push_str(&rest[..at]);
+        let marked = &rest[at..];
+        if let Some(after) = marked.strip_prefix(SYSTEMS_HERE) {
+            text.push_str(systems);
+            rest = after;
+        } else if let Some(after) = marked.strip_prefix(FLOWS_HERE) {
+            flows.iter().for_each(|part| text.push_str(part));
+            rest = after;
+        } else {
+            // A NUL that is no marker (it came from the template itself): drop it.
+            rest = &marked[1..];
+        }
+    }
+    text.push_str(rest);
+    text
 }
 
 /// Renders the built-in CM-010 prompt for `project`.
@@ -111,53 +226,61 @@ pub fn render(project: &Project) -> Result<Prompt, RenderError> {
     PromptTemplate::builtin().render(project)
 }
 
-#[derive(Default)]
-struct MissingValues(Vec<MissingValue>);
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::landscape;
 
-fn is_blank(value: &Value) -> bool {
-    value.is_undefined()
-        || value.is_none()
-        || value.as_str().is_some_and(|s| s.trim().is_empty())
-        || value.len() == Some(0)
-}
-
-/// `{{ value | required("system.purpose", id) }}`: the value, or a visible marker that is
-/// also recorded for the missing-values list.
-fn required(
-    state: &mut State,
-    value: &Value,
-    key: &str,
-    id: Option<u64>,
-) -> Result<Value, minijinja::Error> {
-    if !is_blank(value) {
-        return Ok(value.clone());
+    #[test]
+    fn user_text_cannot_forge_a_splice_marker() {
+        let mut project = landscape(2, 1, 1);
+        project.name = SYSTEMS_HERE.to_owned();
+        project.requirements.integration_scope = format!("x{FLOWS_HERE}y");
+        let text = render(&project).unwrap().text;
+        assert!(text.contains("**Project**: system blocks\n"), "{text}");
+        assert!(
+            text.contains("**Integration Scope**: xflow blocksy\n"),
+            "{text}"
+        );
+        assert!(!text.contains('\0'));
     }
-    let spec = variable(key).ok_or_else(|| {
-        minijinja::Error::new(
-            minijinja::ErrorKind::InvalidOperation,
-            format!("`required` names unknown variable {key:?}"),
-        )
-    })?;
-    let item = match (spec.scope, id) {
-        (Scope::System, Some(id)) => ItemRef::System(SystemId(id)),
-        (Scope::Connection, Some(id)) => ItemRef::Connection(ConnectionId(id)),
-        _ => ItemRef::Project,
-    };
-    let found = state.get_or_insert_extension_with(MissingValues::default);
-    found.0.push(MissingValue {
-        key: key.to_owned(),
-        label: spec.label.to_owned(),
-        item,
-    });
-    Ok(Value::from(marker(spec.label)))
-}
 
-/// `{{ value | or_unspecified }}`: optional attributes still say when nothing is known,
-/// which tells the assistant more than a silent gap.
-fn or_unspecified(value: &Value) -> Value {
-    if is_blank(value) {
-        Value::from("not specified")
-    } else {
-        value.clone()
+    #[test]
+    fn the_builtin_template_compiles() {
+        let _ = PromptTemplate::builtin();
+    }
+
+    #[test]
+    fn parallel_and_single_threaded_renders_are_identical() {
+        // Just below and well above the threshold, with an empty system name somewhere so
+        // the missing list's order is checked too.
+        for systems in [PARALLEL_FROM_ITEMS / 4 - 1, 300] {
+            let mut project = landscape(systems, 3 * systems, 5);
+            project.systems[7].purpose.clear();
+            project.connections[3 * systems - 2].data.clear();
+            let prompt = render(&project).unwrap();
+            let template = PromptTemplate::builtin();
+            let names = Names::new(&project);
+            let (system_text, mut missing) = template.system_blocks(&names, &project).unwrap();
+            let (flow_text, flow_missing) = template
+                .flow_blocks(&names, &project.connections, 1)
+                .unwrap();
+            missing.0.extend(flow_missing.0);
+            let mut frame_missing = Missing::default();
+            let context = frame_context(&project, SYSTEMS_HERE, FLOWS_HERE, &mut frame_missing);
+            let frame = template
+                .env
+                .get_template(FRAME)
+                .unwrap()
+                .render(context)
+                .unwrap();
+            let text = frame
+                .replace(SYSTEMS_HERE, &system_text)
+                .replace(FLOWS_HERE, &flow_text);
+            frame_missing.0.extend(missing.0);
+            assert_eq!(prompt.text, text);
+            assert_eq!(prompt.missing, frame_missing.0);
+            assert_eq!(prompt.missing.len(), 2);
+        }
     }
 }

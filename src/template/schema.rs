@@ -3,8 +3,7 @@
 //! CM-010's "Customization Variables" where CM-010 has one.
 
 use crate::model::{
-    Communication, DataFormat, IntegrationType, InteractionStyle, Project, Regulation,
-    Sensitivity,
+    Communication, DataFormat, IntegrationType, InteractionStyle, Project, Regulation, Sensitivity,
 };
 
 /// Which kind of item a variable belongs to.
@@ -21,9 +20,13 @@ pub enum VariableKind {
     SingleLine,
     MultiLine,
     /// One of the options, or free text.
-    Choice { options: &'static [&'static str] },
+    Choice {
+        options: &'static [&'static str],
+    },
     /// Any number of the options, plus free text.
-    MultiChoice { options: &'static [&'static str] },
+    MultiChoice {
+        options: &'static [&'static str],
+    },
     /// A number from 0 to 100.
     Percentage,
 }
@@ -66,55 +69,177 @@ use VariableKind::{MultiLine, Percentage, SingleLine};
 
 /// Every variable, project ones first in the order CM-010's header lists them.
 pub const VARIABLES: &[VariableSpec] = &[
-    var(P, "project.name", None, "Project Name", SingleLine,
-        "What this landscape is called; it heads the prompt."),
+    var(
+        P,
+        "project.name",
+        None,
+        "Project Name",
+        SingleLine,
+        "What this landscape is called; it heads the prompt.",
+    ),
     VariableSpec {
         required: false,
-        ..var(P, "project.description", None, "Description", MultiLine,
-            "Background the assistant should know: the business, the goal of this analysis, known pain points.")
+        ..var(
+            P,
+            "project.description",
+            None,
+            "Description",
+            MultiLine,
+            "Background the assistant should know: the business, the goal of this analysis, known pain points.",
+        )
     },
-    var(P, "integration_scope", Some("{SYSTEM_INTEGRATION_SCOPE}"), "Integration Scope", MultiLine,
-        "Scope of systems being integrated."),
-    var(P, "integration_type", Some("{REAL_TIME/BATCH/HYBRID/EVENT_DRIVEN}"), "Integration Type",
-        VariableKind::Choice { options: IntegrationType::LABELS },
-        "Primary integration approach."),
-    var(P, "data_volume", Some("{VOLUME_CHARACTERISTICS}"), "Data Volume", SingleLine,
-        "Expected data volume and transaction rates."),
-    var(P, "latency_requirements", Some("{LATENCY_EXPECTATIONS}"), "Latency Requirements", SingleLine,
-        "Performance requirements and response times."),
-    var(P, "reliability_requirements", Some("{RELIABILITY_LEVEL}"), "Reliability Requirements", SingleLine,
-        "Availability and reliability requirements."),
-    var(P, "security_classification", Some("{SECURITY_CLASSIFICATION}"), "Security Level",
-        VariableKind::Choice { options: Sensitivity::LABELS },
-        "Security level and compliance requirements."),
-    var(P, "regulatory_compliance", Some("{REGULATORY_REQUIREMENTS}"), "Compliance",
-        VariableKind::MultiChoice { options: Regulation::LABELS },
-        "Applicable regulations and standards."),
-    var(S, "system.name", Some("{SYSTEM_NAME}"), "System Name", SingleLine,
-        "Individual system names in integration scope."),
-    var(S, "system.purpose", Some("{BUSINESS_FUNCTION}"), "Purpose", SingleLine,
-        "Core business purpose of each system."),
-    var(S, "system.technology", Some("{TECH_STACK}"), "Technology", SingleLine,
-        "Technology stack: languages, frameworks, products and where it runs."),
-    var(S, "system.data_format", Some("{JSON/XML/BINARY/CUSTOM}"), "Data Format",
-        VariableKind::Choice { options: DataFormat::LABELS },
-        "The main format the system exchanges data in."),
-    var(S, "system.communication", Some("{REST/SOAP/MESSAGE_QUEUE/FILE}"), "Communication",
-        VariableKind::Choice { options: Communication::LABELS },
-        "How the system mainly communicates with others."),
-    var(S, "system.availability", Some("{SLA_REQUIREMENTS}"), "Availability", Percentage,
-        "The availability SLA as a percentage, e.g. 99.95, with a note for maintenance windows or exclusions."),
-    var(S, "system.sensitivity", Some("{CLASSIFICATION_LEVEL}"), "Data Sensitivity",
-        VariableKind::Choice { options: Sensitivity::LABELS },
-        "Classification of the data the system holds: Public, Internal, Confidential or Restricted."),
-    var(C, "connection.data", None, "Data", SingleLine,
-        "What the flow carries, e.g. \"order events\" or \"nightly customer extract\"."),
-    var(C, "connection.protocol", None, "Protocol",
-        VariableKind::Choice { options: Communication::LABELS },
-        "How the data travels: REST, message queue, file transfer…"),
-    var(C, "connection.style", None, "Interaction Style",
-        VariableKind::Choice { options: InteractionStyle::LABELS },
-        "Whether the sender waits (synchronous), hands off a message, publishes, batches or streams."),
+    var(
+        P,
+        "integration_scope",
+        Some("{SYSTEM_INTEGRATION_SCOPE}"),
+        "Integration Scope",
+        MultiLine,
+        "Scope of systems being integrated.",
+    ),
+    var(
+        P,
+        "integration_type",
+        Some("{REAL_TIME/BATCH/HYBRID/EVENT_DRIVEN}"),
+        "Integration Type",
+        VariableKind::Choice {
+            options: IntegrationType::LABELS,
+        },
+        "Primary integration approach.",
+    ),
+    var(
+        P,
+        "data_volume",
+        Some("{VOLUME_CHARACTERISTICS}"),
+        "Data Volume",
+        SingleLine,
+        "Expected data volume and transaction rates.",
+    ),
+    var(
+        P,
+        "latency_requirements",
+        Some("{LATENCY_EXPECTATIONS}"),
+        "Latency Requirements",
+        SingleLine,
+        "Performance requirements and response times.",
+    ),
+    var(
+        P,
+        "reliability_requirements",
+        Some("{RELIABILITY_LEVEL}"),
+        "Reliability Requirements",
+        SingleLine,
+        "Availability and reliability requirements.",
+    ),
+    var(
+        P,
+        "security_classification",
+        Some("{SECURITY_CLASSIFICATION}"),
+        "Security Level",
+        VariableKind::Choice {
+            options: Sensitivity::LABELS,
+        },
+        "Security level and compliance requirements.",
+    ),
+    var(
+        P,
+        "regulatory_compliance",
+        Some("{REGULATORY_REQUIREMENTS}"),
+        "Compliance",
+        VariableKind::MultiChoice {
+            options: Regulation::LABELS,
+        },
+        "Applicable regulations and standards.",
+    ),
+    var(
+        S,
+        "system.name",
+        Some("{SYSTEM_NAME}"),
+        "System Name",
+        SingleLine,
+        "Individual system names in integration scope.",
+    ),
+    var(
+        S,
+        "system.purpose",
+        Some("{BUSINESS_FUNCTION}"),
+        "Purpose",
+        SingleLine,
+        "Core business purpose of each system.",
+    ),
+    var(
+        S,
+        "system.technology",
+        Some("{TECH_STACK}"),
+        "Technology",
+        SingleLine,
+        "Technology stack: languages, frameworks, products and where it runs.",
+    ),
+    var(
+        S,
+        "system.data_format",
+        Some("{JSON/XML/BINARY/CUSTOM}"),
+        "Data Format",
+        VariableKind::Choice {
+            options: DataFormat::LABELS,
+        },
+        "The main format the system exchanges data in.",
+    ),
+    var(
+        S,
+        "system.communication",
+        Some("{REST/SOAP/MESSAGE_QUEUE/FILE}"),
+        "Communication",
+        VariableKind::Choice {
+            options: Communication::LABELS,
+        },
+        "How the system mainly communicates with others.",
+    ),
+    var(
+        S,
+        "system.availability",
+        Some("{SLA_REQUIREMENTS}"),
+        "Availability",
+        Percentage,
+        "The availability SLA as a percentage, e.g. 99.95, with a note for maintenance windows or exclusions.",
+    ),
+    var(
+        S,
+        "system.sensitivity",
+        Some("{CLASSIFICATION_LEVEL}"),
+        "Data Sensitivity",
+        VariableKind::Choice {
+            options: Sensitivity::LABELS,
+        },
+        "Classification of the data the system holds: Public, Internal, Confidential or Restricted.",
+    ),
+    var(
+        C,
+        "connection.data",
+        None,
+        "Data",
+        SingleLine,
+        "What the flow carries, e.g. \"order events\" or \"nightly customer extract\".",
+    ),
+    var(
+        C,
+        "connection.protocol",
+        None,
+        "Protocol",
+        VariableKind::Choice {
+            options: Communication::LABELS,
+        },
+        "How the data travels: REST, message queue, file transfer…",
+    ),
+    var(
+        C,
+        "connection.style",
+        None,
+        "Interaction Style",
+        VariableKind::Choice {
+            options: InteractionStyle::LABELS,
+        },
+        "Whether the sender waits (synchronous), hands off a message, publishes, batches or streams.",
+    ),
 ];
 
 /// The variable with this key.
@@ -162,7 +287,10 @@ pub fn project_value(project: &Project, key: &str) -> Option<VariableValue> {
             &r.security_classification.as_ref().map(|v| v.to_string()),
         )),
         "regulatory_compliance" => VariableValue::Choices(
-            r.regulatory_compliance.iter().map(ToString::to_string).collect(),
+            r.regulatory_compliance
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
         ),
         _ => return None,
     })
@@ -197,10 +325,13 @@ pub fn set_project_value(
             r.security_classification = c.as_deref().and_then(Sensitivity::from_label)
         }
         ("regulatory_compliance", VariableValue::Choices(list)) => {
-            r.regulatory_compliance = list.iter().filter_map(|l| Regulation::from_label(l)).collect()
+            r.regulatory_compliance = list
+                .iter()
+                .filter_map(|l| Regulation::from_label(l))
+                .collect()
         }
         _ if variable(key).is_some_and(|v| v.scope == Scope::Project) => {
-            return Err(mismatch("the value is not of the variable's kind"))
+            return Err(mismatch("the value is not of the variable's kind"));
         }
         _ => return Err(mismatch("there is no project variable with this key")),
     }
@@ -223,7 +354,12 @@ mod tests {
                 _ => VariableValue::Text(format!("value of {}", spec.key)),
             };
             set_project_value(&mut project, spec.key, value.clone()).unwrap();
-            assert_eq!(project_value(&project, spec.key), Some(value), "{}", spec.key);
+            assert_eq!(
+                project_value(&project, spec.key),
+                Some(value),
+                "{}",
+                spec.key
+            );
         }
     }
 
@@ -238,11 +374,20 @@ mod tests {
     #[test]
     fn every_cm010_placeholder_has_a_variable() {
         let cm010 = [
-            "{SYSTEM_INTEGRATION_SCOPE}", "{REAL_TIME/BATCH/HYBRID/EVENT_DRIVEN}",
-            "{VOLUME_CHARACTERISTICS}", "{LATENCY_EXPECTATIONS}", "{RELIABILITY_LEVEL}",
-            "{SECURITY_CLASSIFICATION}", "{REGULATORY_REQUIREMENTS}", "{SYSTEM_NAME}",
-            "{BUSINESS_FUNCTION}", "{TECH_STACK}", "{JSON/XML/BINARY/CUSTOM}",
-            "{REST/SOAP/MESSAGE_QUEUE/FILE}", "{SLA_REQUIREMENTS}", "{CLASSIFICATION_LEVEL}",
+            "{SYSTEM_INTEGRATION_SCOPE}",
+            "{REAL_TIME/BATCH/HYBRID/EVENT_DRIVEN}",
+            "{VOLUME_CHARACTERISTICS}",
+            "{LATENCY_EXPECTATIONS}",
+            "{RELIABILITY_LEVEL}",
+            "{SECURITY_CLASSIFICATION}",
+            "{REGULATORY_REQUIREMENTS}",
+            "{SYSTEM_NAME}",
+            "{BUSINESS_FUNCTION}",
+            "{TECH_STACK}",
+            "{JSON/XML/BINARY/CUSTOM}",
+            "{REST/SOAP/MESSAGE_QUEUE/FILE}",
+            "{SLA_REQUIREMENTS}",
+            "{CLASSIFICATION_LEVEL}",
         ];
         for placeholder in cm010 {
             assert!(

@@ -1,0 +1,228 @@
+use std::collections::HashSet;
+
+use crate::model::{
+    Connection, ConnectionId, Point, Project, Requirements, System, SystemId, Zone, ZoneId,
+};
+
+/// Items with the list positions they occupy, so removing and re-inserting them restores the
+/// exact order (and so the exact file bytes).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Items {
+    pub zones: Vec<(usize, Zone)>,
+    pub systems: Vec<(usize, System)>,
+    pub connections: Vec<(usize, Connection)>,
+}
+
+/// Ids of items of every kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ItemIds {
+    pub zones: Vec<ZoneId>,
+    pub systems: Vec<SystemId>,
+    pub connections: Vec<ConnectionId>,
+}
+
+impl ItemIds {
+    pub fn is_empty(&self) -> bool {
+        self.zones.is_empty() && self.systems.is_empty() && self.connections.is_empty()
+    }
+}
+
+/// One change to a project. Setters carry whole new values rather than differences, so a
+/// later setter of the same thing supersedes an earlier one (which is how a drag or a run of
+/// typing becomes one undo step).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds items at the given positions (appends when a position is past the end).
+    Insert(Items),
+    /// Removes items; connections attached to removed systems must be named too
+    /// (see [`Edit::delete`]).
+    Remove(ItemIds),
+    SetSystem(Box<System>),
+    SetConnection(Box<Connection>),
+    SetZone(Zone),
+    MoveSystems(Vec<(SystemId, Point)>),
+    SetName(String),
+    SetDescription(String),
+    SetRequirements(Box<Requirements>),
+    /// Several edits as one step, applied in order.
+    Batch(Vec<Edit>),
+}
+
+/// An edit named something that is not (or no longer) in the project.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("cannot apply the change: {0}")]
+pub struct EditError(pub String);
+
+impl Edit {
+    /// Deletes items the way a user means it: a system's connections go with it, and systems
+    /// in a deleted zone stay but leave the zone.
+    pub fn delete(project: &Project, ids: &ItemIds) -> Edit {
+        let mut remove = ids.clone();
+        for c in &project.connections {
+            let attached = remove.systems.contains(&c.from) || remove.systems.contains(&c.to);
+            if attached && !remove.connections.contains(&c.id) {
+                remove.connections.push(c.id);
+            }
+        }
+        let mut edits: Vec<Edit> = project
+            .systems
+            .iter()
+            .filter(|s| !remove.systems.contains(&s.id))
+            .filter(|s| s.zone.is_some_and(|z| remove.zones.contains(&z)))
+            .map(|s| {
+                Edit::SetSystem(Box::new(System {
+                    zone: None,
+                    ..s.clone()
+                }))
+            })
+            .collect();
+        edits.push(Edit::Remove(remove));
+        if edits.len() == 1 {
+            edits.pop().unwrap_or(Edit::Batch(Vec::new()))
+        } else {
+            Edit::Batch(edits)
+        }
+    }
+}
+
+/// Applies `edit` to `project` and returns the edit that undoes it. On error the project is
+/// unchanged.
+pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
+    match edit {
+        Edit::Insert(items) => Ok(insert(project, items)),
+        Edit::Remove(ids) => remove(project, &ids).map(Edit::Insert),
+        Edit::SetSystem(new) => {
+            let slot = project
+                .system_mut(new.id)
+                .ok_or_else(|| missing("system", new.id.0))?;
+            Ok(Edit::SetSystem(Box::new(std::mem::replace(slot, *new))))
+        }
+        Edit::SetConnection(new) => {
+            let slot = project
+                .connections
+                .iter_mut()
+                .find(|c| c.id == new.id)
+                .ok_or_else(|| missing("connection", new.id.0))?;
+            Ok(Edit::SetConnection(Box::new(std::mem::replace(slot, *new))))
+        }
+        Edit::SetZone(new) => {
+            let slot = project
+                .zones
+                .iter_mut()
+                .find(|z| z.id == new.id)
+                .ok_or_else(|| missing("zone", new.id.0))?;
+            Ok(Edit::SetZone(std::mem::replace(slot, new)))
+        }
+        Edit::MoveSystems(moves) => {
+            if let Some((id, _)) = moves.iter().find(|(id, _)| project.system(*id).is_none()) {
+                return Err(missing("system", id.0));
+            }
+            let old = moves
+                .into_iter()
+                .filter_map(|(id, to)| {
+                    let system = project.system_mut(id)?;
+                    Some((id, std::mem::replace(&mut system.position, to)))
+                })
+                .collect();
+            Ok(Edit::MoveSystems(old))
+        }
+        Edit::SetName(name) => Ok(Edit::SetName(std::mem::replace(&mut project.name, name))),
+        Edit::SetDescription(text) => Ok(Edit::SetDescription(std::mem::replace(
+            &mut project.description,
+            text,
+        ))),
+        Edit::SetRequirements(new) => Ok(Edit::SetRequirements(Box::new(std::mem::replace(
+            &mut project.requirements,
+            *new,
+        )))),
+        Edit::Batch(edits) => apply_batch(project, edits),
+    }
+}
+
+fn missing(kind: &str, id: u64) -> EditError {
+    EditError(format!("there is no {kind} with id {id}"))
+}
+
+/// All or nothing: if one edit fails, the ones before it are undone.
+fn apply_batch(project: &mut Project, edits: Vec<Edit>) -> Result<Edit, EditError> {
+    let mut inverses = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match apply(project, edit) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(error) => {
+                for inverse in inverses.into_iter().rev() {
+                    // Inverses of edits that just succeeded always apply.
+                    let _ = apply(project, inverse);
+                }
+                return Err(error);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Edit::Batch(inverses))
+}
+
+fn insert(project: &mut Project, mut items: Items) -> Edit {
+    // Ascending positions, so each insert lands where it was when removed.
+    items.zones.sort_by_key(|(i, _)| *i);
+    items.systems.sort_by_key(|(i, _)| *i);
+    items.connections.sort_by_key(|(i, _)| *i);
+    let ids = ItemIds {
+        zones: items.zones.iter().map(|(_, z)| z.id).collect(),
+        systems: items.systems.iter().map(|(_, s)| s.id).collect(),
+        connections: items.connections.iter().map(|(_, c)| c.id).collect(),
+    };
+    insert_at(&mut project.zones, items.zones);
+    insert_at(&mut project.systems, items.systems);
+    insert_at(&mut project.connections, items.connections);
+    project.repair_next_id();
+    Edit::Remove(ids)
+}
+
+fn insert_at<T>(list: &mut Vec<T>, items: Vec<(usize, T)>) {
+    for (index, item) in items {
+        let index = index.min(list.len());
+        list.insert(index, item);
+    }
+}
+
+fn remove(project: &mut Project, ids: &ItemIds) -> Result<Items, EditError> {
+    let zones: HashSet<ZoneId> = ids.zones.iter().copied().collect();
+    let systems: HashSet<SystemId> = ids.systems.iter().copied().collect();
+    let connections: HashSet<ConnectionId> = ids.connections.iter().copied().collect();
+    let present_systems: HashSet<SystemId> = project.systems.iter().map(|s| s.id).collect();
+    if let Some(id) = systems.iter().find(|id| !present_systems.contains(id)) {
+        return Err(missing("system", id.0));
+    }
+    let present_connections: HashSet<ConnectionId> =
+        project.connections.iter().map(|c| c.id).collect();
+    if let Some(id) = connections
+        .iter()
+        .find(|id| !present_connections.contains(id))
+    {
+        return Err(missing("connection", id.0));
+    }
+    if let Some(id) = zones.iter().find(|id| project.zone(**id).is_none()) {
+        return Err(missing("zone", id.0));
+    }
+    Ok(Items {
+        zones: take(&mut project.zones, |z| zones.contains(&z.id)),
+        systems: take(&mut project.systems, |s| systems.contains(&s.id)),
+        connections: take(&mut project.connections, |c| connections.contains(&c.id)),
+    })
+}
+
+/// Removes matching items and returns them with the positions they had.
+fn take<T>(list: &mut Vec<T>, matches: impl Fn(&T) -> bool) -> Vec<(usize, T)> {
+    let mut taken = Vec::new();
+    let mut kept = Vec::with_capacity(list.len());
+    for (index, item) in std::mem::take(list).into_iter().enumerate() {
+        if matches(&item) {
+            taken.push((index, item));
+        } else {
+            kept.push(item);
+        }
+    }
+    *list = kept;
+    taken
+}

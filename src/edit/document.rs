@@ -1,0 +1,92 @@
+use std::path::PathBuf;
+
+use super::apply::{Edit, EditError};
+use super::history::{Coalesce, History};
+use crate::model::Project;
+
+/// The project being edited, where it lives on disk, and its history. All changes go
+/// through [`Document::apply`], [`Document::undo`] and [`Document::redo`].
+#[derive(Clone, Debug)]
+pub struct Document {
+    project: Project,
+    pub path: Option<PathBuf>,
+    history: History,
+    saved_state: Option<u64>,
+    /// Grows with every change, undo and redo; derived values are recomputed when it moves.
+    revision: u64,
+}
+
+impl Document {
+    /// A document for a project that is not saved anywhere yet. It starts clean: closing
+    /// it untouched loses nothing.
+    pub fn new(project: Project) -> Self {
+        Document {
+            project,
+            path: None,
+            history: History::default(),
+            saved_state: Some(0),
+            revision: 0,
+        }
+    }
+
+    /// A document for a project that was just read from (or saved to) `path`.
+    pub fn opened(project: Project, path: PathBuf) -> Self {
+        let mut document = Document::new(project);
+        document.path = Some(path);
+        document.saved_state = Some(document.history.state());
+        document
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn apply(
+        &mut self,
+        edit: Edit,
+        label: &str,
+        coalesce: Option<Coalesce>,
+    ) -> Result<(), EditError> {
+        self.history
+            .apply(&mut self.project, edit, label, coalesce)?;
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Ends the current drag or run of typing, so the next edit is a step of its own.
+    pub fn seal(&mut self) {
+        self.history.seal();
+    }
+
+    pub fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo(&mut self.project)?;
+        self.revision += 1;
+        Some(label)
+    }
+
+    pub fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.project)?;
+        self.revision += 1;
+        Some(label)
+    }
+
+    /// True when the project differs from what was last saved or opened.
+    pub fn is_dirty(&self) -> bool {
+        self.saved_state != Some(self.history.state())
+    }
+
+    /// Records that the current state is what `path` now holds.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.history.seal();
+        self.saved_state = Some(self.history.state());
+    }
+}

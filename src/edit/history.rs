@@ -1,0 +1,134 @@
+use super::apply::{Edit, EditError, apply};
+use crate::model::Project;
+
+/// How many steps undo reaches back at least.
+pub const HISTORY_LIMIT: usize = 200;
+
+/// Says which edits belong to one undo step: consecutive edits with the same key merge, so a
+/// drag or a run of typing in one field undoes in one go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Coalesce {
+    /// Every frame of one drag gesture; the number tells gestures apart.
+    Drag(u64),
+    /// Typing into one field, named by the item and the field.
+    Field(String),
+}
+
+#[derive(Clone, Debug)]
+struct Step {
+    label: String,
+    forward: Edit,
+    inverse: Edit,
+    coalesce: Option<Coalesce>,
+    /// Identifies the project state this step leads to, for the unsaved-changes marker.
+    state: u64,
+}
+
+/// Undo and redo stacks.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// A merge is allowed only until something else happens (undo, a save point, a new key).
+    open_for_merge: bool,
+    next_state: u64,
+}
+
+impl History {
+    /// Applies `edit` and records it. With a `coalesce` key equal to the last step's, the
+    /// edit joins that step: the step keeps its original inverse and takes the new forward
+    /// edit, which is correct because setters carry whole values.
+    pub fn apply(
+        &mut self,
+        project: &mut Project,
+        edit: Edit,
+        label: &str,
+        coalesce: Option<Coalesce>,
+    ) -> Result<(), EditError> {
+        let inverse = apply(project, edit.clone())?;
+        self.redo.clear();
+        self.next_state += 1;
+        let state = self.next_state;
+        if self.open_for_merge
+            && let (Some(key), Some(last)) = (&coalesce, self.undo.last_mut())
+            && last.coalesce.as_ref() == Some(key)
+        {
+            last.forward = edit;
+            last.state = state;
+            return Ok(());
+        }
+        self.undo.push(Step {
+            label: label.to_owned(),
+            forward: edit,
+            inverse,
+            coalesce,
+            state,
+        });
+        self.open_for_merge = true;
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+        Ok(())
+    }
+
+    /// Ends merging: the next edit starts a new step even with the same key.
+    pub fn seal(&mut self) {
+        self.open_for_merge = false;
+    }
+
+    /// Undoes the last step; returns its label.
+    pub fn undo(&mut self, project: &mut Project) -> Option<String> {
+        let mut step = self.undo.pop()?;
+        self.open_for_merge = false;
+        match apply(project, step.inverse.clone()) {
+            Ok(forward) => {
+                step.forward = forward;
+                let label = step.label.clone();
+                self.redo.push(step);
+                Some(label)
+            }
+            // The history no longer fits the project; dropping it is all that is safe.
+            Err(_) => {
+                self.undo.clear();
+                self.redo.clear();
+                None
+            }
+        }
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self, project: &mut Project) -> Option<String> {
+        let mut step = self.redo.pop()?;
+        self.open_for_merge = false;
+        match apply(project, step.forward.clone()) {
+            Ok(inverse) => {
+                step.inverse = inverse;
+                let label = step.label.clone();
+                self.undo.push(step);
+                Some(label)
+            }
+            Err(_) => {
+                self.undo.clear();
+                self.redo.clear();
+                None
+            }
+        }
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    /// Identifies the current project state: equal numbers mean equal projects.
+    pub fn state(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.state)
+    }
+
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+}

@@ -1,0 +1,11 @@
+//! Changes to a project. Every change is an [`Edit`]; applying one returns its inverse, which
+//! is what undo runs. [`Document`] is the one place that applies edits: it keeps the
+//! history and the revision that derived values (the prompt, the checks) are keyed on.
+
+mod apply;
+mod document;
+mod history;
+
+pub use apply::{Edit, EditError, ItemIds, Items, apply};
+pub use document::Document;
+pub use history::{Coalesce, HISTORY_LIMIT, History};

@@ -1,0 +1,215 @@
+//! Edits, undo and redo on a real project.
+
+use integration_studio::edit::{Coalesce, Document, Edit, HISTORY_LIMIT, ItemIds, Items};
+use integration_studio::examples::find;
+use integration_studio::io::to_ron_string;
+use integration_studio::model::{Point, Project, System};
+
+fn shop() -> Project {
+    find("ecommerce").unwrap().project().unwrap()
+}
+
+fn text(project: &Project) -> String {
+    to_ron_string(project).unwrap()
+}
+
+#[test]
+fn deleting_a_system_takes_its_connections_and_undo_restores_the_exact_file() {
+    let mut doc = Document::new(shop());
+    let before = text(doc.project());
+    let order_service = doc
+        .project()
+        .systems
+        .iter()
+        .find(|s| s.name == "Order service")
+        .unwrap()
+        .id;
+    let attached = doc
+        .project()
+        .connections
+        .iter()
+        .filter(|c| c.from == order_service || c.to == order_service)
+        .count();
+    assert!(attached >= 2);
+    let ids = ItemIds {
+        systems: vec![order_service],
+        ..ItemIds::default()
+    };
+    let delete = Edit::delete(doc.project(), &ids);
+    let connections_before = doc.project().connections.len();
+    doc.apply(delete, "Delete", None).unwrap();
+    assert!(doc.project().system(order_service).is_none());
+    assert_eq!(
+        doc.project().connections.len(),
+        connections_before - attached
+    );
+    assert!(integration_studio::io::validate(doc.project(), None).is_empty());
+
+    assert_eq!(doc.undo().as_deref(), Some("Delete"));
+    assert_eq!(text(doc.project()), before);
+    doc.redo();
+    assert!(doc.project().system(order_service).is_none());
+}
+
+#[test]
+fn deleting_a_zone_keeps_its_systems_outside_any_zone() {
+    let mut doc = Document::new(shop());
+    let zone = doc.project().zones[0].id;
+    let members = doc
+        .project()
+        .systems
+        .iter()
+        .filter(|s| s.zone == Some(zone))
+        .count();
+    let delete = Edit::delete(
+        doc.project(),
+        &ItemIds {
+            zones: vec![zone],
+            ..ItemIds::default()
+        },
+    );
+    doc.apply(delete, "Delete zone", None).unwrap();
+    assert_eq!(
+        doc.project()
+            .systems
+            .iter()
+            .filter(|s| s.zone.is_none())
+            .count(),
+        members
+    );
+    assert!(integration_studio::io::validate(doc.project(), None).is_empty());
+    doc.undo();
+    assert_eq!(text(doc.project()), text(&shop()));
+}
+
+#[test]
+fn a_whole_drag_is_one_undo_step() {
+    let mut doc = Document::new(shop());
+    let id = doc.project().systems[0].id;
+    let start = doc.project().systems[0].position;
+    for step in 1..=30 {
+        let to = Point::new(start.x + step as f32, start.y);
+        doc.apply(
+            Edit::MoveSystems(vec![(id, to)]),
+            "Move",
+            Some(Coalesce::Drag(1)),
+        )
+        .unwrap();
+    }
+    doc.seal();
+    assert_eq!(doc.project().systems[0].position.x, start.x + 30.0);
+    assert_eq!(doc.history().undo_len(), 1);
+    doc.undo();
+    assert_eq!(doc.project().systems[0].position, start);
+    doc.redo();
+    assert_eq!(doc.project().systems[0].position.x, start.x + 30.0);
+}
+
+#[test]
+fn typing_in_one_field_is_one_step_but_another_field_starts_a_new_one() {
+    let mut doc = Document::new(shop());
+    let original = doc.project().systems[1].clone();
+    let key = Coalesce::Field(format!("system {} name", original.id));
+    for name in ["S", "St", "Sto"] {
+        let changed = System {
+            name: name.into(),
+            ..doc.project().systems[1].clone()
+        };
+        doc.apply(
+            Edit::SetSystem(Box::new(changed)),
+            "Rename",
+            Some(key.clone()),
+        )
+        .unwrap();
+    }
+    let changed = System {
+        purpose: "x".into(),
+        ..doc.project().systems[1].clone()
+    };
+    doc.apply(
+        Edit::SetSystem(Box::new(changed)),
+        "Edit purpose",
+        Some(Coalesce::Field("purpose".into())),
+    )
+    .unwrap();
+    assert_eq!(doc.history().undo_len(), 2);
+    doc.undo();
+    assert_eq!(doc.project().systems[1].name, "Sto");
+    doc.undo();
+    assert_eq!(doc.project().systems[1], original);
+}
+
+#[test]
+fn more_than_a_hundred_steps_can_be_undone() {
+    let mut doc = Document::new(shop());
+    let before = text(doc.project());
+    for i in 0..150 {
+        doc.apply(Edit::SetName(format!("name {i}")), "Rename project", None)
+            .unwrap();
+    }
+    const { assert!(HISTORY_LIMIT >= 100) };
+    for _ in 0..150 {
+        assert!(doc.undo().is_some());
+    }
+    assert_eq!(text(doc.project()), before);
+    assert!(doc.undo().is_none());
+}
+
+#[test]
+fn a_failing_batch_changes_nothing() {
+    let mut doc = Document::new(shop());
+    let before = text(doc.project());
+    let id = doc.project().systems[0].id;
+    let batch = Edit::Batch(vec![
+        Edit::SetName("renamed".into()),
+        Edit::MoveSystems(vec![(id, Point::new(1.0, 2.0))]),
+        Edit::Remove(ItemIds {
+            systems: vec![integration_studio::model::SystemId(9_999)],
+            ..ItemIds::default()
+        }),
+    ]);
+    assert!(doc.apply(batch, "Broken", None).is_err());
+    assert_eq!(text(doc.project()), before);
+    assert_eq!(doc.history().undo_len(), 0);
+}
+
+#[test]
+fn inserted_items_keep_their_ids_and_next_id_never_goes_back() {
+    let mut doc = Document::new(Project::new("p"));
+    let mut project = doc.project().clone();
+    let id = project.allocate_system_id();
+    let system = System::new(id, "New");
+    doc.apply(
+        Edit::Insert(Items {
+            systems: vec![(0, system)],
+            ..Items::default()
+        }),
+        "Add",
+        None,
+    )
+    .unwrap();
+    assert!(doc.project().next_id > id.0);
+    doc.undo();
+    assert!(
+        doc.project().next_id > id.0,
+        "an undone id is still never reused"
+    );
+}
+
+#[test]
+fn the_unsaved_marker_follows_undo_back_to_the_saved_state() {
+    let mut doc = Document::opened(shop(), "shop.ron".into());
+    assert!(!doc.is_dirty());
+    doc.apply(Edit::SetName("x".into()), "Rename", None)
+        .unwrap();
+    assert!(doc.is_dirty());
+    doc.undo();
+    assert!(!doc.is_dirty());
+    doc.redo();
+    doc.mark_saved("shop.ron".into());
+    assert!(!doc.is_dirty());
+    doc.undo();
+    assert!(doc.is_dirty());
+    let untouched = Document::new(shop());
+    assert!(!untouched.is_dirty());
+}
