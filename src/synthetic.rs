@@ -216,21 +216,13 @@ const TRANSFORMATIONS: &[&str] = &[
     "CSV flattened into the target's tables",
 ];
 
-/// A SplitMix64 generator: tiny, fast, and the same on every platform.
-struct Rng(u64);
+/// A seeded generator (fastrand's wyrand) with the three draws the generator needs.
+struct Rng(fastrand::Rng);
 
 impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
     /// A number in `0..n`; `n` must not be 0.
     fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
+        self.0.usize(..n)
     }
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -238,8 +230,8 @@ impl Rng {
     }
 
     /// True with probability `percent`/100.
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next_u64() % 100 < percent
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
     }
 }
 
@@ -249,7 +241,7 @@ impl Rng {
 /// The result validates without problems and renders with no missing values.
 pub fn landscape(systems: usize, connections: usize, seed: u64) -> Project {
     let connections = if systems < 2 { 0 } else { connections };
-    let mut rng = Rng(seed);
+    let mut rng = Rng(fastrand::Rng::with_seed(seed));
     let mut project = Project::new(format!("Synthetic landscape ({systems} systems)"));
     project.description = format!(
         "A generated landscape of {systems} systems and {connections} data flows \

@@ -14,6 +14,12 @@ pub enum Coalesce {
     Field(String),
 }
 
+#[derive(Clone, Copy)]
+enum Replay {
+    Backward,
+    Forward,
+}
+
 #[derive(Clone, Debug)]
 struct Step {
     label: String,
@@ -78,35 +84,38 @@ impl History {
 
     /// Undoes the last step; returns its label.
     pub fn undo(&mut self, project: &mut Project) -> Option<String> {
-        let mut step = self.undo.pop()?;
-        self.open_for_merge = false;
-        match apply(project, step.inverse.clone()) {
-            Ok(forward) => {
-                step.forward = forward;
-                let label = step.label.clone();
-                self.redo.push(step);
-                Some(label)
-            }
-            // The history no longer fits the project; dropping it is all that is safe.
-            Err(_) => {
-                self.undo.clear();
-                self.redo.clear();
-                None
-            }
-        }
+        let step = self.undo.pop()?;
+        let (label, step) = self.replay(project, step, Replay::Backward)?;
+        self.redo.push(step);
+        Some(label)
     }
 
     /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self, project: &mut Project) -> Option<String> {
-        let mut step = self.redo.pop()?;
+        let step = self.redo.pop()?;
+        let (label, step) = self.replay(project, step, Replay::Forward)?;
+        self.undo.push(step);
+        Some(label)
+    }
+
+    /// Applies one side of `step`; what that returns becomes its other side.
+    fn replay(
+        &mut self,
+        project: &mut Project,
+        mut step: Step,
+        direction: Replay,
+    ) -> Option<(String, Step)> {
         self.open_for_merge = false;
-        match apply(project, step.forward.clone()) {
-            Ok(inverse) => {
-                step.inverse = inverse;
-                let label = step.label.clone();
-                self.undo.push(step);
-                Some(label)
+        let (run, opposite) = match direction {
+            Replay::Backward => (step.inverse.clone(), &mut step.forward),
+            Replay::Forward => (step.forward.clone(), &mut step.inverse),
+        };
+        match apply(project, run) {
+            Ok(reverse) => {
+                *opposite = reverse;
+                Some((step.label.clone(), step))
             }
+            // The history no longer fits the project; dropping it is all that is safe.
             Err(_) => {
                 self.undo.clear();
                 self.redo.clear();
