@@ -11,3 +11,4 @@ pub mod model;
 mod parallel;
 pub mod synthetic;
 pub mod template;
+pub mod ui;

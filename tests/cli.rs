@@ -53,14 +53,13 @@ fn every_subcommand_has_help() {
 }
 
 #[test]
-fn without_a_subcommand_it_explains_that_the_window_is_not_here_yet() {
+fn without_a_subcommand_it_opens_the_app_and_says_how() {
     studio()
+        .arg("--help")
         .assert()
         .success()
-        .stderr(predicate::str::contains(
-            "desktop app is not part of this build yet",
-        ))
-        .stderr(predicate::str::contains("integration-studio render"));
+        .stdout(predicate::str::contains("[FILE]"))
+        .stdout(predicate::str::contains("--screenshot <PATH>"));
 }
 
 #[test]

@@ -30,8 +30,12 @@ pub mod status {
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Project file to open in the desktop app.
+    /// Project file to open in the desktop app (default: the last project, or on first
+    /// launch the bundled e-commerce example).
     file: Option<PathBuf>,
+    /// Capture the window once it has settled, write it to PATH as PNG, and quit.
+    #[arg(long, value_name = "PATH")]
+    screenshot: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -58,23 +62,23 @@ fn run(cli: Cli) -> u8 {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Example(args)) => example::run(args),
         Some(Command::Fmt(args)) => fmt::run(args),
-        None => desktop_not_yet_available(cli.file),
+        None => open_window(cli.file, cli.screenshot),
     }
 }
 
-fn desktop_not_yet_available(file: Option<PathBuf>) -> u8 {
-    let target = file.map_or_else(|| "a project".to_owned(), |f| f.display().to_string());
-    eprintln!(
-        "The Integration Studio desktop app is not part of this build yet, so {target} cannot be \
-         opened in a window.\n\
-         What works today:\n  \
-         integration-studio example ecommerce -o shop.ron   write a bundled example project\n  \
-         integration-studio check shop.ron                  validate it\n  \
-         integration-studio render shop.ron -o prompt.md    write its CM-010 prompt\n  \
-         integration-studio fmt shop.ron                    rewrite it in canonical form\n\
-         See `integration-studio --help`."
-    );
-    status::OK
+fn open_window(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> u8 {
+    let launch = crate::ui::Launch {
+        file,
+        screenshot,
+        ..Default::default()
+    };
+    match crate::ui::run(launch) {
+        Ok(()) => status::OK,
+        Err(error) => {
+            eprintln!("error: {error}");
+            status::FAILED
+        }
+    }
 }
 
 /// `path:line:col` when the position is known, else just the path.

@@ -6,6 +6,15 @@ pub trait Labelled {
     fn label(&self) -> &str;
 }
 
+/// What forms need to offer any choice enum: its named values, and the free-text escape.
+pub trait ChoiceEnum: Labelled + Clone + PartialEq + Sized + 'static {
+    fn known() -> &'static [Self];
+    fn parse_label(label: &str) -> Option<Self>;
+    fn other(text: String) -> Self;
+    /// The user's text when this is the free-text value.
+    fn other_text(&self) -> Option<&str>;
+}
+
 /// Declares a choice enum: the listed variants plus `Other(String)` for free text.
 ///
 /// Serde writes the variant names (`Json`, `Other("EDIFACT")`), which keeps project files
@@ -63,6 +72,27 @@ macro_rules! choice_enum {
         impl Labelled for $name {
             fn label(&self) -> &str {
                 $name::label(self)
+            }
+        }
+
+        impl ChoiceEnum for $name {
+            fn known() -> &'static [Self] {
+                Self::KNOWN
+            }
+
+            fn parse_label(label: &str) -> Option<Self> {
+                Self::from_label(label)
+            }
+
+            fn other(text: String) -> Self {
+                $name::Other(text)
+            }
+
+            fn other_text(&self) -> Option<&str> {
+                match self {
+                    $name::Other(text) => Some(text),
+                    _ => None,
+                }
             }
         }
 

@@ -11,8 +11,8 @@ mod system;
 mod zone;
 
 pub use choice::{
-    Authentication, Communication, DataFormat, Direction, IntegrationType, InteractionStyle,
-    Labelled, Regulation, Resilience, Sensitivity, ZoneKind, join_labels,
+    Authentication, ChoiceEnum, Communication, DataFormat, Direction, IntegrationType,
+    InteractionStyle, Labelled, Regulation, Resilience, Sensitivity, ZoneKind, join_labels,
 };
 pub use connection::{Connection, format_latency_ms};
 pub use geometry::{Point, Size};

@@ -1,0 +1,553 @@
+//! The app: panels, the one place where intents change the document, and commands.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use egui::{CentralPanel, Panel, ScrollArea, Ui, ViewportCommand};
+
+use super::canvas::Canvas;
+use super::commands::Command;
+use super::dialogs::{Choice, Dialog, PathPurpose, Pending};
+use super::forms::{properties_form, variables_form};
+use super::intent::Intent;
+use super::menu::menu_bar;
+use super::preview::{PromptStats, preview_pane};
+use super::selection::Selection;
+use super::status_bar::status_bar;
+use crate::edit::{Document, Edit, ItemIds, Items};
+use crate::examples;
+use crate::io;
+use crate::model::{Point, Project, System, SystemId};
+use crate::template::{Prompt, render};
+
+/// How many recent files File ▸ Open Recent lists.
+const RECENT_FILES: usize = 10;
+/// How long a notice such as "Copied 1,234 characters" stays in the status bar.
+const NOTICE_SECONDS: f64 = 3.0;
+
+/// UI preferences kept between runs. Projects are never stored here: they live in files.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    pub recent_files: Vec<PathBuf>,
+    pub last_project: Option<PathBuf>,
+}
+
+/// How the app was started.
+#[derive(Clone, Debug, Default)]
+pub struct Launch {
+    pub file: Option<PathBuf>,
+    /// Take a screenshot of the first settled frame, write it here as PNG, and quit.
+    pub screenshot: Option<PathBuf>,
+    /// Where the screenshot's outcome is reported back to `main`.
+    pub screenshot_result: Arc<Mutex<Option<Result<(), String>>>>,
+}
+
+/// The rendered prompt for one document revision.
+struct PromptCache {
+    revision: u64,
+    prompt: Result<Prompt, String>,
+    stats: PromptStats,
+}
+
+pub struct StudioApp {
+    document: Document,
+    selection: Selection,
+    canvas: Canvas,
+    prompt: PromptCache,
+    preferences: Preferences,
+    dialog: Option<Dialog>,
+    notice: Option<(String, f64)>,
+    allowed_to_close: bool,
+    title: String,
+    launch: Launch,
+    frames: u64,
+    screenshot_requested: bool,
+}
+
+impl StudioApp {
+    pub fn new(preferences: Preferences, launch: Launch) -> Self {
+        let mut dialog = None;
+        let document = match launch
+            .file
+            .clone()
+            .or_else(|| preferences.last_project.clone())
+        {
+            Some(path) => match io::load(&path) {
+                Ok(loaded) => Document::opened(loaded.project, path),
+                Err(error) => {
+                    dialog = Some(load_error(&error));
+                    example_document()
+                }
+            },
+            None => example_document(),
+        };
+        let prompt = render_prompt(&document);
+        let mut app = StudioApp {
+            document,
+            selection: Selection::default(),
+            canvas: Canvas::new(),
+            prompt,
+            preferences,
+            dialog,
+            notice: None,
+            allowed_to_close: false,
+            title: String::new(),
+            launch,
+            frames: 0,
+            screenshot_requested: false,
+        };
+        app.canvas.request_fit();
+        app
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    pub fn preferences(&self) -> &Preferences {
+        &self.preferences
+    }
+
+    /// The prompt as the preview shows it and Copy copies it.
+    pub fn prompt_text(&self) -> Option<&str> {
+        self.prompt.prompt.as_ref().ok().map(|p| p.text.as_str())
+    }
+
+    /// Draws one frame. Widgets only collect intents; they are applied at the end.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if self.frames == 0 {
+            super::fonts::install(&ctx);
+        }
+        let mut intents: Vec<Intent> = Command::pressed(&ctx)
+            .into_iter()
+            .map(Intent::Run)
+            .collect();
+        self.handle_dropped_files(&ctx, &mut intents);
+        self.handle_close_request(&ctx);
+
+        Panel::top("menu bar").show(ui, |ui| {
+            menu_bar(
+                ui,
+                &self.document,
+                &self.preferences.recent_files,
+                &mut intents,
+            );
+        });
+        let notice = self.notice.as_ref().map(|(text, _)| text.as_str());
+        Panel::bottom("status bar").show(ui, |ui| {
+            status_bar(ui, &self.document, &self.prompt.prompt, notice);
+        });
+        Panel::left("inspector")
+            .resizable(true)
+            .default_size(420.0)
+            .size_range(300.0..=720.0)
+            .show(ui, |ui| {
+                ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+                    ui.heading("Variables");
+                    variables_form(ui, self.document.project(), &mut intents);
+                    ui.separator();
+                    ui.heading("Properties");
+                    properties_form(ui, self.document.project(), &self.selection, &mut intents);
+                });
+            });
+        Panel::right("preview")
+            .resizable(true)
+            .default_size(460.0)
+            .size_range(300.0..=960.0)
+            .show(ui, |ui| {
+                preview_pane(
+                    ui,
+                    self.document.project(),
+                    &self.prompt.prompt,
+                    &self.prompt.stats,
+                    &mut intents,
+                );
+            });
+        CentralPanel::default().show(ui, |ui| {
+            self.canvas
+                .ui(ui, self.document.project(), &self.selection, &mut intents);
+        });
+
+        if let Some(dialog) = &mut self.dialog
+            && let Some(choice) = dialog.show(&ctx)
+        {
+            self.dialog = None;
+            self.on_dialog_choice(&ctx, choice);
+        }
+        self.apply_intents(&ctx, intents);
+        self.refresh_prompt();
+        self.expire_notice(&ctx);
+        self.update_title(&ctx);
+        self.take_screenshot_when_settled(&ctx);
+        self.frames += 1;
+    }
+
+    /// The one place where the document changes.
+    pub fn apply_intents(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
+        for intent in intents {
+            match intent {
+                Intent::Edit {
+                    edit,
+                    label,
+                    coalesce,
+                } => {
+                    if let Err(error) = self.document.apply(edit, &label, coalesce) {
+                        self.notify(ctx, error.to_string());
+                    }
+                    self.selection.retain_existing(self.document.project());
+                }
+                Intent::EndOfGesture => self.document.seal(),
+                Intent::Select(selection) => self.selection = selection,
+                Intent::Run(command) => self.run_command(ctx, command),
+            }
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::NewProject => self.unless_unsaved(ctx, Pending::NewProject),
+            Command::OpenFile => self.unless_unsaved(ctx, Pending::OpenFile),
+            Command::OpenPath(path) => self.unless_unsaved(ctx, Pending::OpenPath(path)),
+            Command::Revert => self.unless_unsaved(ctx, Pending::Revert),
+            Command::Save => match self.document.path.clone() {
+                Some(path) => {
+                    self.save_to(ctx, &path);
+                }
+                None => self.ask_for_path(PathPurpose::SaveAs),
+            },
+            Command::SaveAs => self.ask_for_path(PathPurpose::SaveAs),
+            Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Command::Undo => {
+                if let Some(label) = self.document.undo() {
+                    self.notify(ctx, format!("Undid {label}"));
+                }
+                self.selection.retain_existing(self.document.project());
+            }
+            Command::Redo => {
+                if let Some(label) = self.document.redo() {
+                    self.notify(ctx, format!("Redid {label}"));
+                }
+                self.selection.retain_existing(self.document.project());
+            }
+            Command::SelectAll => self.selection = Selection::all(self.document.project()),
+            Command::DeleteSelection => self.delete_selection(ctx),
+            Command::AddSystem => self.add_system(ctx),
+            Command::CopyPrompt => self.copy_prompt(ctx),
+            Command::FitView => self.canvas.request_fit(),
+        }
+    }
+
+    /// Runs `pending` now, or first asks what to do with unsaved changes.
+    fn unless_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.document.is_dirty() {
+            self.dialog = Some(Dialog::UnsavedChanges(pending));
+        } else {
+            self.carry_out(ctx, pending);
+        }
+    }
+
+    fn carry_out(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::NewProject => {
+                self.replace_document(Document::new(Project::new("Untitled landscape")))
+            }
+            Pending::OpenFile => self.ask_for_path(PathPurpose::Open),
+            Pending::OpenPath(path) => self.open(ctx, &path),
+            Pending::Revert => {
+                if let Some(path) = self.document.path.clone() {
+                    self.open(ctx, &path);
+                }
+            }
+            Pending::Quit => {
+                self.allowed_to_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn on_dialog_choice(&mut self, ctx: &egui::Context, choice: Choice) {
+        match choice {
+            Choice::Dismiss => {}
+            Choice::DiscardThen(pending) => self.carry_out(ctx, pending),
+            Choice::SaveThen(pending) => match self.document.path.clone() {
+                Some(path) => {
+                    if self.save_to(ctx, &path) {
+                        self.carry_out(ctx, pending);
+                    }
+                }
+                // Nowhere to save yet: ask for a path; the pending action is dropped, as
+                // the user may still cancel that.
+                None => self.ask_for_path(PathPurpose::SaveAs),
+            },
+            Choice::Open(path) => self.open(ctx, &path),
+            Choice::SaveTo(path) => {
+                self.save_to(ctx, &path);
+            }
+        }
+    }
+
+    fn ask_for_path(&mut self, purpose: PathPurpose) {
+        let text = self
+            .document
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.dialog = Some(Dialog::Path { purpose, text });
+    }
+
+    /// Opens `path`. On any error the current project stays exactly as it was.
+    pub fn open(&mut self, ctx: &egui::Context, path: &Path) {
+        match io::load(path) {
+            Ok(loaded) => {
+                let problems = loaded.problems.len();
+                self.replace_document(Document::opened(loaded.project, path.to_owned()));
+                self.remember(path);
+                let message = match problems {
+                    0 => format!("Opened {}", path.display()),
+                    n => format!(
+                        "Opened {} with {n} problems: run `integration-studio check` for details",
+                        path.display()
+                    ),
+                };
+                self.notify(ctx, message);
+            }
+            Err(error) => self.dialog = Some(load_error(&error)),
+        }
+    }
+
+    /// Saves to `path`; returns whether it worked. On failure the file on disk is unchanged.
+    pub fn save_to(&mut self, ctx: &egui::Context, path: &Path) -> bool {
+        match io::save(self.document.project(), path) {
+            Ok(()) => {
+                self.document.mark_saved(path.to_owned());
+                self.remember(path);
+                self.notify(ctx, format!("Saved {}", path.display()));
+                true
+            }
+            Err(error) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "The project could not be saved".into(),
+                    detail: error.to_string(),
+                });
+                false
+            }
+        }
+    }
+
+    fn replace_document(&mut self, document: Document) {
+        self.document = document;
+        self.selection = Selection::default();
+        self.canvas.request_fit();
+        self.refresh_prompt();
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.preferences.recent_files.retain(|p| p != &path);
+        self.preferences.recent_files.insert(0, path.clone());
+        self.preferences.recent_files.truncate(RECENT_FILES);
+        self.preferences.last_project = Some(path);
+    }
+
+    fn delete_selection(&mut self, ctx: &egui::Context) {
+        if self.selection.is_empty() {
+            return;
+        }
+        let ids = ItemIds {
+            systems: self.selection.systems.iter().copied().collect(),
+            connections: self.selection.connections.iter().copied().collect(),
+            zones: self.selection.zones.iter().copied().collect(),
+        };
+        let edit = Edit::delete(self.document.project(), &ids);
+        self.apply_intents(ctx, vec![Intent::edit(edit, "Delete")]);
+        self.selection = Selection::default();
+    }
+
+    /// Adds a system to the right of the landscape and selects it.
+    fn add_system(&mut self, ctx: &egui::Context) {
+        let project = self.document.project();
+        let id = SystemId(project.next_id.max(project.max_used_id() + 1));
+        let position = project
+            .systems
+            .iter()
+            .map(|s| (s.position.x + s.size.width, s.position.y))
+            .fold(None, |right: Option<(f32, f32)>, (x, y)| {
+                Some(right.map_or((x, y), |(rx, ry)| (rx.max(x), ry.min(y))))
+            })
+            .map_or(Point::new(0.0, 0.0), |(x, y)| Point::new(x + 80.0, y));
+        let taken = |n: usize| {
+            project
+                .systems
+                .iter()
+                .any(|s| s.name == format!("New system {n}"))
+        };
+        let number = (1..).find(|&n| !taken(n)).unwrap_or(1);
+        let mut system = System::new(id, format!("New system {number}"));
+        system.position = position;
+        let items = Items {
+            systems: vec![(project.systems.len(), system)],
+            ..Items::default()
+        };
+        self.apply_intents(ctx, vec![Intent::edit(Edit::Insert(items), "Add system")]);
+        self.selection = Selection::only(crate::model::ItemRef::System(id));
+    }
+
+    fn copy_prompt(&mut self, ctx: &egui::Context) {
+        if let Ok(prompt) = &self.prompt.prompt {
+            ctx.copy_text(prompt.text.clone());
+            let count = self.prompt.stats.characters;
+            self.notify(ctx, format!("Copied {count} characters"));
+        }
+    }
+
+    fn refresh_prompt(&mut self) {
+        if self.prompt.revision != self.document.revision() {
+            self.prompt = render_prompt(&self.document);
+        }
+    }
+
+    fn notify(&mut self, ctx: &egui::Context, text: String) {
+        let until = ctx.input(|i| i.time) + NOTICE_SECONDS;
+        self.notice = Some((text, until));
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(NOTICE_SECONDS));
+    }
+
+    /// Clears an expired notice; a visible one asks for exactly one repaint when it expires.
+    fn expire_notice(&mut self, ctx: &egui::Context) {
+        if let Some((_, until)) = self.notice {
+            let now = ctx.input(|i| i.time);
+            if now >= until {
+                self.notice = None;
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(until - now));
+            }
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        if let Some(path) = dropped
+            .iter()
+            .map(|f| f.path().to_owned())
+            .find(|p| !p.as_os_str().is_empty())
+        {
+            intents.push(Intent::Run(Command::OpenPath(path)));
+        }
+    }
+
+    /// Asks before a window with unsaved changes closes. `CancelClose` must go out in the
+    /// same frame that saw the request.
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        let requested = ctx.input(|i| i.viewport().close_requested());
+        if requested && !self.allowed_to_close && self.document.is_dirty() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::UnsavedChanges(Pending::Quit));
+        }
+    }
+
+    /// Sends the window title only when it changes: every viewport command asks for a
+    /// repaint, and an idle app must not repaint.
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let file = self
+            .document
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or("not saved".to_owned(), |n| n.to_string_lossy().into_owned());
+        let dirty = if self.document.is_dirty() { " •" } else { "" };
+        let title = format!(
+            "{} — {file}{dirty} — Integration Studio",
+            self.document.project().name
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// With `--screenshot PATH`: once the first frames have settled, capture the window,
+    /// write the PNG, and close.
+    fn take_screenshot_when_settled(&mut self, ctx: &egui::Context) {
+        const SETTLED_AFTER_FRAMES: u64 = 5;
+        let Some(path) = self.launch.screenshot.clone() else {
+            return;
+        };
+        if let Ok(result) = self.launch.screenshot_result.lock()
+            && result.is_some()
+        {
+            self.allowed_to_close = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+            return;
+        }
+        if self.frames < SETTLED_AFTER_FRAMES {
+            ctx.request_repaint();
+            return;
+        }
+        if !self.screenshot_requested {
+            self.screenshot_requested = true;
+            let outcome = self.launch.screenshot_result.clone();
+            let repaint = ctx.clone();
+            ctx.request_screenshot(move |image: Arc<egui::ColorImage>| {
+                let saved = save_png(&image, &path);
+                if let Ok(mut slot) = outcome.lock() {
+                    *slot = Some(saved);
+                }
+                repaint.request_repaint();
+            });
+        }
+    }
+}
+
+impl eframe::App for StudioApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.preferences);
+    }
+}
+
+fn example_document() -> Document {
+    let project = examples::EXAMPLES
+        .first()
+        .and_then(|e| e.project().ok())
+        .unwrap_or_default();
+    Document::new(project)
+}
+
+fn render_prompt(document: &Document) -> PromptCache {
+    let prompt = render(document.project()).map_err(|e| e.to_string());
+    let stats = PromptStats::of(prompt.as_ref().map_or("", |p| p.text.as_str()));
+    PromptCache {
+        revision: document.revision(),
+        prompt,
+        stats,
+    }
+}
+
+fn load_error(error: &io::LoadError) -> Dialog {
+    Dialog::Error {
+        title: "The project could not be opened".into(),
+        detail: format!(
+            "{}\n\nThe project you had open is unchanged.",
+            error.report()
+        ),
+    }
+}
+
+fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
+    let [width, height] = image.size;
+    let buffer = image::RgbaImage::from_raw(width as u32, height as u32, image.as_raw().to_vec())
+        .ok_or_else(|| "the screenshot has an unexpected size".to_owned())?;
+    buffer
+        .save(path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

@@ -1,0 +1,125 @@
+//! Every user action is a command: reachable from a menu, a shortcut and, where natural, a
+//! context menu. Commands run after the frame, in `App::run_command`, so file dialogs and
+//! other side effects never start inside a widget.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    NewProject,
+    OpenFile,
+    /// Opens this file (Open Recent, a dropped file, a typed path).
+    OpenPath(std::path::PathBuf),
+    Revert,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    SelectAll,
+    DeleteSelection,
+    AddSystem,
+    CopyPrompt,
+    FitView,
+}
+
+const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+impl Command {
+    /// The menu label.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Command::NewProject => "New",
+            Command::OpenFile => "Open…",
+            Command::OpenPath(_) => "Open",
+            Command::Revert => "Revert to Saved",
+            Command::Save => "Save",
+            Command::SaveAs => "Save As…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::SelectAll => "Select All",
+            Command::DeleteSelection => "Delete",
+            Command::AddSystem => "Add System",
+            Command::CopyPrompt => "Copy Prompt",
+            Command::FitView => "Fit to Content",
+        }
+    }
+
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let shortcut = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
+        match self {
+            Command::NewProject => shortcut(Modifiers::COMMAND, Key::N),
+            Command::OpenFile => shortcut(Modifiers::COMMAND, Key::O),
+            Command::Save => shortcut(Modifiers::COMMAND, Key::S),
+            Command::SaveAs => shortcut(COMMAND_SHIFT, Key::S),
+            Command::Quit => shortcut(Modifiers::COMMAND, Key::Q),
+            Command::Undo => shortcut(Modifiers::COMMAND, Key::Z),
+            Command::Redo => shortcut(COMMAND_SHIFT, Key::Z),
+            Command::SelectAll => shortcut(Modifiers::COMMAND, Key::A),
+            Command::DeleteSelection => shortcut(Modifiers::NONE, Key::Delete),
+            Command::AddSystem | Command::OpenPath(_) | Command::Revert => None,
+            Command::CopyPrompt => shortcut(COMMAND_SHIFT, Key::C),
+            Command::FitView => shortcut(Modifiers::NONE, Key::F),
+        }
+    }
+
+    /// Commands that still fire while the user types in a text field.
+    fn works_while_typing(&self) -> bool {
+        matches!(
+            self,
+            Command::NewProject
+                | Command::OpenFile
+                | Command::Save
+                | Command::SaveAs
+                | Command::Quit
+                | Command::CopyPrompt
+        )
+    }
+
+    /// In the order shortcuts are checked: a shortcut with more modifiers first, because
+    /// egui matches one with fewer modifiers too (Ctrl+Shift+Z would also be Ctrl+Z).
+    const BY_SHORTCUT_PRIORITY: [Command; 11] = [
+        Command::SaveAs,
+        Command::Redo,
+        Command::CopyPrompt,
+        Command::NewProject,
+        Command::OpenFile,
+        Command::Save,
+        Command::Quit,
+        Command::Undo,
+        Command::SelectAll,
+        Command::DeleteSelection,
+        Command::FitView,
+    ];
+
+    /// The commands whose shortcuts were pressed this frame. Backspace deletes too, and
+    /// Ctrl+Y redoes, as users of other tools expect.
+    pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+        let typing = ctx.text_edit_focused();
+        let mut pressed = Vec::new();
+        ctx.input_mut(|input| {
+            for command in Command::BY_SHORTCUT_PRIORITY {
+                if typing && !command.works_while_typing() {
+                    continue;
+                }
+                if let Some(shortcut) = command.shortcut()
+                    && input.consume_shortcut(&shortcut)
+                {
+                    pressed.push(command);
+                }
+            }
+            if !typing {
+                let backspace = KeyboardShortcut::new(Modifiers::NONE, Key::Backspace);
+                if input.consume_shortcut(&backspace) {
+                    pressed.push(Command::DeleteSelection);
+                }
+                let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+                if input.consume_shortcut(&redo_y) {
+                    pressed.push(Command::Redo);
+                }
+            }
+        });
+        pressed
+    }
+}

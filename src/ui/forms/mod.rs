@@ -1,0 +1,8 @@
+//! The left panel's forms.
+
+mod properties;
+mod variables;
+mod widgets;
+
+pub use properties::properties_form;
+pub use variables::variables_form;

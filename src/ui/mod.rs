@@ -1,0 +1,18 @@
+//! The desktop app: egui code only. Widgets read the model and return [`intent::Intent`]s;
+//! the document changes in one place, [`app::StudioApp::apply_intents`].
+
+pub mod app;
+pub mod canvas;
+pub mod commands;
+mod dialogs;
+mod fonts;
+mod forms;
+pub mod intent;
+mod launch;
+mod menu;
+mod preview;
+pub mod selection;
+mod status_bar;
+
+pub use app::{Launch, Preferences, StudioApp};
+pub use launch::run;

@@ -1,0 +1,158 @@
+//! The prompt preview: exactly the text that Copy puts on the clipboard, its size, and the
+//! required values still missing (click one to select what it belongs to).
+
+use egui::{RichText, ScrollArea, TextEdit, Ui};
+
+use super::commands::Command;
+use super::intent::Intent;
+use super::selection::Selection;
+use crate::model::{ItemRef, Project};
+use crate::template::Prompt;
+
+/// Sizes shown above the prompt. Tokens are estimated at four characters each, the usual
+/// rule of thumb for English text; the label says it is an estimate.
+pub struct PromptStats {
+    pub characters: usize,
+    pub words: usize,
+    pub tokens_estimate: usize,
+}
+
+impl PromptStats {
+    pub fn of(text: &str) -> Self {
+        let characters = text.chars().count();
+        PromptStats {
+            characters,
+            words: text.split_whitespace().count(),
+            tokens_estimate: characters.div_ceil(4),
+        }
+    }
+}
+
+pub fn preview_pane(
+    ui: &mut Ui,
+    project: &Project,
+    prompt: &Result<Prompt, String>,
+    stats: &PromptStats,
+    intents: &mut Vec<Intent>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading("Prompt");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let mut copy = egui::Button::new("Copy prompt");
+            if let Some(shortcut) = Command::CopyPrompt.shortcut() {
+                copy = copy.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            }
+            if ui.add_enabled(prompt.is_ok(), copy).clicked() {
+                intents.push(Intent::Run(Command::CopyPrompt));
+            }
+        });
+    });
+    ui.label(
+        RichText::new(format!(
+            "{} characters · {} words · ≈{} tokens (estimate)",
+            group(stats.characters),
+            group(stats.words),
+            group(stats.tokens_estimate)
+        ))
+        .small()
+        .weak(),
+    );
+    let prompt = match prompt {
+        Ok(prompt) => prompt,
+        Err(error) => {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+            return;
+        }
+    };
+    missing_values(ui, project, prompt, intents);
+    ui.separator();
+    ScrollArea::both().auto_shrink(false).show(ui, |ui| {
+        // Read-only but selectable: what you see is exactly what Copy copies.
+        let mut text = prompt.text.as_str();
+        ui.add(
+            TextEdit::multiline(&mut text)
+                .font(egui::TextStyle::Monospace)
+                .desired_width(f32::INFINITY),
+        )
+        .on_hover_text("The prompt exactly as it will be copied");
+    });
+}
+
+fn missing_values(ui: &mut Ui, project: &Project, prompt: &Prompt, intents: &mut Vec<Intent>) {
+    if prompt.missing.is_empty() {
+        ui.label(
+            RichText::new("Every required value is filled in").color(ui.visuals().hyperlink_color),
+        );
+        return;
+    }
+    let title = match prompt.missing.len() {
+        1 => "1 missing value".to_owned(),
+        n => format!("{n} missing values"),
+    };
+    egui::CollapsingHeader::new(RichText::new(title).color(ui.visuals().warn_fg_color))
+        .id_salt("missing values")
+        .default_open(true)
+        .show(ui, |ui| {
+            ScrollArea::vertical()
+                .max_height(140.0)
+                .id_salt("missing list")
+                .show(ui, |ui| {
+                    for missing in &prompt.missing {
+                        let owner = match missing.item {
+                            ItemRef::Project => "Variables".to_owned(),
+                            ItemRef::System(id) => project.system_name(id),
+                            ItemRef::Connection(id) => project
+                                .connection(id)
+                                .map(|c| {
+                                    format!(
+                                        "{} → {}",
+                                        project.system_name(c.from),
+                                        project.system_name(c.to)
+                                    )
+                                })
+                                .unwrap_or_default(),
+                            ItemRef::Zone(id) => {
+                                project.zone(id).map(|z| z.name.clone()).unwrap_or_default()
+                            }
+                        };
+                        let text = format!("{} — {owner}", missing.label);
+                        if ui
+                            .link(text)
+                            .on_hover_text("Select what this value belongs to")
+                            .clicked()
+                            && missing.item != ItemRef::Project
+                        {
+                            intents.push(Intent::Select(Selection::only(missing.item)));
+                        }
+                    }
+                });
+        });
+}
+
+/// 12345 → "12,345".
+fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_count_characters_words_and_estimate_tokens() {
+        let stats = PromptStats::of("⟦missing⟧ two words");
+        assert_eq!(stats.characters, 19);
+        assert_eq!(stats.words, 3);
+        assert_eq!(stats.tokens_estimate, 5);
+        assert_eq!(group(1_234_567), "1,234,567");
+        assert_eq!(group(12), "12");
+    }
+}

@@ -1,0 +1,192 @@
+//! The whole app driven through egui_kittest, finding widgets by their labels.
+
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui::{Modifiers, OutputCommand, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use integration_studio::ui::{Launch, Preferences, StudioApp};
+
+fn app() -> Harness<'static, StudioApp> {
+    let app = StudioApp::new(Preferences::default(), Launch::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_ui_state(|ui, app: &mut StudioApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn type_into(harness: &mut Harness<'static, StudioApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn editing_a_variable_changes_the_preview_and_marks_the_project_unsaved() {
+    let mut harness = app();
+    assert!(!harness.state().document().is_dirty());
+    type_into(&mut harness, "Data Volume", " plus 1,000 returns/day");
+    let text = harness.state().prompt_text().unwrap();
+    assert!(
+        text.contains("12,000 orders/hour at the Black Friday peak"),
+        "the edit kept the old text"
+    );
+    assert!(
+        text.contains("plus 1,000 returns/day"),
+        "the preview did not change"
+    );
+    assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn undo_and_redo_from_the_edit_menu() {
+    let mut harness = app();
+    let before = harness.state().prompt_text().unwrap().to_owned();
+    type_into(&mut harness, "Data Volume", " (edited)");
+    type_into(&mut harness, "Data Volume", " again");
+    assert!(
+        harness
+            .state()
+            .prompt_text()
+            .unwrap()
+            .contains("(edited) again")
+    );
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Undo Edit Data Volume")
+        .click();
+    harness.run();
+    // A run of typing in one field is one undo step.
+    assert_eq!(harness.state().prompt_text().unwrap(), before);
+    assert!(!harness.state().document().is_dirty());
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Redo Edit Data Volume")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .prompt_text()
+            .unwrap()
+            .contains("(edited) again")
+    );
+}
+
+#[test]
+fn undo_shortcut_works_when_no_text_field_has_focus() {
+    let mut harness = app();
+    let before = harness.state().prompt_text().unwrap().to_owned();
+    type_into(&mut harness, "Data Volume", " (edited)");
+    // Leave the field, then Ctrl+Z undoes the document edit (in a field it undoes typing).
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().prompt_text().unwrap(), before);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    harness.run();
+    assert!(harness.state().prompt_text().unwrap().contains("(edited)"));
+}
+
+#[test]
+fn copy_prompt_puts_exactly_the_preview_text_on_the_clipboard() {
+    let mut harness = app();
+    let expected = harness.state().prompt_text().unwrap().to_owned();
+    harness.get_by_label_contains("Copy prompt").click();
+    let mut copied = None;
+    for _ in 0..4 {
+        harness.step();
+        copied = harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|c| match c {
+                OutputCommand::CopyText(text) => Some(text.clone()),
+                _ => None,
+            });
+        if copied.is_some() {
+            break;
+        }
+    }
+    assert_eq!(copied.as_deref(), Some(expected.as_str()));
+    harness.run();
+    let notice = format!("Copied {} characters", expected.chars().count());
+    harness.get_by_label(&notice);
+}
+
+#[test]
+fn a_broken_file_shows_its_error_and_the_open_project_stays() {
+    let mut harness = app();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "(format_version: 2, name: \"x\", nmae: 1)").unwrap();
+    let before = harness.state().prompt_text().unwrap().to_owned();
+
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open(&ctx, &path);
+    harness.run();
+    harness.get_by_label("The project could not be opened");
+    harness.get_by_label_contains("broken.ron:1:32");
+    assert_eq!(harness.state().prompt_text().unwrap(), before);
+    assert_eq!(
+        harness.state().document().project().name,
+        "E-commerce, order to delivery"
+    );
+
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("The project could not be opened")
+            .is_none()
+    );
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut harness = app();
+    type_into(&mut harness, "Data Volume", " (edited)");
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    let commands = &harness.output().viewport_output[&ViewportId::ROOT].commands;
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "{commands:?}"
+    );
+    harness.run();
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_none());
+    assert!(
+        harness.state().document().is_dirty(),
+        "cancel keeps the changes"
+    );
+}
+
+#[test]
+fn an_idle_app_asks_for_no_repaint() {
+    let mut harness = app();
+    harness.run();
+    let delay = harness.output().viewport_output[&ViewportId::ROOT].repaint_delay;
+    assert_eq!(delay, Duration::MAX);
+}
