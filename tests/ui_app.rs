@@ -12,7 +12,7 @@ fn app() -> Harness<'static, StudioApp> {
     let app = StudioApp::new(Preferences::default(), Launch::default());
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1440.0, 900.0))
-        .build_ui_state(|ui, app: &mut StudioApp| app.show(ui), app);
+        .build_ui_state(|ui, app: &mut StudioApp| app.show(ui, None), app);
     harness.run();
     harness
 }

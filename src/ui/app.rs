@@ -8,6 +8,7 @@ use egui::{CentralPanel, Panel, ScrollArea, Ui, ViewportCommand};
 use super::canvas::Canvas;
 use super::commands::Command;
 use super::dialogs::{Choice, Dialog, PathPurpose, Pending};
+use super::file_dialogs::{FileDialogs, FileRequest, Outcome};
 use super::forms::{properties_form, variables_form};
 use super::intent::Intent;
 use super::menu::menu_bar;
@@ -31,6 +32,8 @@ const NOTICE_SECONDS: f64 = 3.0;
 pub struct Preferences {
     pub recent_files: Vec<PathBuf>,
     pub last_project: Option<PathBuf>,
+    /// Show the prompt as rendered Markdown rather than raw text.
+    pub preview_rendered: bool,
 }
 
 /// How the app was started.
@@ -63,6 +66,10 @@ pub struct StudioApp {
     launch: Launch,
     frames: u64,
     screenshot_requested: bool,
+    file_dialogs: FileDialogs,
+    /// A file to ask for; the dialog opens at the end of the frame, where the window is known.
+    wanted_file: Option<FileRequest>,
+    markdown: egui_commonmark::CommonMarkCache,
 }
 
 impl StudioApp {
@@ -96,6 +103,9 @@ impl StudioApp {
             launch,
             frames: 0,
             screenshot_requested: false,
+            file_dialogs: FileDialogs::default(),
+            wanted_file: None,
+            markdown: egui_commonmark::CommonMarkCache::default(),
         };
         app.canvas.request_fit();
         app
@@ -119,7 +129,9 @@ impl StudioApp {
     }
 
     /// Draws one frame. Widgets only collect intents; they are applied at the end.
-    pub fn show(&mut self, ui: &mut Ui) {
+    /// `window` is the native window, for attaching file dialogs; without one (as in
+    /// tests) files are asked for with the app's own path dialog.
+    pub fn show(&mut self, ui: &mut Ui, window: Option<&eframe::Frame>) {
         let ctx = ui.ctx().clone();
         if self.frames == 0 {
             super::fonts::install(&ctx);
@@ -145,8 +157,8 @@ impl StudioApp {
         });
         Panel::left("inspector")
             .resizable(true)
-            .default_size(420.0)
-            .size_range(300.0..=720.0)
+            .default_size(360.0)
+            .size_range(280.0..=720.0)
             .show(ui, |ui| {
                 ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
                     ui.heading("Variables");
@@ -158,14 +170,16 @@ impl StudioApp {
             });
         Panel::right("preview")
             .resizable(true)
-            .default_size(460.0)
-            .size_range(300.0..=960.0)
+            .default_size(400.0)
+            .size_range(280.0..=960.0)
             .show(ui, |ui| {
                 preview_pane(
                     ui,
                     self.document.project(),
                     &self.prompt.prompt,
                     &self.prompt.stats,
+                    &mut self.preferences.preview_rendered,
+                    &mut self.markdown,
                     &mut intents,
                 );
             });
@@ -181,6 +195,10 @@ impl StudioApp {
             self.on_dialog_choice(&ctx, choice);
         }
         self.apply_intents(&ctx, intents);
+        self.ask_for_wanted_file(&ctx, window);
+        if let Some((request, outcome)) = self.file_dialogs.poll() {
+            self.on_file_dialog(&ctx, request, outcome);
+        }
         self.refresh_prompt();
         self.expire_notice(&ctx);
         self.update_title(&ctx);
@@ -239,6 +257,7 @@ impl StudioApp {
             Command::DeleteSelection => self.delete_selection(ctx),
             Command::AddSystem => self.add_system(ctx),
             Command::CopyPrompt => self.copy_prompt(ctx),
+            Command::SavePromptAs => self.ask_for_path(PathPurpose::SavePrompt),
             Command::FitView => self.canvas.request_fit(),
         }
     }
@@ -289,17 +308,84 @@ impl StudioApp {
             Choice::SaveTo(path) => {
                 self.save_to(ctx, &path);
             }
+            Choice::SavePromptTo(path) => self.save_prompt_to(ctx, &path),
         }
     }
 
     fn ask_for_path(&mut self, purpose: PathPurpose) {
-        let text = self
-            .document
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        self.dialog = Some(Dialog::Path { purpose, text });
+        self.wanted_file = Some(match purpose {
+            PathPurpose::Open => FileRequest::OpenProject,
+            PathPurpose::SaveAs => FileRequest::SaveProjectAs {
+                current: self.document.path.clone(),
+            },
+            PathPurpose::SavePrompt => FileRequest::SavePromptAs {
+                file_name: format!("{}.md", file_stem(&self.document.project().name)),
+            },
+        });
+    }
+
+    /// Opens the system dialog for the wanted file, or the typed-path dialog without one.
+    fn ask_for_wanted_file(&mut self, ctx: &egui::Context, window: Option<&eframe::Frame>) {
+        let Some(request) = self.wanted_file.take() else {
+            return;
+        };
+        match window {
+            Some(window) if !self.file_dialogs.is_open() => {
+                self.file_dialogs.start(request, window, ctx);
+            }
+            Some(_) => {}
+            None => self.type_a_path(request, None),
+        }
+    }
+
+    fn on_file_dialog(&mut self, ctx: &egui::Context, request: FileRequest, outcome: Outcome) {
+        match outcome {
+            Outcome::Cancelled => {}
+            Outcome::Unavailable => self.type_a_path(
+                request,
+                Some("No system file dialog is available here; type the path instead.".into()),
+            ),
+            Outcome::Picked(path) => match request {
+                FileRequest::OpenProject => self.open(ctx, &path),
+                FileRequest::SaveProjectAs { .. } => {
+                    self.save_to(ctx, &path);
+                }
+                FileRequest::SavePromptAs { .. } => self.save_prompt_to(ctx, &path),
+            },
+        }
+    }
+
+    /// The app's own path dialog, for when no system dialog can be shown.
+    fn type_a_path(&mut self, request: FileRequest, note: Option<String>) {
+        let (purpose, text) = match request {
+            FileRequest::OpenProject => (PathPurpose::Open, String::new()),
+            FileRequest::SaveProjectAs { current } => (
+                PathPurpose::SaveAs,
+                current.map(|p| p.display().to_string()).unwrap_or_default(),
+            ),
+            FileRequest::SavePromptAs { file_name } => (PathPurpose::SavePrompt, file_name),
+        };
+        self.dialog = Some(Dialog::Path {
+            purpose,
+            text,
+            note,
+        });
+    }
+
+    /// Writes the prompt as shown in the preview; atomically, like a project.
+    fn save_prompt_to(&mut self, ctx: &egui::Context, path: &Path) {
+        let Ok(prompt) = &self.prompt.prompt else {
+            return;
+        };
+        match io::write_atomically(path, prompt.text.as_bytes(), false) {
+            Ok(()) => self.notify(ctx, format!("Saved the prompt to {}", path.display())),
+            Err(error) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "The prompt could not be saved".into(),
+                    detail: error.to_string(),
+                });
+            }
+        }
     }
 
     /// Opens `path`. On any error the current project stays exactly as it was.
@@ -506,12 +592,32 @@ impl StudioApp {
 }
 
 impl eframe::App for StudioApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        self.show(ui, Some(frame));
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.preferences);
+    }
+}
+
+/// A file name made from a project name, without characters file systems refuse.
+fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if stem.is_empty() {
+        "prompt".to_owned()
+    } else {
+        stem
     }
 }
 

@@ -20,6 +20,7 @@ pub enum Command {
     DeleteSelection,
     AddSystem,
     CopyPrompt,
+    SavePromptAs,
     FitView,
 }
 
@@ -42,6 +43,7 @@ impl Command {
             Command::DeleteSelection => "Delete",
             Command::AddSystem => "Add System",
             Command::CopyPrompt => "Copy Prompt",
+            Command::SavePromptAs => "Save Prompt As…",
             Command::FitView => "Fit to Content",
         }
     }
@@ -58,7 +60,9 @@ impl Command {
             Command::Redo => shortcut(COMMAND_SHIFT, Key::Z),
             Command::SelectAll => shortcut(Modifiers::COMMAND, Key::A),
             Command::DeleteSelection => shortcut(Modifiers::NONE, Key::Delete),
-            Command::AddSystem | Command::OpenPath(_) | Command::Revert => None,
+            Command::AddSystem | Command::OpenPath(_) | Command::Revert | Command::SavePromptAs => {
+                None
+            }
             Command::CopyPrompt => shortcut(COMMAND_SHIFT, Key::C),
             Command::FitView => shortcut(Modifiers::NONE, Key::F),
         }

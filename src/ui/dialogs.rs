@@ -19,13 +19,22 @@ pub enum Pending {
 pub enum PathPurpose {
     Open,
     SaveAs,
+    SavePrompt,
 }
 
 #[derive(Clone, Debug)]
 pub enum Dialog {
     UnsavedChanges(Pending),
-    Path { purpose: PathPurpose, text: String },
-    Error { title: String, detail: String },
+    Path {
+        purpose: PathPurpose,
+        text: String,
+        /// Why the app asks itself, e.g. that no system dialog is available.
+        note: Option<String>,
+    },
+    Error {
+        title: String,
+        detail: String,
+    },
 }
 
 /// What the user chose in a dialog.
@@ -35,6 +44,7 @@ pub enum Choice {
     DiscardThen(Pending),
     Open(PathBuf),
     SaveTo(PathBuf),
+    SavePromptTo(PathBuf),
     Dismiss,
 }
 
@@ -61,13 +71,25 @@ impl Dialog {
                         }
                     });
                 }
-                Dialog::Path { purpose, text } => {
-                    let (title, action) = match purpose {
-                        PathPurpose::Open => ("Open project", "Open"),
-                        PathPurpose::SaveAs => ("Save project as", "Save"),
+                Dialog::Path {
+                    purpose,
+                    text,
+                    note,
+                } => {
+                    let (title, action, what) = match purpose {
+                        PathPurpose::Open => ("Open project", "Open", "Path of the .ron file:"),
+                        PathPurpose::SaveAs => {
+                            ("Save project as", "Save", "Path of the .ron file:")
+                        }
+                        PathPurpose::SavePrompt => {
+                            ("Save prompt as", "Save", "Path of the .md or .txt file:")
+                        }
                     };
                     ui.heading(title);
-                    let label = ui.label("Path of the .ron file:");
+                    if let Some(note) = note {
+                        ui.label(RichText::new(note.as_str()).weak());
+                    }
+                    let label = ui.label(what);
                     let edit = ui
                         .add(
                             TextEdit::singleline(text)
@@ -87,6 +109,7 @@ impl Dialog {
                             choice = Some(match purpose {
                                 PathPurpose::Open => Choice::Open(path),
                                 PathPurpose::SaveAs => Choice::SaveTo(path),
+                                PathPurpose::SavePrompt => Choice::SavePromptTo(path),
                             });
                         }
                         if ui.button("Cancel").clicked() {

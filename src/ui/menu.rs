@@ -65,6 +65,7 @@ pub fn menu_bar(
         });
         ui.menu_button("Prompt", |ui| {
             item(ui, Command::CopyPrompt, true, intents);
+            item(ui, Command::SavePromptAs, true, intents);
         });
     });
 }

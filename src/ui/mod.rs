@@ -5,6 +5,7 @@ pub mod app;
 pub mod canvas;
 pub mod commands;
 mod dialogs;
+mod file_dialogs;
 mod fonts;
 mod forms;
 pub mod intent;

@@ -33,6 +33,8 @@ pub fn preview_pane(
     project: &Project,
     prompt: &Result<Prompt, String>,
     stats: &PromptStats,
+    rendered: &mut bool,
+    markdown: &mut egui_commonmark::CommonMarkCache,
     intents: &mut Vec<Intent>,
 ) {
     ui.horizontal(|ui| {
@@ -45,7 +47,19 @@ pub fn preview_pane(
             if ui.add_enabled(prompt.is_ok(), copy).clicked() {
                 intents.push(Intent::Run(Command::CopyPrompt));
             }
+            if ui
+                .add_enabled(prompt.is_ok(), egui::Button::new("Save as…"))
+                .clicked()
+            {
+                intents.push(Intent::Run(Command::SavePromptAs));
+            }
         });
+    });
+    ui.horizontal(|ui| {
+        ui.selectable_value(rendered, false, "Raw")
+            .on_hover_text("Exactly the text Copy puts on the clipboard");
+        ui.selectable_value(rendered, true, "Rendered")
+            .on_hover_text("The same prompt shown as Markdown");
     });
     ui.label(
         RichText::new(format!(
@@ -66,6 +80,15 @@ pub fn preview_pane(
     };
     missing_values(ui, project, prompt, intents);
     ui.separator();
+    if *rendered {
+        ScrollArea::vertical()
+            .auto_shrink(false)
+            .id_salt("rendered prompt")
+            .show(ui, |ui| {
+                egui_commonmark::CommonMarkViewer::new().show(ui, markdown, &prompt.text);
+            });
+        return;
+    }
     ScrollArea::both().auto_shrink(false).show(ui, |ui| {
         // Read-only but selectable: what you see is exactly what Copy copies.
         let mut text = prompt.text.as_str();
