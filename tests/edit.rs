@@ -99,6 +99,9 @@ fn a_whole_drag_is_one_undo_step() {
     doc.seal();
     assert_eq!(doc.project().systems[0].position.x, start.x + 30.0);
     assert_eq!(doc.history().undo_len(), 1);
+    // Moving is layout only: the prompt's revision stays where it was.
+    assert_eq!(doc.content_revision(), 0);
+    assert!(doc.revision() > 0);
     doc.undo();
     assert_eq!(doc.project().systems[0].position, start);
     doc.redo();

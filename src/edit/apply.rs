@@ -54,6 +54,16 @@ pub enum Edit {
 pub struct EditError(pub String);
 
 impl Edit {
+    /// True when the edit only moves things on the canvas: nothing a prompt or a check
+    /// reads changes, so those need not be computed again.
+    pub fn is_layout_only(&self) -> bool {
+        match self {
+            Edit::MoveSystems(_) => true,
+            Edit::Batch(edits) => edits.iter().all(Edit::is_layout_only),
+            _ => false,
+        }
+    }
+
     /// Deletes items the way a user means it: a system's connections go with it, and systems
     /// in a deleted zone stay but leave the zone.
     pub fn delete(project: &Project, ids: &ItemIds) -> Edit {

@@ -12,8 +12,10 @@ pub struct Document {
     pub path: Option<PathBuf>,
     history: History,
     saved_state: Option<u64>,
-    /// Grows with every change, undo and redo; derived values are recomputed when it moves.
+    /// Grows with every change, undo and redo.
     revision: u64,
+    /// Grows with every change that is not only layout: what the prompt and checks depend on.
+    content_revision: u64,
 }
 
 impl Document {
@@ -26,6 +28,7 @@ impl Document {
             history: History::default(),
             saved_state: Some(0),
             revision: 0,
+            content_revision: 0,
         }
     }
 
@@ -45,6 +48,12 @@ impl Document {
         self.revision
     }
 
+    /// Moves only when the content changed; moving systems on the canvas leaves it alone,
+    /// so the prompt is not rendered again on every frame of a drag.
+    pub fn content_revision(&self) -> u64 {
+        self.content_revision
+    }
+
     pub fn history(&self) -> &History {
         &self.history
     }
@@ -55,10 +64,18 @@ impl Document {
         label: &str,
         coalesce: Option<Coalesce>,
     ) -> Result<(), EditError> {
+        let layout_only = edit.is_layout_only();
         self.history
             .apply(&mut self.project, edit, label, coalesce)?;
-        self.revision += 1;
+        self.bump(layout_only);
         Ok(())
+    }
+
+    fn bump(&mut self, layout_only: bool) {
+        self.revision += 1;
+        if !layout_only {
+            self.content_revision += 1;
+        }
     }
 
     /// Ends the current drag or run of typing, so the next edit is a step of its own.
@@ -66,16 +83,18 @@ impl Document {
         self.history.seal();
     }
 
+    /// Undoes the last step; returns its label.
     pub fn undo(&mut self) -> Option<String> {
-        let label = self.history.undo(&mut self.project)?;
-        self.revision += 1;
-        Some(label)
+        let replayed = self.history.undo(&mut self.project)?;
+        self.bump(replayed.layout_only);
+        Some(replayed.label)
     }
 
+    /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self) -> Option<String> {
-        let label = self.history.redo(&mut self.project)?;
-        self.revision += 1;
-        Some(label)
+        let replayed = self.history.redo(&mut self.project)?;
+        self.bump(replayed.layout_only);
+        Some(replayed.label)
     }
 
     /// True when the project differs from what was last saved or opened.

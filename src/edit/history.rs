@@ -14,6 +14,14 @@ pub enum Coalesce {
     Field(String),
 }
 
+/// What an undo or redo did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replayed {
+    pub label: String,
+    /// It only moved things on the canvas.
+    pub layout_only: bool,
+}
+
 #[derive(Clone, Copy)]
 enum Replay {
     Backward,
@@ -82,20 +90,20 @@ impl History {
         self.open_for_merge = false;
     }
 
-    /// Undoes the last step; returns its label.
-    pub fn undo(&mut self, project: &mut Project) -> Option<String> {
+    /// Undoes the last step; returns it.
+    pub fn undo(&mut self, project: &mut Project) -> Option<Replayed> {
         let step = self.undo.pop()?;
-        let (label, step) = self.replay(project, step, Replay::Backward)?;
+        let (replayed, step) = self.replay(project, step, Replay::Backward)?;
         self.redo.push(step);
-        Some(label)
+        Some(replayed)
     }
 
-    /// Redoes the last undone step; returns its label.
-    pub fn redo(&mut self, project: &mut Project) -> Option<String> {
+    /// Redoes the last undone step; returns it.
+    pub fn redo(&mut self, project: &mut Project) -> Option<Replayed> {
         let step = self.redo.pop()?;
-        let (label, step) = self.replay(project, step, Replay::Forward)?;
+        let (replayed, step) = self.replay(project, step, Replay::Forward)?;
         self.undo.push(step);
-        Some(label)
+        Some(replayed)
     }
 
     /// Applies one side of `step`; what that returns becomes its other side.
@@ -104,7 +112,7 @@ impl History {
         project: &mut Project,
         mut step: Step,
         direction: Replay,
-    ) -> Option<(String, Step)> {
+    ) -> Option<(Replayed, Step)> {
         self.open_for_merge = false;
         let (run, opposite) = match direction {
             Replay::Backward => (step.inverse.clone(), &mut step.forward),
@@ -113,7 +121,11 @@ impl History {
         match apply(project, run) {
             Ok(reverse) => {
                 *opposite = reverse;
-                Some((step.label.clone(), step))
+                let replayed = Replayed {
+                    label: step.label.clone(),
+                    layout_only: step.forward.is_layout_only(),
+                };
+                Some((replayed, step))
             }
             // The history no longer fits the project; dropping it is all that is safe.
             Err(_) => {

@@ -8,4 +8,4 @@ mod history;
 
 pub use apply::{Edit, EditError, ItemIds, Items, apply};
 pub use document::Document;
-pub use history::{Coalesce, HISTORY_LIMIT, History};
+pub use history::{Coalesce, HISTORY_LIMIT, History, Replayed};

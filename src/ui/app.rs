@@ -494,7 +494,7 @@ impl StudioApp {
     }
 
     fn refresh_prompt(&mut self) {
-        if self.prompt.revision != self.document.revision() {
+        if self.prompt.revision != self.document.content_revision() {
             self.prompt = render_prompt(&self.document);
         }
     }
@@ -633,7 +633,7 @@ fn render_prompt(document: &Document) -> PromptCache {
     let prompt = render(document.project()).map_err(|e| e.to_string());
     let stats = PromptStats::of(prompt.as_ref().map_or("", |p| p.text.as_str()));
     PromptCache {
-        revision: document.revision(),
+        revision: document.content_revision(),
         prompt,
         stats,
     }
