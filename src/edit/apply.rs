@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{
     Connection, ConnectionId, Point, Project, Requirements, System, SystemId, Zone, ZoneId,
@@ -124,14 +124,21 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             Ok(Edit::SetZone(std::mem::replace(slot, new)))
         }
         Edit::MoveSystems(moves) => {
-            if let Some((id, _)) = moves.iter().find(|(id, _)| project.system(*id).is_none()) {
+            // By index, so dragging thousands of selected systems stays linear.
+            let index: HashMap<SystemId, usize> = project
+                .systems
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id, i))
+                .collect();
+            if let Some((id, _)) = moves.iter().find(|(id, _)| !index.contains_key(id)) {
                 return Err(missing("system", id.0));
             }
             let old = moves
                 .into_iter()
-                .filter_map(|(id, to)| {
-                    let system = project.system_mut(id)?;
-                    Some((id, std::mem::replace(&mut system.position, to)))
+                .map(|(id, to)| {
+                    let system = &mut project.systems[index[&id]];
+                    (id, std::mem::replace(&mut system.position, to))
                 })
                 .collect();
             Ok(Edit::MoveSystems(old))

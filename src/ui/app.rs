@@ -107,7 +107,7 @@ impl StudioApp {
             wanted_file: None,
             markdown: egui_commonmark::CommonMarkCache::default(),
         };
-        app.canvas.request_fit();
+        app.canvas.request_readable_view();
         app
     }
 
@@ -430,7 +430,7 @@ impl StudioApp {
     fn replace_document(&mut self, document: Document) {
         self.document = document;
         self.selection = Selection::default();
-        self.canvas.request_fit();
+        self.canvas.request_readable_view();
         self.refresh_prompt();
     }
 

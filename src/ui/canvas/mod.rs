@@ -1,13 +1,99 @@
-//! The landscape canvas. (Being written.)
+//! The landscape canvas: systems, zones and connections on an `egui::Scene` with pan and
+//! zoom.
+//!
+//! How a frame goes:
+//! 1. `input::before_scene`: fit, keyboard zoom and Space-panning change the view.
+//! 2. The Scene lays out and pans/zooms (middle-drag, scroll, Ctrl+scroll, pinch). Its
+//!    background response is the canvas's ONE response; primary drags are left to us.
+//! 3. `placement`: where every item is, culled to the view.
+//! 4. `input`: the app's own hit testing turns the response into intents.
+//! 5. `access`: an AccessKit node per visible item.
+//! 6. `draw` / `overview` / `legend`: paint in screen space, at the zoomed size.
+//!
+//! The canvas never changes the project: it returns [`Intent`]s.
 
-use crate::model::Project;
+mod access;
+mod draw;
+mod edge_labels;
+mod geometry;
+mod hit;
+mod input;
+mod labels;
+mod legend;
+mod menu;
+mod overview;
+mod placement;
+mod style;
+mod text;
+mod view;
 
+use std::borrow::Cow;
+
+use egui::containers::DragPanButtons;
+use egui::{CursorIcon, Id, PointerButton, Rect, Scene};
+
+use self::draw::{Drawing, Highlight};
+use self::hit::{DrawnLabels, Hit, band_selection, union};
+use self::input::{ContextTarget, Gesture};
+use self::labels::LabelCache;
+use self::overview::OverviewMeshes;
+use self::placement::Placement;
+use self::style::Palette;
+use self::view::{Detail, View, ZOOM_RANGE};
 use super::intent::Intent;
 use super::selection::Selection;
+use crate::edit::Edit;
+use crate::model::{Point, Project, SystemId};
 
-/// The canvas's view state: where it looks, and the gesture in progress.
-#[derive(Default)]
-pub struct Canvas {}
+/// The canvas's view state: where it looks, the gesture in progress, and caches.
+pub struct Canvas {
+    /// Snap dragged and added boxes to a 20-unit grid (hold Alt while dragging to place
+    /// freely).
+    pub snap_to_grid: bool,
+    /// The visible region, in scene coordinates.
+    scene_rect: Rect,
+    fit_requested: bool,
+    /// The requested fit should keep text readable (when a project opens) rather than
+    /// show everything (Fit to content).
+    fit_readable: bool,
+    /// Last frame's zoom, for Space-panning before the Scene runs.
+    zoom: f32,
+    gesture: Gesture,
+    gestures_started: u64,
+    /// Seeds the coalesce keys of drags, so they cannot collide with other widgets' keys.
+    id_seed: Id,
+    hovered: Option<Hit>,
+    /// The box whose connect handle is under the pointer.
+    on_handle: Option<SystemId>,
+    context: Option<ContextTarget>,
+    placement: Placement,
+    /// Where labels were drawn last frame: clickable like the items they name.
+    drawn_labels: DrawnLabels,
+    labels: LabelCache,
+    meshes: OverviewMeshes,
+}
+
+impl Default for Canvas {
+    fn default() -> Self {
+        Canvas {
+            snap_to_grid: true,
+            scene_rect: Rect::ZERO,
+            fit_requested: true,
+            fit_readable: true,
+            zoom: 1.0,
+            gesture: Gesture::Idle,
+            gestures_started: 0,
+            id_seed: Id::unique("integration_studio_canvas"),
+            hovered: None,
+            on_handle: None,
+            context: None,
+            placement: Placement::default(),
+            drawn_labels: DrawnLabels::default(),
+            labels: LabelCache::default(),
+            meshes: OverviewMeshes::default(),
+        }
+    }
+}
 
 impl Canvas {
     pub fn new() -> Self {
@@ -15,15 +101,213 @@ impl Canvas {
     }
 
     /// Frames the whole landscape on the next frame.
-    pub fn request_fit(&mut self) {}
+    pub fn request_fit(&mut self) {
+        self.fit_requested = true;
+        self.fit_readable = false;
+    }
+
+    /// Frames the landscape for a project just opened: all of it if that leaves its text
+    /// readable, otherwise as much as fits at a readable zoom, from its left edge, where a
+    /// left-to-right flow starts. F shows everything.
+    pub fn request_readable_view(&mut self) {
+        self.fit_requested = true;
+        self.fit_readable = true;
+    }
+
+    /// The current zoom (1.0 = one scene unit per point), for the status bar.
+    pub fn zoom(&self) -> f32 {
+        self.zoom
+    }
 
     /// Draws the landscape and turns pointer input into intents.
     pub fn ui(
         &mut self,
-        _ui: &mut egui::Ui,
-        _project: &Project,
-        _selection: &Selection,
-        _intents: &mut Vec<Intent>,
+        ui: &mut egui::Ui,
+        project: &Project,
+        selection: &Selection,
+        intents: &mut Vec<Intent>,
     ) {
+        // The area Scene::show is about to take.
+        let rect_on_screen = Rect::from_min_size(ui.cursor().min, ui.available_size_before_wrap());
+        let mut out = Vec::new();
+        self.before_scene(ui, project, rect_on_screen.size(), &mut out);
+
+        let scene = Scene::new()
+            .zoom_range(ZOOM_RANGE)
+            .drag_pan_buttons(DragPanButtons::MIDDLE);
+        let mut scene_rect = self.scene_rect;
+        let inner = scene.show(ui, &mut scene_rect, |ui| {
+            ui.ctx()
+                .layer_transform_to_global(ui.layer_id())
+                .unwrap_or_default()
+        });
+        self.scene_rect = scene_rect;
+        let response = inner.response;
+        let view = View::new(inner.inner, rect_on_screen.intersect(ui.clip_rect()));
+        self.zoom = view.zoom();
+
+        self.placement
+            .rebuild(project, &view, self.gesture.preview());
+        let preview_before = self.gesture.preview().to_vec();
+        self.handle_pointer(ui, &response, project, selection, &view, &mut out);
+        // A drag moved boxes this frame: draw them where the pointer put them now. On the
+        // frame a drag ends the gesture is gone but the project does not have the last
+        // move yet, so the last preview still holds.
+        let preview_now: &[_] = if self.gesture.preview().is_empty() {
+            last_move(&out).unwrap_or(&[])
+        } else {
+            self.gesture.preview()
+        };
+        if preview_now != preview_before.as_slice() {
+            let preview_now = preview_now.to_vec();
+            self.placement.rebuild(project, &view, &preview_now);
+        }
+
+        // Node ids hang off this canvas's place in the UI, so they are stable and unique.
+        let base_id = ui.scope_id().with("canvas_items");
+        if let Some(hit) = access::expose(
+            ui.ctx(),
+            base_id,
+            project,
+            &self.placement,
+            &view,
+            selection,
+        ) {
+            out.push(Intent::Select(Selection::only(hit.item())));
+        }
+
+        // Show the selection as it will be once the app applies our intents, and a rubber
+        // band's catch while it is being dragged.
+        let band = self.gesture.band();
+        let shown = match (last_select(&out), band) {
+            (Some(chosen), _) => Cow::Owned(chosen.clone()),
+            (None, Some((band, additive))) => {
+                let caught = band_selection(project, &self.placement, band);
+                Cow::Owned(if additive {
+                    union(caught, selection)
+                } else {
+                    caught
+                })
+            }
+            // The common case: no copy, even of a select-all of ten thousand boxes.
+            (None, None) => Cow::Borrowed(selection),
+        };
+        self.paint(ui, project, &view, &shown, band.map(|(rect, _)| rect));
+
+        self.context_menu(&response, project, selection, &mut out);
+        self.set_cursor(ui, &response);
+        if let Some(hit) = self.hovered
+            && self.gesture.is_idle()
+            && view.detail() == Detail::Full
+            && !response.context_menu_opened()
+        {
+            response.on_hover_ui_at_pointer(|ui| menu::tooltip(ui, project, hit));
+        }
+
+        if !out.is_empty() {
+            // The app applies these after this frame; one more frame shows the result.
+            ui.ctx().request_repaint();
+            intents.extend(out);
+        }
     }
+
+    fn paint(
+        &mut self,
+        ui: &egui::Ui,
+        project: &Project,
+        view: &View,
+        selection: &Selection,
+        band: Option<Rect>,
+    ) {
+        self.labels.begin_frame(ui.ctx());
+        let lock_glyph = ui
+            .ctx()
+            .fonts_mut(|fonts| fonts.has_glyph(&egui::FontId::proportional(12.0), draw::LOCK));
+        let highlight = Highlight {
+            selection,
+            hovered: self.hovered,
+        };
+        let mut drawing = Drawing {
+            ctx: ui.ctx(),
+            view: *view,
+            palette: Palette::new(ui.visuals()),
+            labels: &mut self.labels,
+            meshes: &mut self.meshes,
+            shapes: Vec::with_capacity(64 + 8 * self.placement.visible_systems.len()),
+            lock_glyph,
+        };
+        drawing.background();
+        drawing.zones(project, &self.placement, &highlight);
+        let zone_names = &mut self.drawn_labels.zones;
+        match view.detail() {
+            Detail::Overview => {
+                self.drawn_labels.connections.clear();
+                drawing.overview_connections(project, &self.placement, &highlight);
+                drawing.overview_systems(project, &self.placement, &highlight);
+                drawing.zone_names(project, &self.placement, true, zone_names);
+            }
+            Detail::Full => {
+                drawing.zone_names(project, &self.placement, false, zone_names);
+                let labels = &mut self.drawn_labels.connections;
+                drawing.connections(project, &self.placement, &highlight, labels);
+                drawing.systems(project, &self.placement, &highlight);
+            }
+        }
+        if let Some(band) = band {
+            drawing.band(band);
+        }
+        if let Some((from, pointer)) = self.gesture.connecting()
+            && let Some(from) = self.placement.systems.get(from.0)
+        {
+            let target = match self.hovered {
+                Some(Hit::System(to)) => self.placement.systems.get(to.0),
+                _ => None,
+            };
+            let rects = &self.placement.system_rects;
+            drawing.connect_preview(rects[from], pointer, target.map(|t| rects[t]));
+        }
+        drawing.legend();
+        let shapes = drawing.shapes;
+        ui.painter_at(view.rect_on_screen).extend(shapes);
+    }
+
+    fn set_cursor(&self, ui: &egui::Ui, response: &egui::Response) {
+        let icon = match (&self.gesture, self.hovered) {
+            (Gesture::Move { .. } | Gesture::Pan, _) => Some(CursorIcon::Grabbing),
+            (Gesture::Band { .. } | Gesture::Connect { .. }, _) => Some(CursorIcon::Crosshair),
+            _ if response.dragged_by(PointerButton::Middle) => Some(CursorIcon::Grabbing),
+            (Gesture::Idle, _)
+                if response.hovered()
+                    && ui.input(|i| i.key_down(egui::Key::Space))
+                    && !ui.ctx().text_edit_focused() =>
+            {
+                Some(CursorIcon::Grab)
+            }
+            (Gesture::Idle, _) if self.on_handle.is_some() => Some(CursorIcon::Crosshair),
+            (Gesture::Idle, Some(Hit::System(_) | Hit::Zone(_))) => Some(CursorIcon::Grab),
+            (Gesture::Idle, Some(Hit::Connection(_))) => Some(CursorIcon::PointingHand),
+            _ => None,
+        };
+        if let Some(icon) = icon {
+            ui.ctx().set_cursor_icon(icon);
+        }
+    }
+}
+
+/// The positions of the last drag move among `intents`.
+fn last_move(intents: &[Intent]) -> Option<&[(SystemId, Point)]> {
+    intents.iter().rev().find_map(|intent| match intent {
+        Intent::Edit {
+            edit: Edit::MoveSystems(moves),
+            ..
+        } => Some(moves.as_slice()),
+        _ => None,
+    })
+}
+
+fn last_select(intents: &[Intent]) -> Option<&Selection> {
+    intents.iter().rev().find_map(|intent| match intent {
+        Intent::Select(selection) => Some(selection),
+        _ => None,
+    })
 }
