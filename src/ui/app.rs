@@ -152,8 +152,9 @@ impl StudioApp {
             );
         });
         let notice = self.notice.as_ref().map(|(text, _)| text.as_str());
+        let zoom = self.canvas.zoom();
         Panel::bottom("status bar").show(ui, |ui| {
-            status_bar(ui, &self.document, &self.prompt.prompt, notice);
+            status_bar(ui, &self.document, &self.prompt.prompt, zoom, notice);
         });
         Panel::left("inspector")
             .resizable(true)

@@ -9,6 +9,7 @@ pub fn status_bar(
     ui: &mut Ui,
     document: &Document,
     prompt: &Result<Prompt, String>,
+    zoom: f32,
     notice: Option<&str>,
 ) {
     ui.horizontal(|ui| {
@@ -48,6 +49,8 @@ pub fn status_bar(
             };
             ui.label(RichText::new(text).small());
         }
+        ui.separator();
+        ui.label(RichText::new(format!("Zoom {:.0}%", zoom * 100.0)).small());
         if let Some(notice) = notice {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(RichText::new(notice).small().strong());
