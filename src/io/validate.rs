@@ -178,7 +178,7 @@ fn check_ids(project: &Project, lookup: &Lookup, found: &mut Vec<Problem>) {
             }
             Entry::Occupied(first) => {
                 let (first_item, first_index) = *first.get();
-                let free_id = project.max_used_id().saturating_add(1);
+                let free_id = project.next_free_id();
                 let message = format!(
                     "id {id} of {} is already used by {}; ids must be unique. \
                      Give it an unused id such as {free_id}.",

@@ -77,9 +77,15 @@ impl Project {
         systems.chain(connections).chain(zones).max().unwrap_or(0)
     }
 
+    /// The id the next new item gets, without handing it out: for edits that create items
+    /// (the edit's `Insert` then moves `next_id` past it).
+    pub fn next_free_id(&self) -> u64 {
+        self.next_id.max(self.max_used_id().saturating_add(1))
+    }
+
     /// Makes `next_id` safe after a hand edit added items with higher ids.
     pub fn repair_next_id(&mut self) {
-        self.next_id = self.next_id.max(self.max_used_id().saturating_add(1));
+        self.next_id = self.next_free_id();
     }
 
     fn allocate_id(&mut self) -> u64 {

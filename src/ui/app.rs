@@ -460,7 +460,7 @@ impl StudioApp {
     /// Adds a system to the right of the landscape and selects it.
     fn add_system(&mut self, ctx: &egui::Context) {
         let project = self.document.project();
-        let id = SystemId(project.next_id.max(project.max_used_id() + 1));
+        let id = SystemId(project.next_free_id());
         let position = project
             .systems
             .iter()

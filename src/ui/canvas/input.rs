@@ -484,7 +484,7 @@ impl Canvas {
         intents: &mut Vec<Intent>,
     ) {
         // Not `allocate_system_id`: widgets never mutate the project.
-        let id = SystemId(project.next_id.max(project.max_used_id().saturating_add(1)));
+        let id = SystemId(project.next_free_id());
         let number = lowest_free_number(
             project.systems.iter().map(|s| s.name.as_str()),
             NEW_SYSTEM_PREFIX,
@@ -520,7 +520,7 @@ impl Canvas {
 /// Adds a connection from `from` to `to` and selects it, ready for its properties.
 pub(super) fn connect(project: &Project, from: SystemId, to: SystemId, intents: &mut Vec<Intent>) {
     // Not `allocate_connection_id`: widgets never mutate the project.
-    let id = ConnectionId(project.next_id.max(project.max_used_id().saturating_add(1)));
+    let id = ConnectionId(project.next_free_id());
     let items = Items {
         connections: vec![(project.connections.len(), Connection::new(id, from, to))],
         ..Items::default()
