@@ -106,6 +106,9 @@ fn benches(c: &mut Criterion) {
 
     for (systems, connections) in [(1_000, 3_000), (10_000, 30_000)] {
         let mut frame = Frame::new(landscape(systems, connections, 1));
+        // Everything in view: the worst case for culling (a new canvas opens at a
+        // readable zoom instead, measured below).
+        frame.canvas.request_fit();
         let vertices = frame.run(Vec::new());
         eprintln!(
             "fit, {systems} systems: zoom {:.3}, {vertices} vertices",
@@ -115,6 +118,17 @@ fn benches(c: &mut Criterion) {
             b.iter(|| black_box(frame.run(Vec::new())))
         });
     }
+
+    // The view a project opens in: the most text on screen of any zoom.
+    let mut frame = Frame::new(landscape(1_000, 3_000, 1));
+    let vertices = frame.run(Vec::new());
+    eprintln!(
+        "readable, 1000 systems: zoom {:.3}, {vertices} vertices",
+        frame.canvas.zoom()
+    );
+    group.bench_function(BenchmarkId::new("readable", 1_000), |b| {
+        b.iter(|| black_box(frame.run(Vec::new())))
+    });
 
     let mut frame = Frame::new(landscape(1_000, 3_000, 1));
     zoom_in_to_one_to_one(&mut frame);
@@ -130,6 +144,7 @@ fn benches(c: &mut Criterion) {
     // The same frames with AccessKit on, as when a screen reader is running.
     let mut frame = Frame::new(landscape(1_000, 3_000, 1));
     frame.ctx.enable_accesskit();
+    frame.canvas.request_fit();
     frame.run(Vec::new());
     group.bench_function(BenchmarkId::new("fit_accesskit", 1_000), |b| {
         b.iter(|| black_box(frame.run(Vec::new())))
