@@ -3,6 +3,7 @@
 //!
 //! Everything in this library works without a window.
 
+pub mod analysis;
 pub mod cli;
 pub mod edit;
 pub mod examples;

@@ -7,9 +7,10 @@ use proptest::prelude::*;
 
 use integration_studio::io::{parse, to_ron_string};
 use integration_studio::model::{
-    Authentication, Availability, CURRENT_FORMAT_VERSION, Communication, Connection, ConnectionId,
-    DataFormat, Direction, IntegrationType, InteractionStyle, Point, Project, Regulation,
-    Requirements, Resilience, Sensitivity, Size, System, SystemId, Zone, ZoneId, ZoneKind,
+    Acknowledgement, AnalysisSettings, Authentication, Availability, CURRENT_FORMAT_VERSION,
+    Communication, Connection, ConnectionId, DataFormat, Direction, IntegrationType,
+    InteractionStyle, Point, Project, Regulation, Requirements, Resilience, Sensitivity, Size,
+    System, SystemId, Thresholds, Zone, ZoneId, ZoneKind,
 };
 use integration_studio::template::render;
 
@@ -238,6 +239,30 @@ fn requirements() -> impl Strategy<Value = Requirements> {
         )
 }
 
+fn analysis_settings() -> impl Strategy<Value = AnalysisSettings> {
+    (
+        any::<bool>(),
+        (any::<u32>(), any::<u32>(), any::<u32>(), any::<u32>()),
+        prop::collection::vec((text(), text()), 0..3),
+    )
+        .prop_map(|(include_risks_in_prompt, numbers, acknowledged)| {
+            let (max_direct_connections, mesh_density_percent, mesh_min_systems, depth) = numbers;
+            AnalysisSettings {
+                include_risks_in_prompt,
+                thresholds: Thresholds {
+                    max_direct_connections,
+                    mesh_density_percent,
+                    mesh_min_systems,
+                    max_sync_chain_depth: depth,
+                },
+                acknowledgements: acknowledged
+                    .into_iter()
+                    .map(|(finding, reason)| Acknowledgement { finding, reason })
+                    .collect(),
+            }
+        })
+}
+
 /// Any project. `format_version` and `next_id` are arbitrary too: saving stamps the
 /// current version, and loading raises `next_id` above every id in use.
 fn project() -> impl Strategy<Value = Project> {
@@ -247,6 +272,7 @@ fn project() -> impl Strategy<Value = Project> {
         prop::collection::vec(system(), 0..6),
         prop::collection::vec(connection(), 0..8),
         any::<u64>(),
+        analysis_settings(),
     )
         .prop_map(
             |(
@@ -255,6 +281,7 @@ fn project() -> impl Strategy<Value = Project> {
                 systems,
                 connections,
                 next_id,
+                analysis,
             )| {
                 Project {
                     format_version,
@@ -265,6 +292,7 @@ fn project() -> impl Strategy<Value = Project> {
                     systems,
                     connections,
                     next_id,
+                    analysis,
                 }
             },
         )

@@ -1,7 +1,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{
-    Connection, ConnectionId, Point, Project, Requirements, System, SystemId, Zone, ZoneId,
+    AnalysisSettings, Connection, ConnectionId, Point, Project, Requirements, System, SystemId,
+    Zone, ZoneId,
 };
 
 /// Items with the list positions they occupy, so removing and re-inserting them restores the
@@ -44,6 +45,7 @@ pub enum Edit {
     SetName(String),
     SetDescription(String),
     SetRequirements(Box<Requirements>),
+    SetAnalysisSettings(Box<AnalysisSettings>),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -152,6 +154,9 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
             &mut project.requirements,
             *new,
         )))),
+        Edit::SetAnalysisSettings(new) => Ok(Edit::SetAnalysisSettings(Box::new(
+            std::mem::replace(&mut project.analysis, *new),
+        ))),
         Edit::Batch(edits) => apply_batch(project, edits),
     }
 }

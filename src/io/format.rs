@@ -47,6 +47,7 @@ pub fn to_ron_string(project: &Project) -> Result<String, ron::Error> {
         systems: Vec::new(),
         connections: Vec::new(),
         next_id: project.next_id,
+        analysis: project.analysis.clone(),
     };
     let connections = &project.connections;
     // Writing a system costs about as much as writing a connection.

@@ -129,6 +129,7 @@ impl From<ProjectV1> for Project {
             systems: old.systems.into_iter().map(System::from).collect(),
             connections: old.connections.into_iter().map(Connection::from).collect(),
             next_id: old.next_id,
+            analysis: Default::default(),
         }
     }
 }

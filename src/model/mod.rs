@@ -1,5 +1,6 @@
 //! The landscape model: plain serde data with no UI in it.
 
+mod analysis_settings;
 #[macro_use]
 mod choice;
 mod connection;
@@ -10,6 +11,7 @@ mod project;
 mod system;
 mod zone;
 
+pub use analysis_settings::{Acknowledgement, AnalysisSettings, Thresholds};
 pub use choice::{
     Authentication, ChoiceEnum, Communication, DataFormat, Direction, IntegrationType,
     InteractionStyle, Labelled, Regulation, Resilience, Sensitivity, ZoneKind, join_labels,

@@ -1,8 +1,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Connection, ConnectionId, IntegrationType, Regulation, Sensitivity, System, SystemId, Zone,
-    ZoneId,
+    AnalysisSettings, Connection, ConnectionId, IntegrationType, Regulation, Sensitivity, System,
+    SystemId, Zone, ZoneId,
 };
 
 /// The file format this build writes. Older versions are migrated on load (see `io::migrate`).
@@ -27,6 +27,9 @@ pub struct Project {
     /// The next id to hand out. Ids are never reused, so this only grows.
     #[serde(default)]
     pub next_id: u64,
+    /// Analysis thresholds, acknowledged findings and prompt options.
+    #[serde(default, skip_serializing_if = "AnalysisSettings::is_default")]
+    pub analysis: AnalysisSettings,
 }
 
 /// CM-010's seven header variables: what the whole integration must achieve.
@@ -66,6 +69,7 @@ impl Project {
             systems: Vec::new(),
             connections: Vec::new(),
             next_id: 1,
+            analysis: AnalysisSettings::default(),
         }
     }
 
