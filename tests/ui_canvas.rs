@@ -70,6 +70,7 @@ fn apply(state: &mut State, intents: Vec<Intent>) {
             Intent::EndOfGesture => state.document.seal(),
             Intent::Select(selection) => state.selection = selection,
             Intent::Run(command) => state.commands.push(command),
+            Intent::FocusField(label) => panic!("the canvas has no form fields: {label}"),
         }
     }
     state.selection.retain_existing(state.document.project());
@@ -301,12 +302,8 @@ fn a_drag_snaps_to_the_grid_and_moves_the_whole_selection() {
     assert_eq!(harness.state().selection.systems.len(), 2);
 }
 
-#[test]
-fn double_clicking_empty_canvas_adds_a_system_there() {
-    let mut harness = harness();
-    let count = harness.state().document.project().systems.len();
-    let spot = empty_spot(&harness);
-    // A double-click must happen within 0.3 s: all its events go into one frame.
+/// A double-click must happen within 0.3 s: all its events go into one frame.
+fn double_click(harness: &mut Harness<'_, State>, spot: Pos2) {
     let press = |pressed| Event::PointerButton {
         pos: spot,
         button: PointerButton::Primary,
@@ -322,6 +319,14 @@ fn double_clicking_empty_canvas_adds_a_system_there() {
     ]);
     harness.step();
     harness.run();
+}
+
+#[test]
+fn double_clicking_empty_canvas_adds_a_system_there() {
+    let mut harness = harness();
+    let count = harness.state().document.project().systems.len();
+    let spot = empty_spot(&harness);
+    double_click(&mut harness, spot);
 
     let project = harness.state().document.project();
     assert_eq!(project.systems.len(), count + 1);
@@ -687,4 +692,69 @@ fn hovering_a_connection_explains_it_in_a_tooltip() {
     assert!(text.starts_with("Storefront BFF"), "{text}");
     assert!(text.contains("REST"), "{text}");
     assert!(text.contains("Place order"), "{text}");
+}
+
+#[test]
+fn double_clicking_a_system_renames_it_in_place() {
+    let mut harness = harness();
+    let spot = centre_of(&harness, "Order service");
+    double_click(&mut harness, spot);
+    let field = harness.get_by_role_and_label(Role::TextInput, "New name for Order service");
+    assert!(field.is_focused(), "typing must go straight into the name");
+    field.type_text("Order management");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let project = harness.state().document.project();
+    assert!(project.systems.iter().any(|s| s.name == "Order management"));
+    assert_eq!(harness.state().document.history().undo_len(), 1);
+    harness.get_by_label("Order management");
+}
+
+#[test]
+fn double_clicking_a_zone_name_renames_the_zone() {
+    let mut harness = harness();
+    let zone_name = harness
+        .state()
+        .document
+        .project()
+        .zones
+        .iter()
+        .find(|z| z.name.starts_with("AWS"))
+        .map(|z| z.name.clone())
+        .unwrap();
+    let name_tab = harness.get_by_label(&zone_name).rect();
+    double_click(&mut harness, name_tab.left_center() + vec2(12.0, 0.0));
+    harness
+        .get_by_role_and_label(Role::TextInput, &format!("New name for {zone_name}"))
+        .type_text("AWS Frankfurt");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let project = harness.state().document.project();
+    assert!(project.zones.iter().any(|z| z.name == "AWS Frankfurt"));
+}
+
+#[test]
+fn double_clicking_empty_space_far_from_the_landscape_brings_it_back() {
+    let mut harness = harness();
+    let count = harness.state().document.project().systems.len();
+    // Scroll far away, until no box is in view.
+    harness.hover_at(empty_spot(&harness));
+    for _ in 0..40 {
+        harness.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: vec2(0.0, -400.0),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.step();
+    }
+    harness.run();
+    assert!(harness.query_by_label(REFERENCE).is_none(), "still in view");
+    let spot = Pos2::new(600.0, 400.0);
+    double_click(&mut harness, spot);
+    assert_eq!(harness.state().document.project().systems.len(), count);
+    harness.get_by_label(REFERENCE);
 }

@@ -3,6 +3,7 @@
 //! history and the revision that derived values (the prompt, the checks) are keyed on.
 
 mod apply;
+pub mod clipboard;
 mod document;
 mod history;
 

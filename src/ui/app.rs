@@ -1,5 +1,7 @@
 //! The app: panels, the one place where intents change the document, and commands.
 
+mod clipboard;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -9,16 +11,17 @@ use super::canvas::Canvas;
 use super::commands::Command;
 use super::dialogs::{Choice, Dialog, PathPurpose, Pending};
 use super::file_dialogs::{FileDialogs, FileRequest, Outcome};
-use super::forms::{properties_form, variables_form};
+use super::forms::{properties_form, request_field_focus, variables_form};
 use super::intent::Intent;
 use super::menu::menu_bar;
 use super::preview::{PromptStats, preview_pane};
 use super::selection::Selection;
 use super::status_bar::status_bar;
-use crate::edit::{Document, Edit, ItemIds, Items};
+use super::toolbar::canvas_toolbar;
+use crate::edit::{Document, Edit, ItemIds};
 use crate::examples;
 use crate::io;
-use crate::model::{Point, Project, System, SystemId};
+use crate::model::{ItemRef, Project};
 use crate::template::{Prompt, render};
 
 /// How many recent files File ▸ Open Recent lists.
@@ -27,13 +30,29 @@ const RECENT_FILES: usize = 10;
 const NOTICE_SECONDS: f64 = 3.0;
 
 /// UI preferences kept between runs. Projects are never stored here: they live in files.
-#[derive(Default, serde::Serialize, serde::Deserialize)]
+#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Preferences {
     pub recent_files: Vec<PathBuf>,
     pub last_project: Option<PathBuf>,
     /// Show the prompt as rendered Markdown rather than raw text.
     pub preview_rendered: bool,
+    /// The left panel (Variables and Properties) is open.
+    pub inspector_open: bool,
+    /// The right panel (the prompt) is open.
+    pub preview_open: bool,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Preferences {
+            recent_files: Vec::new(),
+            last_project: None,
+            preview_rendered: false,
+            inspector_open: true,
+            preview_open: true,
+        }
+    }
 }
 
 /// How the app was started.
@@ -70,6 +89,8 @@ pub struct StudioApp {
     /// A file to ask for; the dialog opens at the end of the frame, where the window is known.
     wanted_file: Option<FileRequest>,
     markdown: egui_commonmark::CommonMarkCache,
+    /// What this app copied last, for Edit ▸ Paste.
+    clipboard: Option<String>,
 }
 
 impl StudioApp {
@@ -106,6 +127,7 @@ impl StudioApp {
             file_dialogs: FileDialogs::default(),
             wanted_file: None,
             markdown: egui_commonmark::CommonMarkCache::default(),
+            clipboard: None,
         };
         app.canvas.request_readable_view();
         app
@@ -147,7 +169,8 @@ impl StudioApp {
             menu_bar(
                 ui,
                 &self.document,
-                &self.preferences.recent_files,
+                &self.preferences,
+                !self.selection.systems.is_empty(),
                 &mut intents,
             );
         });
@@ -160,7 +183,7 @@ impl StudioApp {
             .resizable(true)
             .default_size(360.0)
             .size_range(280.0..=720.0)
-            .show(ui, |ui| {
+            .show_collapsible(ui, &mut self.preferences.inspector_open, |ui| {
                 ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
                     ui.heading("Variables");
                     variables_form(ui, self.document.project(), &mut intents);
@@ -173,7 +196,7 @@ impl StudioApp {
             .resizable(true)
             .default_size(400.0)
             .size_range(280.0..=960.0)
-            .show(ui, |ui| {
+            .show_collapsible(ui, &mut self.preferences.preview_open, |ui| {
                 preview_pane(
                     ui,
                     self.document.project(),
@@ -185,6 +208,7 @@ impl StudioApp {
                 );
             });
         CentralPanel::default().show(ui, |ui| {
+            canvas_toolbar(ui, &mut self.canvas.snap_to_grid, &mut intents);
             self.canvas
                 .ui(ui, self.document.project(), &self.selection, &mut intents);
         });
@@ -223,6 +247,10 @@ impl StudioApp {
                 }
                 Intent::EndOfGesture => self.document.seal(),
                 Intent::Select(selection) => self.selection = selection,
+                Intent::FocusField(label) => {
+                    self.preferences.inspector_open = true;
+                    request_field_focus(ctx, label);
+                }
                 Intent::Run(command) => self.run_command(ctx, command),
             }
         }
@@ -256,10 +284,29 @@ impl StudioApp {
             }
             Command::SelectAll => self.selection = Selection::all(self.document.project()),
             Command::DeleteSelection => self.delete_selection(ctx),
-            Command::AddSystem => self.add_system(ctx),
+            Command::AddSystem => {
+                let mut intents = Vec::new();
+                self.canvas
+                    .add_system_in_view(self.document.project(), &mut intents);
+                self.apply_intents(ctx, intents);
+            }
+            Command::Rename => self.rename_selection(ctx),
+            Command::Cut => self.cut_selection(ctx),
+            Command::Copy => {
+                self.copy_selection(ctx);
+            }
+            Command::Paste => self.paste_own_clipboard(ctx),
+            Command::PasteText(text) => self.paste_text(ctx, &text, "Paste"),
+            Command::Duplicate => self.duplicate_selection(ctx),
             Command::CopyPrompt => self.copy_prompt(ctx),
             Command::SavePromptAs => self.ask_for_path(PathPurpose::SavePrompt),
             Command::FitView => self.canvas.request_fit(),
+            Command::ToggleInspector => {
+                self.preferences.inspector_open = !self.preferences.inspector_open;
+            }
+            Command::TogglePreview => {
+                self.preferences.preview_open = !self.preferences.preview_open;
+            }
         }
     }
 
@@ -432,7 +479,9 @@ impl StudioApp {
         self.document = document;
         self.selection = Selection::default();
         self.canvas.request_readable_view();
-        self.refresh_prompt();
+        // Always: a new document's revision numbers start again, so they could match the
+        // old one's and leave its prompt showing.
+        self.prompt = render_prompt(&self.document);
     }
 
     fn remember(&mut self, path: &Path) {
@@ -457,33 +506,17 @@ impl StudioApp {
         self.selection = Selection::default();
     }
 
-    /// Adds a system to the right of the landscape and selects it.
-    fn add_system(&mut self, ctx: &egui::Context) {
-        let project = self.document.project();
-        let id = SystemId(project.next_free_id());
-        let position = project
-            .systems
-            .iter()
-            .map(|s| (s.position.x + s.size.width, s.position.y))
-            .fold(None, |right: Option<(f32, f32)>, (x, y)| {
-                Some(right.map_or((x, y), |(rx, ry)| (rx.max(x), ry.min(y))))
-            })
-            .map_or(Point::new(0.0, 0.0), |(x, y)| Point::new(x + 80.0, y));
-        let taken = |n: usize| {
-            project
-                .systems
-                .iter()
-                .any(|s| s.name == format!("New system {n}"))
-        };
-        let number = (1..).find(|&n| !taken(n)).unwrap_or(1);
-        let mut system = System::new(id, format!("New system {number}"));
-        system.position = position;
-        let items = Items {
-            systems: vec![(project.systems.len(), system)],
-            ..Items::default()
-        };
-        self.apply_intents(ctx, vec![Intent::edit(Edit::Insert(items), "Add system")]);
-        self.selection = Selection::only(crate::model::ItemRef::System(id));
+    /// F2: renames the one selected system or zone on the canvas.
+    fn rename_selection(&mut self, ctx: &egui::Context) {
+        let item = self
+            .selection
+            .single()
+            .filter(|item| matches!(item, ItemRef::System(_) | ItemRef::Zone(_)));
+        let started =
+            item.is_some_and(|item| self.canvas.start_rename(self.document.project(), item));
+        if !started {
+            self.notify(ctx, "Select one system or zone to rename it".into());
+        }
     }
 
     fn copy_prompt(&mut self, ctx: &egui::Context) {

@@ -19,12 +19,24 @@ pub enum Command {
     SelectAll,
     DeleteSelection,
     AddSystem,
+    /// Renames the one selected system or zone in place, on the canvas.
+    Rename,
+    Cut,
+    Copy,
+    /// Pastes what this app copied last (Edit ▸ Paste).
+    Paste,
+    /// Pastes this clipboard text (Ctrl+V, which brings the system clipboard's text).
+    PasteText(String),
+    Duplicate,
     CopyPrompt,
     SavePromptAs,
     FitView,
+    ToggleInspector,
+    TogglePreview,
 }
 
 const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const COMMAND_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl Command {
     /// The menu label.
@@ -42,9 +54,16 @@ impl Command {
             Command::SelectAll => "Select All",
             Command::DeleteSelection => "Delete",
             Command::AddSystem => "Add System",
+            Command::Rename => "Rename",
+            Command::Cut => "Cut",
+            Command::Copy => "Copy",
+            Command::Paste | Command::PasteText(_) => "Paste",
+            Command::Duplicate => "Duplicate",
             Command::CopyPrompt => "Copy Prompt",
             Command::SavePromptAs => "Save Prompt As…",
             Command::FitView => "Fit to Content",
+            Command::ToggleInspector => "Variables and Properties Panel",
+            Command::TogglePreview => "Prompt Panel",
         }
     }
 
@@ -60,11 +79,20 @@ impl Command {
             Command::Redo => shortcut(COMMAND_SHIFT, Key::Z),
             Command::SelectAll => shortcut(Modifiers::COMMAND, Key::A),
             Command::DeleteSelection => shortcut(Modifiers::NONE, Key::Delete),
-            Command::AddSystem | Command::OpenPath(_) | Command::Revert | Command::SavePromptAs => {
-                None
-            }
+            Command::AddSystem
+            | Command::OpenPath(_)
+            | Command::PasteText(_)
+            | Command::Revert
+            | Command::SavePromptAs => None,
+            Command::Rename => shortcut(Modifiers::NONE, Key::F2),
+            Command::Cut => shortcut(Modifiers::COMMAND, Key::X),
+            Command::Copy => shortcut(Modifiers::COMMAND, Key::C),
+            Command::Paste => shortcut(Modifiers::COMMAND, Key::V),
+            Command::Duplicate => shortcut(Modifiers::COMMAND, Key::D),
             Command::CopyPrompt => shortcut(COMMAND_SHIFT, Key::C),
             Command::FitView => shortcut(Modifiers::NONE, Key::F),
+            Command::ToggleInspector => shortcut(Modifiers::COMMAND, Key::B),
+            Command::TogglePreview => shortcut(COMMAND_ALT, Key::B),
         }
     }
 
@@ -78,15 +106,19 @@ impl Command {
                 | Command::SaveAs
                 | Command::Quit
                 | Command::CopyPrompt
+                | Command::ToggleInspector
+                | Command::TogglePreview
         )
     }
 
     /// In the order shortcuts are checked: a shortcut with more modifiers first, because
     /// egui matches one with fewer modifiers too (Ctrl+Shift+Z would also be Ctrl+Z).
-    const BY_SHORTCUT_PRIORITY: [Command; 11] = [
+    const BY_SHORTCUT_PRIORITY: [Command; 18] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyPrompt,
+        Command::TogglePreview,
+        Command::ToggleInspector,
         Command::NewProject,
         Command::OpenFile,
         Command::Save,
@@ -95,6 +127,13 @@ impl Command {
         Command::SelectAll,
         Command::DeleteSelection,
         Command::FitView,
+        Command::Rename,
+        Command::Duplicate,
+        // In a real window Ctrl+C/X/V arrive as clipboard events instead (see `pressed`);
+        // as keys they come from tests and from platforms that send them.
+        Command::Cut,
+        Command::Copy,
+        Command::Paste,
     ];
 
     /// The commands whose shortcuts were pressed this frame. Backspace deletes too, and
@@ -121,6 +160,16 @@ impl Command {
                 let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
                 if input.consume_shortcut(&redo_y) {
                     pressed.push(Command::Redo);
+                }
+                // egui turns Ctrl+C/X/V into these events; a focused text field takes
+                // them itself, which is why this is only done while not typing.
+                for event in &input.events {
+                    match event {
+                        egui::Event::Copy => pressed.push(Command::Copy),
+                        egui::Event::Cut => pressed.push(Command::Cut),
+                        egui::Event::Paste(text) => pressed.push(Command::PasteText(text.clone())),
+                        _ => {}
+                    }
                 }
             }
         });

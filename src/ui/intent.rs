@@ -16,6 +16,8 @@ pub enum Intent {
     /// A drag or a run of typing ended: the next edit starts a new undo step.
     EndOfGesture,
     Select(Selection),
+    /// Put the keyboard focus in the form field with this label (and open its panel).
+    FocusField(String),
     Run(Command),
 }
 

@@ -1,7 +1,8 @@
 //! The menu bar. Every item is a command and shows its shortcut.
 
-use egui::{Button, Ui};
+use egui::{Button, ThemePreference, Ui};
 
+use super::app::Preferences;
 use super::commands::Command;
 use super::intent::Intent;
 use crate::edit::Document;
@@ -9,9 +10,12 @@ use crate::edit::Document;
 pub fn menu_bar(
     ui: &mut Ui,
     document: &Document,
-    recent: &[std::path::PathBuf],
+    preferences: &Preferences,
+    has_systems: bool,
     intents: &mut Vec<Intent>,
 ) {
+    let recent = &preferences.recent_files;
+    let panels = preferences;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, Command::NewProject, true, intents);
@@ -52,7 +56,13 @@ pub fn menu_bar(
                 intents,
             );
             ui.separator();
+            item(ui, Command::Cut, has_systems, intents);
+            item(ui, Command::Copy, has_systems, intents);
+            item(ui, Command::Paste, true, intents);
+            item(ui, Command::Duplicate, has_systems, intents);
+            ui.separator();
             item(ui, Command::SelectAll, true, intents);
+            item(ui, Command::Rename, true, intents);
             item(ui, Command::DeleteSelection, true, intents);
             ui.separator();
             item(ui, Command::AddSystem, true, intents);
@@ -60,8 +70,11 @@ pub fn menu_bar(
         ui.menu_button("View", |ui| {
             item(ui, Command::FitView, true, intents);
             ui.separator();
+            toggle(ui, Command::ToggleInspector, panels.inspector_open, intents);
+            toggle(ui, Command::TogglePreview, panels.preview_open, intents);
+            ui.separator();
             ui.label("Theme");
-            egui::global_theme_preference_buttons(ui);
+            theme_choice(ui);
         });
         ui.menu_button("Prompt", |ui| {
             item(ui, Command::CopyPrompt, true, intents);
@@ -88,5 +101,34 @@ fn labelled(
     }
     if ui.add_enabled(enabled, button).clicked() {
         intents.push(Intent::Run(command));
+    }
+}
+
+/// A menu item that shows and flips whether something is on.
+fn toggle(ui: &mut Ui, command: Command, on: bool, intents: &mut Vec<Intent>) {
+    let mut button = Button::selectable(on, command.label());
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui.add(button).clicked() {
+        intents.push(Intent::Run(command));
+    }
+}
+
+/// Follow the system, or force dark or light. egui's own buttons use emoji that the
+/// bundled fonts lack.
+fn theme_choice(ui: &mut Ui) {
+    let current = ui.ctx().options(|o| o.theme_preference);
+    for (preference, label) in [
+        (ThemePreference::System, "Follow the system"),
+        (ThemePreference::Dark, "Dark"),
+        (ThemePreference::Light, "Light"),
+    ] {
+        if ui
+            .add(Button::selectable(current == preference, label))
+            .clicked()
+        {
+            ui.ctx().set_theme(preference);
+        }
     }
 }

@@ -14,6 +14,7 @@ mod menu;
 mod preview;
 pub mod selection;
 mod status_bar;
+mod toolbar;
 
 pub use app::{Launch, Preferences, StudioApp};
 pub use launch::run;

@@ -141,11 +141,13 @@ fn missing_values(ui: &mut Ui, project: &Project, prompt: &Prompt, intents: &mut
                         let text = format!("{} — {owner}", missing.label);
                         if ui
                             .link(text)
-                            .on_hover_text("Select what this value belongs to")
+                            .on_hover_text("Go to the field for this value")
                             .clicked()
-                            && missing.item != ItemRef::Project
                         {
-                            intents.push(Intent::Select(Selection::only(missing.item)));
+                            if missing.item != ItemRef::Project {
+                                intents.push(Intent::Select(Selection::only(missing.item)));
+                            }
+                            intents.push(Intent::FocusField(missing.label.clone()));
                         }
                     }
                 });

@@ -10,20 +10,22 @@ use super::hit::Hit;
 use super::placement::Placement;
 use super::text;
 use super::view::View;
-use crate::model::{ItemRef, Project};
+use crate::model::{ItemRef, Project, ZoneId};
 use crate::ui::selection::Selection;
 
 /// Beyond this many nodes a frame, the tree would cost more than it helps: nobody tabs
 /// through ten thousand boxes. Systems come first, then connections.
 const MAX_NODES: usize = 5_000;
 
-/// Adds a node per visible system and connection. Returns the item a screen reader (or a
-/// test's `click_accesskit`) asked to click.
+/// Adds a node per visible system, connection and zone (a zone's node is its name tab, the
+/// part that selects and drags it). Returns the item a screen reader (or a test's
+/// `click_accesskit`) asked to click.
 pub(super) fn expose(
     ctx: &Context,
     base_id: Id,
     project: &Project,
     placement: &Placement,
+    zone_names: &[(ZoneId, Rect)],
     view: &View,
     selection: &Selection,
 ) -> Option<Hit> {
@@ -90,6 +92,17 @@ pub(super) fn expose(
         let item = ItemRef::Connection(connection.id);
         let hit = Hit::Connection(connection.id);
         if budget == 0 || !node(id, label, placed.path.bounds(), item, hit) {
+            return clicked;
+        }
+        budget -= 1;
+    }
+    for &(zone_id, name_rect) in zone_names {
+        let Some(zone) = project.zone(zone_id) else {
+            continue;
+        };
+        let id = base_id.with(("zone", zone_id.0));
+        let item = ItemRef::Zone(zone_id);
+        if budget == 0 || !node(id, zone.name.clone(), name_rect, item, Hit::Zone(zone_id)) {
             return clicked;
         }
         budget -= 1;

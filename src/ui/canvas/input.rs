@@ -321,9 +321,23 @@ impl Canvas {
         }
         if response.double_clicked()
             && let Some(pos) = click_pos
-            && hit_at(self, pos).is_none()
         {
-            self.add_system_at(project, pos, intents);
+            match hit_at(self, pos) {
+                Some(hit @ (Hit::System(_) | Hit::Zone(_))) => {
+                    self.start_rename(project, hit.item());
+                    ui.ctx().request_repaint();
+                }
+                Some(Hit::Connection(_)) => {}
+                // Lost in empty space, with the whole landscape out of view: bring it back
+                // rather than add a system nobody can see the others from.
+                None if self.placement.visible_systems.is_empty()
+                    && !project.systems.is_empty() =>
+                {
+                    self.request_fit();
+                    ui.ctx().request_repaint();
+                }
+                None => self.add_system_at(project, pos, intents),
+            }
         }
         if response.secondary_clicked()
             && let Some(pos) = click_pos
@@ -473,6 +487,29 @@ impl Canvas {
                 (connect_handle(self.placement.system_rects[i]) - pos_in_scene).length() <= reach
             })
             .map(|&i| project.systems[i].id)
+    }
+
+    /// Adds a system in the middle of the view (the toolbar and Edit ▸ Add System), moved
+    /// right until it covers no other box, and selects it.
+    pub fn add_system_in_view(&self, project: &Project, intents: &mut Vec<Intent>) {
+        let step = Size::SYSTEM.width + GRID;
+        let mut pos_in_scene = self.scene_rect.center();
+        for _ in 0..64 {
+            let box_there = Rect::from_center_size(
+                pos_in_scene,
+                egui::vec2(Size::SYSTEM.width, Size::SYSTEM.height),
+            );
+            let covers_another = self
+                .placement
+                .visible_systems
+                .iter()
+                .any(|&i| self.placement.system_rects[i].intersects(box_there));
+            if !covers_another {
+                break;
+            }
+            pos_in_scene.x += step;
+        }
+        self.add_system_at(project, pos_in_scene, intents);
     }
 
     /// Adds a system centred on `pos_in_scene` (snapped), inside the zone drawn there,

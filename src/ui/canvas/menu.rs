@@ -7,7 +7,8 @@ use super::Canvas;
 use super::hit::Hit;
 use super::input::{ContextTarget, connect};
 use super::text;
-use crate::model::{Project, Sensitivity, SystemId};
+use crate::edit::Edit;
+use crate::model::{Connection, ItemRef, Project, Sensitivity, SystemId};
 use crate::ui::commands::Command;
 use crate::ui::intent::Intent;
 use crate::ui::selection::Selection;
@@ -59,29 +60,91 @@ fn item_menu(
     selection: &Selection,
     intents: &mut Vec<Intent>,
 ) {
-    if let Hit::System(from) = hit {
-        ui.menu_button("Connect to…", |ui| {
-            connect_menu(ui, project, from, intents)
-        });
-        ui.separator();
-    }
     let item = hit.item();
     // Right-clicking inside the selection acts on all of it; outside, on that item alone.
     let acts_on_selection = selection.contains(item);
+    // Commands act on the selection: right-clicking outside it selects the item first.
+    let run = |command: Command, intents: &mut Vec<Intent>| {
+        if !acts_on_selection {
+            intents.push(Intent::Select(Selection::only(item)));
+        }
+        intents.push(Intent::Run(command));
+    };
+    match hit {
+        Hit::System(from) => {
+            ui.menu_button("Connect to…", |ui| {
+                connect_menu(ui, project, from, intents)
+            });
+            ui.separator();
+            if command_button(ui, Command::Rename, "Rename") {
+                intents.push(Intent::Select(Selection::only(item)));
+                intents.push(Intent::Run(Command::Rename));
+            }
+            for command in [Command::Cut, Command::Copy, Command::Duplicate] {
+                if command_button(ui, command.clone(), command.label()) {
+                    run(command, intents);
+                }
+            }
+            ui.separator();
+        }
+        Hit::Zone(_) => {
+            if command_button(ui, Command::Rename, "Rename") {
+                intents.push(Intent::Select(Selection::only(item)));
+                intents.push(Intent::Run(Command::Rename));
+            }
+            ui.separator();
+        }
+        Hit::Connection(id) => {
+            if let Some(connection) = project.connection(id) {
+                connection_menu(ui, project, connection, intents);
+                ui.separator();
+            }
+        }
+    }
     let label = match (hit, acts_on_selection && selection.single().is_none()) {
         (_, true) => "Delete selection",
         (Hit::Zone(_), false) => "Delete zone (keeps its systems)",
         _ => "Delete",
     };
     if command_button(ui, Command::DeleteSelection, label) {
-        if !acts_on_selection {
-            intents.push(Intent::Select(Selection::only(item)));
-        }
-        intents.push(Intent::Run(Command::DeleteSelection));
+        run(Command::DeleteSelection, intents);
     }
     ui.separator();
     if command_button(ui, Command::FitView, "Fit to content") {
         intents.push(Intent::Run(Command::FitView));
+    }
+}
+
+/// What only a connection offers: going to its ends, and turning it around.
+fn connection_menu(
+    ui: &mut Ui,
+    project: &Project,
+    connection: &Connection,
+    intents: &mut Vec<Intent>,
+) {
+    if ui.button("Select both systems").clicked() {
+        let mut ends = Selection::only(ItemRef::System(connection.from));
+        ends.toggle(ItemRef::System(connection.to));
+        intents.push(Intent::Select(ends));
+        ui.close();
+    }
+    let reversible = connection.from != connection.to;
+    if ui
+        .add_enabled(reversible, egui::Button::new("Reverse direction"))
+        .on_hover_text(format!(
+            "Data flows from {} to {} instead",
+            project.system_name(connection.to),
+            project.system_name(connection.from)
+        ))
+        .clicked()
+    {
+        let mut reversed = connection.clone();
+        std::mem::swap(&mut reversed.from, &mut reversed.to);
+        intents.push(Intent::edit(
+            Edit::SetConnection(Box::new(reversed)),
+            "Reverse direction",
+        ));
+        ui.close();
     }
 }
 

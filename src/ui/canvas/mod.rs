@@ -23,6 +23,7 @@ mod legend;
 mod menu;
 mod overview;
 mod placement;
+mod rename;
 mod style;
 mod text;
 mod view;
@@ -38,6 +39,7 @@ use self::input::{ContextTarget, Gesture};
 use self::labels::LabelCache;
 use self::overview::OverviewMeshes;
 use self::placement::Placement;
+use self::rename::Renaming;
 use self::style::Palette;
 use self::view::{Detail, View, ZOOM_RANGE};
 use super::intent::Intent;
@@ -71,6 +73,7 @@ pub struct Canvas {
     drawn_labels: DrawnLabels,
     labels: LabelCache,
     meshes: OverviewMeshes,
+    renaming: Option<Renaming>,
 }
 
 impl Default for Canvas {
@@ -91,6 +94,7 @@ impl Default for Canvas {
             drawn_labels: DrawnLabels::default(),
             labels: LabelCache::default(),
             meshes: OverviewMeshes::default(),
+            renaming: None,
         }
     }
 }
@@ -170,6 +174,7 @@ impl Canvas {
             base_id,
             project,
             &self.placement,
+            &self.drawn_labels.zones,
             &view,
             selection,
         ) {
@@ -195,6 +200,7 @@ impl Canvas {
         self.paint(ui, project, &view, &shown, band.map(|(rect, _)| rect));
 
         self.context_menu(&response, project, selection, &mut out);
+        self.rename_field(ui, project, &view, &mut out);
         self.set_cursor(ui, &response);
         if let Some(hit) = self.hovered
             && self.gesture.is_idle()

@@ -6,3 +6,4 @@ mod widgets;
 
 pub use properties::properties_form;
 pub use variables::variables_form;
+pub use widgets::request_field_focus;

@@ -195,8 +195,9 @@ fn zone_row(ui: &mut Ui, project: &Project, current: Option<ZoneId>) -> Option<O
 }
 
 fn connection_form(ui: &mut Ui, project: &Project, c: &Connection, intents: &mut Vec<Intent>) {
+    // Not the bare "A → B": that is the canvas arrow's accessible name, and must stay unique.
     ui.heading(format!(
-        "{} → {}",
+        "Connection: {} → {}",
         project.system_name(c.from),
         project.system_name(c.to)
     ));

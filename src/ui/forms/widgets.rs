@@ -1,7 +1,7 @@
 //! Form rows shared by the Variables and Properties forms. Each row shows a label (with
 //! its help as a tooltip) and returns the new value only when the user changed it.
 
-use egui::{ComboBox, RichText, TextEdit, Ui};
+use egui::{Align, ComboBox, Id, Response, RichText, TextEdit, Ui};
 
 use crate::model::ChoiceEnum;
 
@@ -27,6 +27,30 @@ fn row_label(ui: &mut Ui, label: &str, help: &str, missing: bool) -> egui::Respo
     response.on_hover_text(hint)
 }
 
+/// Where a pending "focus this field" request is kept until its field is drawn.
+fn focus_request_id() -> Id {
+    Id::unique("form field to focus")
+}
+
+/// Asks the form field labelled `label` to take the keyboard focus (and scroll into view)
+/// the next time it is drawn: clicking a missing value in the preview goes to its field.
+pub fn request_field_focus(ctx: &egui::Context, label: String) {
+    ctx.data_mut(|d| d.insert_temp(focus_request_id(), label));
+}
+
+/// Gives `field` the focus if it was asked for under `label`.
+fn focus_if_requested(ui: &Ui, label: &str, field: &Response) {
+    let id = focus_request_id();
+    let wanted = ui
+        .data(|d| d.get_temp::<String>(id))
+        .is_some_and(|l| l == label);
+    if wanted {
+        ui.data_mut(|d| d.remove::<String>(id));
+        field.request_focus();
+        field.scroll_to_me(Some(Align::Center));
+    }
+}
+
 /// A one-line (or, with `multiline`, a few-lines) text field.
 pub fn text_row(
     ui: &mut Ui,
@@ -48,12 +72,16 @@ pub fn text_row(
                         let edit = TextEdit::multiline(&mut text)
                             .desired_rows(3)
                             .desired_width(f32::INFINITY);
-                        ui.add(edit).labelled_by(label_id).changed()
+                        let field = ui.add(edit).labelled_by(label_id);
+                        focus_if_requested(ui, label, &field);
+                        field.changed()
                     })
                     .inner
             } else {
                 let edit = TextEdit::singleline(&mut text).desired_width(f32::INFINITY);
-                ui.add(edit).labelled_by(label_id).changed()
+                let field = ui.add(edit).labelled_by(label_id);
+                focus_if_requested(ui, label, &field);
+                field.changed()
             }
         })
         .inner;
@@ -95,7 +123,8 @@ pub fn choice_row<T: ChoiceEnum>(
                         result = Some(Some(T::other("Other".to_owned())));
                     }
                 });
-            combo.response.labelled_by(label_id);
+            let field = combo.response.labelled_by(label_id);
+            focus_if_requested(ui, label, &field);
             if let Some(other) = value.and_then(|v| v.other_text()) {
                 let mut text = other.to_owned();
                 let edit = TextEdit::singleline(&mut text)
@@ -140,7 +169,9 @@ pub fn multi_choice_row<T: ChoiceEnum>(
             let edit = TextEdit::singleline(&mut text)
                 .hint_text("Others, comma-separated")
                 .desired_width(f32::INFINITY);
-            if ui.add(edit).labelled_by(label_id).changed() {
+            let field = ui.add(edit).labelled_by(label_id);
+            focus_if_requested(ui, label, &field);
+            if field.changed() {
                 let mut next: Vec<T> = values
                     .iter()
                     .filter(|v| v.other_text().is_none())
@@ -182,6 +213,7 @@ pub fn percent_row(
             .hint_text("e.g. 99.95")
             .desired_width(80.0);
         let response = ui.add(edit).labelled_by(label_id);
+        focus_if_requested(ui, label, &response);
         ui.label("%");
         if response.changed() {
             let trimmed = text.trim().trim_end_matches('%');

@@ -1,0 +1,416 @@
+//! Drawing and editing a landscape in the whole app, driven through egui_kittest the way a
+//! user would: toolbar, canvas items found by their names, forms found by their labels.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui::{Event, Key, Modifiers, OutputCommand};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use integration_studio::model::{ItemRef, Project};
+use integration_studio::ui::{Launch, Preferences, StudioApp};
+
+fn app() -> Harness<'static, StudioApp> {
+    let app = StudioApp::new(Preferences::default(), Launch::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_ui_state(|ui, app: &mut StudioApp| app.show(ui, None), app);
+    harness.run();
+    harness
+}
+
+/// The app with a new, empty project (File ▸ New on the unchanged example).
+fn empty_app() -> Harness<'static, StudioApp> {
+    let mut harness = app();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(harness.state().document().project().systems.is_empty());
+    let prompt = harness.state().prompt_text().unwrap();
+    assert!(
+        prompt.contains("**Project**: Untitled landscape"),
+        "the preview still shows the old project"
+    );
+    harness
+}
+
+fn project<'a>(harness: &'a Harness<'static, StudioApp>) -> &'a Project {
+    harness.state().document().project()
+}
+
+fn names(harness: &Harness<'static, StudioApp>) -> Vec<String> {
+    project(harness)
+        .systems
+        .iter()
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+fn type_into(harness: &mut Harness<'static, StudioApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+/// Leaves any text field, so canvas shortcuts apply again.
+fn leave_field(harness: &mut Harness<'static, StudioApp>) {
+    harness.key_press(Key::Escape);
+    harness.run();
+}
+
+fn send(harness: &mut Harness<'static, StudioApp>, event: Event) {
+    harness.event(event);
+    harness.run();
+}
+
+/// The text the app last put on the clipboard.
+fn copied_text(harness: &mut Harness<'static, StudioApp>, event: Event) -> String {
+    harness.event(event);
+    for _ in 0..4 {
+        harness.step();
+        let copied = harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|c| match c {
+                OutputCommand::CopyText(text) => Some(text.clone()),
+                _ => None,
+            });
+        if let Some(text) = copied {
+            harness.run();
+            return text;
+        }
+    }
+    panic!("nothing was copied");
+}
+
+fn arrow(harness: &Harness<'static, StudioApp>) -> &'static str {
+    let font = egui::FontId::proportional(14.0);
+    if harness.ctx.fonts_mut(|f| f.has_glyph(&font, '→')) {
+        "→"
+    } else {
+        "->"
+    }
+}
+
+#[test]
+fn add_two_systems_from_the_toolbar_and_connect_them() {
+    let mut harness = empty_app();
+    harness.get_by_label("+ Add system").click();
+    harness.run();
+    harness.get_by_label("+ Add system").click();
+    harness.run();
+    assert_eq!(names(&harness), ["New system 1", "New system 2"]);
+    // The second box went beside the first, not on top of it.
+    let systems = &project(&harness).systems;
+    assert!((systems[0].position.x - systems[1].position.x).abs() >= systems[0].size.width);
+
+    harness.get_by_label("New system 1").click_secondary();
+    harness.run();
+    harness.get_by_label("Connect to…").click();
+    harness.run();
+    let arrow = arrow(&harness);
+    harness
+        .get_by_label(&format!("{arrow} New system 2"))
+        .click();
+    harness.run();
+
+    let project = project(&harness);
+    assert_eq!(project.connections.len(), 1);
+    let connection = &project.connections[0];
+    assert_eq!(project.system_name(connection.from), "New system 1");
+    assert_eq!(project.system_name(connection.to), "New system 2");
+    harness.get_by_label("New system 1 → New system 2");
+    // Three steps, each undoable.
+    assert_eq!(harness.state().document().history().undo_len(), 3);
+}
+
+#[test]
+fn editing_system_and_connection_properties_and_a_variable_changes_the_preview() {
+    let mut harness = app();
+    harness.get_by_label("Order service").click();
+    harness.run();
+    type_into(&mut harness, "Technology", " with GraalVM native images");
+    assert!(
+        harness
+            .state()
+            .prompt_text()
+            .unwrap()
+            .contains("GraalVM native images"),
+        "the system's technology did not reach the prompt"
+    );
+
+    leave_field(&mut harness);
+    harness
+        .get_by_label("Storefront BFF → Order service")
+        .click();
+    harness.run();
+    type_into(&mut harness, "Data", " and gift wrapping");
+    assert!(
+        harness
+            .state()
+            .prompt_text()
+            .unwrap()
+            .contains("and gift wrapping"),
+        "the connection's data did not reach the prompt"
+    );
+
+    leave_field(&mut harness);
+    type_into(
+        &mut harness,
+        "Latency Requirements",
+        "; search p95 < 300 ms",
+    );
+    assert!(
+        harness
+            .state()
+            .prompt_text()
+            .unwrap()
+            .contains("search p95 < 300 ms")
+    );
+}
+
+#[test]
+fn f2_renames_the_selected_system_in_place() {
+    let mut harness = app();
+    harness.get_by_label("Order service").click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "New name for Order service");
+    // The old name is selected, so typing replaces it.
+    field.type_text("Order management");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let project = project(&harness);
+    assert!(project.systems.iter().any(|s| s.name == "Order management"));
+    assert!(!project.systems.iter().any(|s| s.name == "Order service"));
+    harness.get_by_label("Order management");
+    assert_eq!(
+        harness.state().document().history().undo_label(),
+        Some("Rename")
+    );
+}
+
+#[test]
+fn escape_keeps_the_old_name() {
+    let mut harness = app();
+    harness.get_by_label("Order service").click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New name for Order service")
+        .type_text("Something else");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(names(&harness).contains(&"Order service".to_owned()));
+    assert!(!harness.state().document().is_dirty());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "New name for Order service")
+            .is_none()
+    );
+}
+
+#[test]
+fn copy_and_paste_through_the_clipboard_events() {
+    let mut harness = app();
+    let before = project(&harness).systems.len();
+    harness.get_by_label("Order service").click();
+    harness.run();
+    let text = copied_text(&mut harness, Event::Copy);
+    assert!(text.contains("Order service"), "{text}");
+
+    send(&mut harness, Event::Paste(text));
+    assert_eq!(project(&harness).systems.len(), before + 1);
+    harness.get_by_label("Order service (copy)");
+    let copy = project(&harness).systems.last().unwrap().id;
+    assert_eq!(
+        harness.state().selection().single(),
+        Some(ItemRef::System(copy)),
+        "the pasted system is selected"
+    );
+    harness.get_by_label("Pasted 1 system");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(project(&harness).systems.len(), before);
+}
+
+#[test]
+fn cut_then_paste_into_another_project() {
+    let mut harness = app();
+    let before = project(&harness).systems.len();
+    harness.get_by_label("Order service").click();
+    harness.run();
+    let connections = project(&harness).connections.len();
+    let text = copied_text(&mut harness, Event::Cut);
+    assert_eq!(project(&harness).systems.len(), before - 1);
+    assert!(
+        project(&harness).connections.len() < connections,
+        "its connections went with it"
+    );
+
+    // Another project: New asks about the unsaved cut first.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert!(project(&harness).systems.is_empty());
+    send(&mut harness, Event::Paste(text));
+    assert_eq!(names(&harness), ["Order service"], "no clash, so no (copy)");
+    let pasted = &project(&harness).systems[0];
+    assert!(pasted.technology.contains("Spring Boot"));
+    // Its zone came along, so the system is still in "AWS …".
+    let zone = pasted.zone.and_then(|z| project(&harness).zone(z)).unwrap();
+    assert!(zone.name.starts_with("AWS"), "{}", zone.name);
+}
+
+#[test]
+fn ctrl_d_duplicates_systems_with_the_connection_between_them() {
+    let mut harness = app();
+    let (systems, connections) = (
+        project(&harness).systems.len(),
+        project(&harness).connections.len(),
+    );
+    harness.get_by_label("Storefront BFF").click();
+    harness.run();
+    harness
+        .get_by_label("Order service")
+        .click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    assert_eq!(project(&harness).systems.len(), systems + 2);
+    assert_eq!(project(&harness).connections.len(), connections + 1);
+    harness.get_by_label("Storefront BFF (copy) → Order service (copy)");
+    harness.get_by_label("Duplicated 2 systems");
+}
+
+#[test]
+fn pasting_other_text_says_so_and_changes_nothing() {
+    let mut harness = app();
+    send(&mut harness, Event::Paste("hello".into()));
+    harness.get_by_label("The clipboard holds no systems to paste");
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn clicking_a_missing_project_value_focuses_its_field() {
+    let mut harness = empty_app();
+    harness
+        .get_by_label_contains("Integration Scope — Variables")
+        .click();
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::MultilineTextInput, "Integration Scope *");
+    assert!(field.is_focused(), "the field did not get the focus");
+}
+
+#[test]
+fn clicking_a_missing_system_value_selects_the_system_and_focuses_its_field() {
+    let mut harness = empty_app();
+    harness.get_by_label("+ Add system").click();
+    harness.run();
+    leave_field(&mut harness);
+    harness
+        .get_by_label_contains("Purpose — New system 1")
+        .click();
+    harness.run();
+    let id = project(&harness).systems[0].id;
+    assert_eq!(
+        harness.state().selection().single(),
+        Some(ItemRef::System(id))
+    );
+    let field = harness.get_by_role_and_label(Role::TextInput, "Purpose *");
+    assert!(field.is_focused());
+}
+
+#[test]
+fn side_panels_collapse_and_come_back_from_the_view_menu() {
+    let mut harness = app();
+    harness.get_by_label("Variables");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    harness.run();
+    assert!(harness.query_by_label("Variables").is_none());
+    assert!(!harness.state().preferences().inspector_open);
+
+    harness.get_by_label("View").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Variables and Properties Panel")
+        .click();
+    harness.run();
+    harness.get_by_label("Variables");
+
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Prompt Panel").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Copy prompt").is_none());
+    assert!(!harness.state().preferences().preview_open);
+}
+
+#[test]
+fn reversing_a_connection_from_its_context_menu() {
+    let mut harness = app();
+    harness
+        .get_by_label("Storefront BFF → Order service")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Reverse direction").click();
+    harness.run();
+    harness.get_by_label("Order service → Storefront BFF");
+    assert!(
+        harness
+            .query_by_label("Storefront BFF → Order service")
+            .is_none()
+    );
+}
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_project_file_opens_it() {
+    let mut harness = app();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bank.ron");
+    let bank = integration_studio::examples::find("bank").unwrap();
+    std::fs::write(&path, bank.source).unwrap();
+
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(path.clone())));
+    harness.run();
+    let expected = bank.project().unwrap().name;
+    assert_eq!(project(&harness).name, expected);
+    let prompt = harness.state().prompt_text().unwrap();
+    assert!(
+        prompt.contains(&format!("**Project**: {expected}")),
+        "the preview still shows the old project"
+    );
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
+}
