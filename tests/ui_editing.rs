@@ -346,14 +346,14 @@ fn side_panels_collapse_and_come_back_from_the_view_menu() {
     harness.get_by_label("View").click();
     harness.run();
     harness
-        .get_by_label_contains("Variables and Properties Panel")
+        .get_by_label_contains("Show Variables and Properties")
         .click();
     harness.run();
     harness.get_by_label("Variables");
 
     harness.get_by_label("View").click();
     harness.run();
-    harness.get_by_label_contains("Prompt Panel").click();
+    harness.get_by_label_contains("Show Prompt").click();
     harness.run();
     assert!(harness.query_by_label_contains("Copy prompt").is_none());
     assert!(!harness.state().preferences().preview_open);

@@ -62,8 +62,8 @@ impl Command {
             Command::CopyPrompt => "Copy Prompt",
             Command::SavePromptAs => "Save Prompt As…",
             Command::FitView => "Fit to Content",
-            Command::ToggleInspector => "Variables and Properties Panel",
-            Command::TogglePreview => "Prompt Panel",
+            Command::ToggleInspector => "Show Variables and Properties",
+            Command::TogglePreview => "Show Prompt",
         }
     }
 

@@ -21,6 +21,9 @@ pub(super) struct LabelCache {
     frame: u64,
     pixels_per_point: f32,
     atlas_fill: f32,
+    /// egui rebuilds its font atlas when these change (switching between dark and light
+    /// themes does), and the cached galleys then point at glyphs that are gone.
+    text_options: Option<egui::epaint::text::TextOptions>,
 }
 
 struct Entry {
@@ -38,12 +41,17 @@ impl LabelCache {
         let pixels_per_point = ctx.pixels_per_point();
         // egui empties its font atlas when it fills up; galleys made before then point at
         // glyphs that are gone. The fill ratio only ever drops when that happens.
-        let atlas_fill = ctx.fonts(|fonts| fonts.font_atlas_fill_ratio());
-        if pixels_per_point != self.pixels_per_point || atlas_fill < self.atlas_fill {
+        let (atlas_fill, text_options) =
+            ctx.fonts(|fonts| (fonts.font_atlas_fill_ratio(), fonts.options().clone()));
+        if pixels_per_point != self.pixels_per_point
+            || atlas_fill < self.atlas_fill
+            || self.text_options.as_ref() != Some(&text_options)
+        {
             self.entries.clear();
         }
         self.pixels_per_point = pixels_per_point;
         self.atlas_fill = atlas_fill;
+        self.text_options = Some(text_options);
         if self.frame.is_multiple_of(KEEP_FRAMES) {
             let frame = self.frame;
             self.entries
@@ -147,6 +155,30 @@ mod tests {
             let shown: String = galley.rows.iter().map(|row| row.text()).collect();
             assert!(shown.ends_with('…'), "{shown}");
         });
+    }
+
+    #[test]
+    fn switching_themes_lays_labels_out_again() {
+        let ctx = egui::Context::default();
+        let mut cache = LabelCache::default();
+        let mut galleys = Vec::new();
+        for theme in [egui::Theme::Dark, egui::Theme::Light] {
+            ctx.set_theme(theme);
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                cache.begin_frame(ui.ctx());
+                galleys.push(cache.get(
+                    ui.ctx(),
+                    "Order service",
+                    FontId::proportional(14.0),
+                    300.0,
+                ));
+            });
+            output.textures_delta.clear();
+        }
+        assert!(
+            !Arc::ptr_eq(&galleys[0], &galleys[1]),
+            "a galley from the dark theme's font atlas was reused in the light theme"
+        );
     }
 
     #[test]
