@@ -190,3 +190,76 @@ fn an_idle_app_asks_for_no_repaint() {
     let delay = harness.output().viewport_output[&ViewportId::ROOT].repaint_delay;
     assert_eq!(delay, Duration::MAX);
 }
+
+/// Every kind of unopenable file gets its own message in the app, and the open project
+/// stays as it was.
+#[test]
+fn bad_files_each_get_a_message_and_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = dir.path().join("notes.ron");
+    std::fs::write(&garbage, "these are my meeting notes, not a project").unwrap();
+    let newer = dir.path().join("future.ron");
+    std::fs::write(&newer, "(format_version: 99, name: \"From the future\")\n").unwrap();
+    let cases = [
+        (dir.path().join("missing.ron"), "no such file"),
+        (dir.path().to_owned(), "this is a folder"),
+        (garbage, "notes.ron:1:1"),
+        (newer, "written by a newer Integration Studio"),
+    ];
+    for (path, message) in cases {
+        let mut harness = app();
+        type_into(&mut harness, "Data Volume", " (unsaved work)");
+        let before = harness.state().prompt_text().unwrap().to_owned();
+        let ctx = harness.ctx.clone();
+        harness.state_mut().open(&ctx, &path);
+        harness.run();
+        harness.get_by_label("The project could not be opened");
+        harness.get_by_label_contains(message);
+        harness.get_by_label_contains("The project you had open is unchanged");
+        assert_eq!(harness.state().prompt_text().unwrap(), before, "{message}");
+        assert!(harness.state().document().is_dirty(), "{message}");
+    }
+}
+
+/// Without a system file dialog (no window here, as when a desktop portal is missing) the
+/// app asks for a typed path instead, and both opening and saving work through it.
+#[test]
+fn without_a_file_dialog_paths_are_typed_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("shop");
+    let mut harness = app();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::S);
+    harness.run();
+    harness.get_by_label("Save project as");
+    type_into(
+        &mut harness,
+        "Path of the .ron file:",
+        saved.to_str().unwrap(),
+    );
+    harness.get_by_label("Save").click();
+    harness.run();
+    let file = dir.path().join("shop.ron");
+    assert!(file.is_file(), "saving to \"shop\" writes shop.ron");
+    assert!(!harness.state().document().is_dirty());
+
+    let bank = dir.path().join("bank.ron");
+    std::fs::write(
+        &bank,
+        integration_studio::examples::find("bank").unwrap().source,
+    )
+    .unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    harness.get_by_label("Open project");
+    type_into(
+        &mut harness,
+        "Path of the .ron file:",
+        bank.to_str().unwrap(),
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(bank.as_path())
+    );
+}
