@@ -42,7 +42,7 @@ impl LabelCache {
         // egui empties its font atlas when it fills up; galleys made before then point at
         // glyphs that are gone. The fill ratio only ever drops when that happens.
         let (atlas_fill, text_options) =
-            ctx.fonts(|fonts| (fonts.font_atlas_fill_ratio(), fonts.options().clone()));
+            ctx.fonts(|fonts| (fonts.font_atlas_fill_ratio(), *fonts.options()));
         if pixels_per_point != self.pixels_per_point
             || atlas_fill < self.atlas_fill
             || self.text_options.as_ref() != Some(&text_options)
