@@ -7,21 +7,24 @@ use std::sync::{Arc, Mutex};
 
 use egui::{CentralPanel, Panel, ScrollArea, Ui, ViewportCommand};
 
-use super::canvas::Canvas;
+use super::canvas::{Canvas, FindingMarks};
 use super::commands::Command;
 use super::dialogs::{Choice, Dialog, PathPurpose, Pending};
 use super::file_dialogs::{FileDialogs, FileRequest, Outcome};
+use super::findings::{FindingsView, findings_panel};
 use super::forms::{properties_form, request_field_focus, variables_form};
 use super::intent::Intent;
 use super::menu::menu_bar;
 use super::preview::{PromptStats, preview_pane};
+use super::readiness::readiness_checklist;
 use super::selection::Selection;
 use super::status_bar::status_bar;
 use super::toolbar::canvas_toolbar;
+use crate::analysis::{self, Report};
 use crate::edit::{Document, Edit, ItemIds};
 use crate::examples;
 use crate::io;
-use crate::model::{ItemRef, Project};
+use crate::model::{ItemRef, Project, SystemId};
 use crate::template::{Prompt, render};
 
 /// How many recent files File ▸ Open Recent lists.
@@ -41,6 +44,8 @@ pub struct Preferences {
     pub inspector_open: bool,
     /// The right panel (the prompt) is open.
     pub preview_open: bool,
+    /// The Findings panel under the canvas is open.
+    pub findings_open: bool,
 }
 
 impl Default for Preferences {
@@ -51,6 +56,7 @@ impl Default for Preferences {
             preview_rendered: false,
             inspector_open: true,
             preview_open: true,
+            findings_open: true,
         }
     }
 }
@@ -65,6 +71,12 @@ pub struct Launch {
     pub screenshot_result: Arc<Mutex<Option<Result<(), String>>>>,
 }
 
+/// The analysis of one document revision.
+struct AnalysisCache {
+    revision: u64,
+    report: Report,
+}
+
 /// The rendered prompt for one document revision.
 struct PromptCache {
     revision: u64,
@@ -76,6 +88,8 @@ pub struct StudioApp {
     document: Document,
     selection: Selection,
     canvas: Canvas,
+    analysis: AnalysisCache,
+    findings: FindingsView,
     prompt: PromptCache,
     preferences: Preferences,
     dialog: Option<Dialog>,
@@ -110,11 +124,16 @@ impl StudioApp {
             },
             None => example_document(),
         };
+        let analysis = analyze_document(&document);
         let prompt = render_prompt(&document);
+        let mut canvas = Canvas::new();
+        canvas.set_finding_marks(FindingMarks::from_report(&analysis.report));
         let mut app = StudioApp {
             document,
             selection: Selection::default(),
-            canvas: Canvas::new(),
+            canvas,
+            analysis,
+            findings: FindingsView::default(),
             prompt,
             preferences,
             dialog,
@@ -143,6 +162,11 @@ impl StudioApp {
 
     pub fn preferences(&self) -> &Preferences {
         &self.preferences
+    }
+
+    /// What the analysis found in the current project.
+    pub fn report(&self) -> &Report {
+        &self.analysis.report
     }
 
     /// The prompt as the preview shows it and Copy copies it.
@@ -177,7 +201,17 @@ impl StudioApp {
         let notice = self.notice.as_ref().map(|(text, _)| text.as_str());
         let zoom = self.canvas.zoom();
         Panel::bottom("status bar").show(ui, |ui| {
-            status_bar(ui, &self.document, &self.prompt.prompt, zoom, notice);
+            let shown = status_bar(
+                ui,
+                &self.document,
+                &self.prompt.prompt,
+                &self.analysis.report,
+                zoom,
+                notice,
+            );
+            if shown.findings_clicked {
+                intents.push(Intent::Run(Command::ToggleFindings));
+            }
         });
         Panel::left("inspector")
             .resizable(true)
@@ -197,6 +231,8 @@ impl StudioApp {
             .default_size(400.0)
             .size_range(280.0..=960.0)
             .show_collapsible(ui, &mut self.preferences.preview_open, |ui| {
+                readiness_checklist(ui, &self.analysis.report.readiness);
+                ui.separator();
                 preview_pane(
                     ui,
                     self.document.project(),
@@ -204,6 +240,19 @@ impl StudioApp {
                     &self.prompt.stats,
                     &mut self.preferences.preview_rendered,
                     &mut self.markdown,
+                    &mut intents,
+                );
+            });
+        Panel::bottom("findings")
+            .resizable(true)
+            .default_size(190.0)
+            .size_range(110.0..=600.0)
+            .show_collapsible(ui, &mut self.preferences.findings_open, |ui| {
+                findings_panel(
+                    ui,
+                    self.document.project(),
+                    &self.analysis.report,
+                    &mut self.findings,
                     &mut intents,
                 );
             });
@@ -301,6 +350,10 @@ impl StudioApp {
             Command::CopyPrompt => self.copy_prompt(ctx),
             Command::SavePromptAs => self.ask_for_path(PathPurpose::SavePrompt),
             Command::FitView => self.canvas.request_fit(),
+            Command::FrameSelection => self.frame_selection(ctx),
+            Command::ToggleFindings => {
+                self.preferences.findings_open = !self.preferences.findings_open;
+            }
             Command::ToggleInspector => {
                 self.preferences.inspector_open = !self.preferences.inspector_open;
             }
@@ -481,6 +534,7 @@ impl StudioApp {
         self.canvas.request_readable_view();
         // Always: a new document's revision numbers start again, so they could match the
         // old one's and leave its prompt showing.
+        self.reanalyse();
         self.prompt = render_prompt(&self.document);
     }
 
@@ -506,6 +560,23 @@ impl StudioApp {
         self.selection = Selection::default();
     }
 
+    /// Frames the selected systems and the ends of the selected connections.
+    fn frame_selection(&mut self, ctx: &egui::Context) {
+        let project = self.document.project();
+        let mut systems: Vec<SystemId> = self.selection.systems.iter().copied().collect();
+        for connection in self
+            .selection
+            .connections
+            .iter()
+            .filter_map(|id| project.connection(*id))
+        {
+            systems.extend([connection.from, connection.to]);
+        }
+        if !self.canvas.request_frame(project, &systems) {
+            self.notify(ctx, "Select systems or connections to zoom to them".into());
+        }
+    }
+
     /// F2: renames the one selected system or zone on the canvas.
     fn rename_selection(&mut self, ctx: &egui::Context) {
         let item = self
@@ -527,10 +598,20 @@ impl StudioApp {
         }
     }
 
+    /// Analyses and renders again when the content changed (not on a mere move).
     fn refresh_prompt(&mut self) {
+        if self.analysis.revision != self.document.content_revision() {
+            self.reanalyse();
+        }
         if self.prompt.revision != self.document.content_revision() {
             self.prompt = render_prompt(&self.document);
         }
+    }
+
+    fn reanalyse(&mut self) {
+        self.analysis = analyze_document(&self.document);
+        self.canvas
+            .set_finding_marks(FindingMarks::from_report(&self.analysis.report));
     }
 
     fn notify(&mut self, ctx: &egui::Context, text: String) {
@@ -661,6 +742,13 @@ fn example_document() -> Document {
         .and_then(|e| e.project().ok())
         .unwrap_or_default();
     Document::new(project)
+}
+
+fn analyze_document(document: &Document) -> AnalysisCache {
+    AnalysisCache {
+        revision: document.content_revision(),
+        report: analysis::analyze(document.project()),
+    }
 }
 
 fn render_prompt(document: &Document) -> PromptCache {

@@ -31,8 +31,11 @@ pub enum Command {
     CopyPrompt,
     SavePromptAs,
     FitView,
+    /// Frames the selected systems (and the ends of selected connections).
+    FrameSelection,
     ToggleInspector,
     TogglePreview,
+    ToggleFindings,
 }
 
 const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
@@ -62,6 +65,8 @@ impl Command {
             Command::CopyPrompt => "Copy Prompt",
             Command::SavePromptAs => "Save Prompt As…",
             Command::FitView => "Fit to Content",
+            Command::FrameSelection => "Zoom to Selection",
+            Command::ToggleFindings => "Show Findings",
             Command::ToggleInspector => "Show Variables and Properties",
             Command::TogglePreview => "Show Prompt",
         }
@@ -91,6 +96,8 @@ impl Command {
             Command::Duplicate => shortcut(Modifiers::COMMAND, Key::D),
             Command::CopyPrompt => shortcut(COMMAND_SHIFT, Key::C),
             Command::FitView => shortcut(Modifiers::NONE, Key::F),
+            Command::FrameSelection => shortcut(Modifiers::SHIFT, Key::F),
+            Command::ToggleFindings => shortcut(Modifiers::COMMAND, Key::J),
             Command::ToggleInspector => shortcut(Modifiers::COMMAND, Key::B),
             Command::TogglePreview => shortcut(COMMAND_ALT, Key::B),
         }
@@ -108,12 +115,13 @@ impl Command {
                 | Command::CopyPrompt
                 | Command::ToggleInspector
                 | Command::TogglePreview
+                | Command::ToggleFindings
         )
     }
 
     /// In the order shortcuts are checked: a shortcut with more modifiers first, because
     /// egui matches one with fewer modifiers too (Ctrl+Shift+Z would also be Ctrl+Z).
-    const BY_SHORTCUT_PRIORITY: [Command; 18] = [
+    const BY_SHORTCUT_PRIORITY: [Command; 20] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyPrompt,
@@ -126,6 +134,9 @@ impl Command {
         Command::Undo,
         Command::SelectAll,
         Command::DeleteSelection,
+        Command::ToggleFindings,
+        // Before F, which Shift+F would match too.
+        Command::FrameSelection,
         Command::FitView,
         Command::Rename,
         Command::Duplicate,

@@ -69,9 +69,11 @@ pub fn menu_bar(
         });
         ui.menu_button("View", |ui| {
             item(ui, Command::FitView, true, intents);
+            item(ui, Command::FrameSelection, true, intents);
             ui.separator();
             toggle(ui, Command::ToggleInspector, panels.inspector_open, intents);
             toggle(ui, Command::TogglePreview, panels.preview_open, intents);
+            toggle(ui, Command::ToggleFindings, panels.findings_open, intents);
             ui.separator();
             ui.label("Theme");
             theme_choice(ui);

@@ -2,16 +2,26 @@
 
 use egui::{RichText, Ui};
 
+use super::canvas::severity_color;
+use crate::analysis::{Report, Severity};
 use crate::edit::Document;
 use crate::template::Prompt;
+
+/// What the user did in the status bar.
+pub struct StatusBarResponse {
+    /// The findings summary was clicked: show or hide the Findings panel.
+    pub findings_clicked: bool,
+}
 
 pub fn status_bar(
     ui: &mut Ui,
     document: &Document,
     prompt: &Result<Prompt, String>,
+    report: &Report,
     zoom: f32,
     notice: Option<&str>,
-) {
+) -> StatusBarResponse {
+    let mut findings_clicked = false;
     ui.horizontal(|ui| {
         let file = document
             .path
@@ -50,6 +60,8 @@ pub fn status_bar(
             ui.label(RichText::new(text).small());
         }
         ui.separator();
+        findings_clicked = findings_summary(ui, report);
+        ui.separator();
         ui.label(RichText::new(format!("Zoom {:.0}%", zoom * 100.0)).small());
         if let Some(notice) = notice {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -57,4 +69,31 @@ pub fn status_bar(
             });
         }
     });
+    StatusBarResponse { findings_clicked }
+}
+
+/// "2 errors · 5 warnings", coloured by the worst; clicking it shows the Findings panel.
+fn findings_summary(ui: &mut Ui, report: &Report) -> bool {
+    let parts: Vec<String> = [
+        (Severity::Error, "error", "errors"),
+        (Severity::Warning, "warning", "warnings"),
+        (Severity::Info, "note", "notes"),
+    ]
+    .into_iter()
+    .filter_map(|(severity, one, many)| match report.count(severity) {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    })
+    .collect();
+    let (text, color) = match report.worst() {
+        None => ("No findings".to_owned(), ui.visuals().weak_text_color()),
+        Some(worst) => (
+            parts.join(" · "),
+            severity_color(worst, ui.visuals().dark_mode),
+        ),
+    };
+    ui.add(egui::Button::new(RichText::new(text).small().color(color)).frame(false))
+        .on_hover_text("Show or hide the Findings panel (Ctrl+J)")
+        .clicked()
 }

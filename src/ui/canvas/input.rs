@@ -18,6 +18,9 @@ use crate::model::{Connection, ConnectionId, ItemRef, Point, Project, Size, Syst
 use crate::ui::intent::Intent;
 use crate::ui::selection::Selection;
 
+/// Room around framed items, in scene units, so their labels and badges show too.
+const FRAME_MARGIN: f32 = 60.0;
+
 /// How near (in screen points) the pointer must be to a connect handle to grab it.
 const HANDLE_REACH_ON_SCREEN: f32 = 8.0;
 
@@ -119,6 +122,13 @@ impl Canvas {
             if self.fit_readable {
                 self.scene_rect = readable_scene_rect(self.scene_rect, bounds, canvas_size);
             }
+        }
+        if let Some(target) = self.frame_target.take() {
+            self.scene_rect = fit_scene_rect(
+                Some(target.expand(FRAME_MARGIN)),
+                canvas_size,
+                legend::RESERVED_HEIGHT,
+            );
         }
         if matches!(self.gesture, Gesture::Pan) {
             let delta_on_screen = ui.input(|i| i.pointer.delta());

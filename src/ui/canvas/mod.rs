@@ -13,6 +13,7 @@
 //! The canvas never changes the project: it returns [`Intent`]s.
 
 mod access;
+mod badges;
 mod draw;
 mod edge_labels;
 mod geometry;
@@ -33,6 +34,7 @@ use std::borrow::Cow;
 use egui::containers::DragPanButtons;
 use egui::{CursorIcon, Id, PointerButton, Rect, Scene};
 
+pub use self::badges::{FindingMarks, severity_color};
 use self::draw::{Drawing, Highlight};
 use self::hit::{DrawnLabels, Hit, band_selection, union};
 use self::input::{ContextTarget, Gesture};
@@ -55,6 +57,8 @@ pub struct Canvas {
     /// The visible region, in scene coordinates.
     scene_rect: Rect,
     fit_requested: bool,
+    /// Frame this part of the scene on the next frame (Zoom to Selection, a finding).
+    frame_target: Option<Rect>,
     /// The requested fit should keep text readable (when a project opens) rather than
     /// show everything (Fit to content).
     fit_readable: bool,
@@ -74,6 +78,8 @@ pub struct Canvas {
     labels: LabelCache,
     meshes: OverviewMeshes,
     renaming: Option<Renaming>,
+    /// Which items the analysis has findings on, for their badges.
+    finding_marks: FindingMarks,
 }
 
 impl Default for Canvas {
@@ -82,6 +88,7 @@ impl Default for Canvas {
             snap_to_grid: true,
             scene_rect: Rect::ZERO,
             fit_requested: true,
+            frame_target: None,
             fit_readable: true,
             zoom: 1.0,
             gesture: Gesture::Idle,
@@ -95,6 +102,7 @@ impl Default for Canvas {
             labels: LabelCache::default(),
             meshes: OverviewMeshes::default(),
             renaming: None,
+            finding_marks: FindingMarks::default(),
         }
     }
 }
@@ -116,6 +124,27 @@ impl Canvas {
     pub fn request_readable_view(&mut self) {
         self.fit_requested = true;
         self.fit_readable = true;
+    }
+
+    /// Frames these systems on the next frame; false (and nothing changes) when none of
+    /// them exists.
+    pub fn request_frame(&mut self, project: &Project, systems: &[SystemId]) -> bool {
+        let target = project
+            .systems
+            .iter()
+            .filter(|s| systems.contains(&s.id))
+            .map(geometry::system_rect)
+            .fold(Rect::NOTHING, Rect::union);
+        if !target.is_positive() {
+            return false;
+        }
+        self.frame_target = Some(target);
+        true
+    }
+
+    /// The items to badge with their findings; set when the analysis changes.
+    pub fn set_finding_marks(&mut self, marks: FindingMarks) {
+        self.finding_marks = marks;
     }
 
     /// The current zoom (1.0 = one scene unit per point), for the status bar.
@@ -259,6 +288,7 @@ impl Canvas {
                 drawing.systems(project, &self.placement, &highlight);
             }
         }
+        drawing.finding_badges(project, &self.placement, &self.finding_marks);
         if let Some(band) = band {
             drawing.band(band);
         }
