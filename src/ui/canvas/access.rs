@@ -6,6 +6,7 @@
 use egui::accesskit::{self, Action, NodeId, Role};
 use egui::{Context, Event, Id, Rect};
 
+use super::badges::FindingMarks;
 use super::hit::Hit;
 use super::placement::Placement;
 use super::text;
@@ -26,6 +27,7 @@ pub(super) fn expose(
     project: &Project,
     placement: &Placement,
     zone_names: &[(ZoneId, Rect)],
+    marks: &FindingMarks,
     view: &View,
     selection: &Selection,
 ) -> Option<Hit> {
@@ -56,6 +58,15 @@ pub(super) fn expose(
             node.add_action(Action::Click);
             if selection.contains(item) {
                 node.set_selected(true);
+            }
+            // What the badge shows, for screen readers.
+            let mark = match item {
+                ItemRef::System(id) => marks.system(id),
+                ItemRef::Connection(id) => marks.connection(id),
+                ItemRef::Zone(_) | ItemRef::Project => None,
+            };
+            if let Some(mark) = mark {
+                node.set_description(mark.describe());
             }
         });
         if clicks.contains(&id.accesskit_id()) {

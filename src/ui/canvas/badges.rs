@@ -24,6 +24,20 @@ pub struct Mark {
 }
 
 impl Mark {
+    /// "2 findings, the worst a warning".
+    pub fn describe(&self) -> String {
+        let count = match self.count {
+            1 => "1 finding".to_owned(),
+            n => format!("{n} findings"),
+        };
+        let worst = match self.worst {
+            Severity::Error => "an error",
+            Severity::Warning => "a warning",
+            Severity::Info => "a note",
+        };
+        format!("{count}, the worst {worst}")
+    }
+
     fn add(mark: &mut Option<Mark>, severity: Severity) {
         *mark = Some(match *mark {
             None => Mark {

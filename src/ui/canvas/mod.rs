@@ -204,6 +204,7 @@ impl Canvas {
             project,
             &self.placement,
             &self.drawn_labels.zones,
+            &self.finding_marks,
             &view,
             selection,
         ) {
