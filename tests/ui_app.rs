@@ -1,32 +1,13 @@
 //! The whole app driven through egui_kittest, finding widgets by their labels.
 
+mod common;
+
+use common::{app, type_into};
+
 use std::time::Duration;
 
-use egui::accesskit::Role;
 use egui::{Modifiers, OutputCommand, ViewportEvent, ViewportId};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use integration_studio::ui::{Launch, Preferences, StudioApp};
-
-fn app() -> Harness<'static, StudioApp> {
-    let app = StudioApp::new(Preferences::default(), Launch::default());
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .build_ui_state(|ui, app: &mut StudioApp| app.show(ui, None), app);
-    harness.run();
-    harness
-}
-
-fn type_into(harness: &mut Harness<'static, StudioApp>, label: &str, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    harness.run();
-}
 
 #[test]
 fn editing_a_variable_changes_the_preview_and_marks_the_project_unsaved() {

@@ -1,6 +1,10 @@
 //! Drawing and editing a landscape in the whole app, driven through egui_kittest the way a
 //! user would: toolbar, canvas items found by their names, forms found by their labels.
 
+mod common;
+
+use common::{app, type_into};
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -9,16 +13,7 @@ use egui::{Event, Key, Modifiers, OutputCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use integration_studio::model::{ItemRef, Project};
-use integration_studio::ui::{Launch, Preferences, StudioApp};
-
-fn app() -> Harness<'static, StudioApp> {
-    let app = StudioApp::new(Preferences::default(), Launch::default());
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .build_ui_state(|ui, app: &mut StudioApp| app.show(ui, None), app);
-    harness.run();
-    harness
-}
+use integration_studio::ui::StudioApp;
 
 /// The app with a new, empty project (File ▸ New on the unchanged example).
 fn empty_app() -> Harness<'static, StudioApp> {
@@ -44,17 +39,6 @@ fn names(harness: &Harness<'static, StudioApp>) -> Vec<String> {
         .iter()
         .map(|s| s.name.clone())
         .collect()
-}
-
-fn type_into(harness: &mut Harness<'static, StudioApp>, label: &str, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    harness.run();
 }
 
 /// Leaves any text field, so canvas shortcuts apply again.

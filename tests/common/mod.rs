@@ -1,0 +1,36 @@
+//! Shared by the whole-app kittest tests: the app on its first-launch example, and typing
+//! into a field found by its label.
+
+#![allow(dead_code)] // Each test file uses its own part of this.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use integration_studio::ui::{Launch, Preferences, StudioApp};
+
+/// The app as a new user first sees it: the e-commerce example, in a laptop-sized window.
+pub fn app() -> Harness<'static, StudioApp> {
+    let app = StudioApp::new(Preferences::default(), Launch::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_ui_state(|ui, app: &mut StudioApp| app.show(ui, None), app);
+    harness.run();
+    harness
+}
+
+/// Focuses the text field labelled `label` and types `text` at its end.
+pub fn type_into(harness: &mut Harness<'static, StudioApp>, label: &str, text: &str) {
+    type_into_role(harness, Role::TextInput, label, text);
+}
+
+pub fn type_into_role(
+    harness: &mut Harness<'static, StudioApp>,
+    role: Role,
+    label: &str,
+    text: &str,
+) {
+    harness.get_by_role_and_label(role, label).focus();
+    harness.run();
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run();
+}
