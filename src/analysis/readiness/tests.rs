@@ -247,7 +247,7 @@ fn architecture_follows_the_architecture_findings_by_severity() {
         ]
     );
     assert_eq!(
-        status(&project, &[warning.clone()], line).0,
+        status(&project, std::slice::from_ref(&warning), line).0,
         CheckStatus::Partial
     );
     let (state, reasons) = status(&project, &[info, unrelated], line);
