@@ -10,6 +10,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::words::count;
+
 /// Exit statuses shared by every subcommand.
 pub mod status {
     /// Everything worked and the project is valid.
@@ -86,14 +88,5 @@ fn place(path: &std::path::Path, position: Option<crate::io::TextPosition>) -> S
     match position {
         Some(p) => format!("{}:{p}", path.display()),
         None => path.display().to_string(),
-    }
-}
-
-/// "1 connection", "3 connections".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

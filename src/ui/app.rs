@@ -631,7 +631,11 @@ fn example_document() -> Document {
 }
 
 fn render_prompt(document: &Document) -> PromptCache {
-    let prompt = render(document.project()).map_err(|e| e.to_string());
+    let prompt = render(
+        document.project(),
+        &crate::analysis::analyze(document.project()),
+    )
+    .map_err(|e| e.to_string());
     let stats = PromptStats::of(prompt.as_ref().map_or("", |p| p.text.as_str()));
     PromptCache {
         revision: document.content_revision(),

@@ -2,6 +2,7 @@
 //! criterion. The thresholds between passed, partial and failed live here, in one place.
 
 use super::super::report::{CheckStatus, Finding, Phase, ReadinessCheck, Severity};
+pub(super) use crate::words::count;
 
 /// At most this many names or findings are spelled out in one reason; the rest are counted.
 /// Keeps a 10,000-system landscape's checklist readable.
@@ -145,15 +146,6 @@ pub(super) fn name_list(names: impl IntoIterator<Item = String>, total: usize) -
 pub(super) fn quoted(name: &str) -> String {
     let folded: Vec<&str> = name.split_whitespace().collect();
     format!("“{}”", folded.join(" "))
-}
-
-/// "1 data flow", "3 data flows".
-pub(super) fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 #[cfg(test)]
