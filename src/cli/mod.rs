@@ -16,7 +16,8 @@ use crate::words::count;
 pub mod status {
     /// Everything worked and the project is valid.
     pub const OK: u8 = 0;
-    /// The file was read, but the project has problems (or, with a strict flag, gaps).
+    /// The file was read, but the project has problems, or (`check`) an active finding at
+    /// the `--fail-on` severity, or (with a strict flag) gaps.
     pub const PROBLEMS: u8 = 1;
     /// The file could not be read or parsed, or the command could not do its work.
     pub const FAILED: u8 = 2;

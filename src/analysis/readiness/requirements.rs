@@ -120,8 +120,8 @@ pub(super) fn constraints_identified(project: &Project) -> ReadinessCheck {
     if let (Some(level), CheckStatus::Passed) = (&r.security_classification, criteria[0].status) {
         // Say which constraints were found, not just that the fields are not blank.
         criteria[0].reason = format!(
-            "Security Level {level}, Compliance {}, and the latency and reliability \
-             requirements are set.",
+            "Security Level ({level}), Compliance ({}), Latency Requirements and Reliability \
+             Requirements are filled in.",
             join_labels(&r.regulatory_compliance)
         );
     }

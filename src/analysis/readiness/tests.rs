@@ -114,7 +114,7 @@ fn a_complete_well_designed_project_passes_every_line_and_says_why() {
     assert_eq!(readiness.score_percent, 100);
     let (_, reasons) = status(&complete(), &[], "Constraints are identified");
     assert!(
-        reasons[0].contains("Security Level Confidential, Compliance GDPR"),
+        reasons[0].contains("Security Level (Confidential), Compliance (GDPR), Latency"),
         "{reasons:?}"
     );
 }
