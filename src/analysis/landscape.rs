@@ -241,7 +241,7 @@ mod tests {
         assert!(!is_synchronous(&connection(None, None)));
         assert!(!is_synchronous(&connection(
             Some(Rest),
-            Some(Other("Webhook".into()))
+            Some(InteractionStyle::Other("Webhook".into()))
         )));
     }
 
@@ -251,7 +251,7 @@ mod tests {
         use InteractionStyle::*;
         assert!(is_asynchronous(&connection(
             Some(Rest),
-            Some(Other("Webhook (HTTP callback)".into()))
+            Some(InteractionStyle::Other("Webhook (HTTP callback)".into()))
         )));
         assert!(is_asynchronous(&connection(Some(EventStream), None)));
         assert!(is_asynchronous(&connection(None, Some(Streaming))));

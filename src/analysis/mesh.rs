@@ -73,7 +73,42 @@ pub(crate) fn dense_groups(
             pieces.emit(v, &mut groups);
         }
     }
-    groups.into_iter().flatten().collect()
+    let mut groups: Vec<Group> = groups
+        .into_iter()
+        .flatten()
+        .filter_map(|g| without_hangers_on(g, &neighbours))
+        .filter(|g| is_dense(g.members.len() as u64, g.pairs))
+        .collect();
+    groups.sort_by(|a, b| a.members.cmp(&b.members));
+    groups
+}
+
+/// A dense piece can carry a system hanging on by one or two connections (a mesh of four
+/// plus one neighbour is still 70% dense). Such members are dropped, one at a time: any
+/// with fewer than half the group's average number of connections inside the group.
+fn without_hangers_on(mut group: Group, neighbours: &[Vec<usize>]) -> Option<Group> {
+    loop {
+        let inside = |v: usize| {
+            neighbours[v]
+                .iter()
+                .filter(|w| group.members.binary_search(w).is_ok())
+                .count() as u64
+        };
+        let degrees: Vec<u64> = group.members.iter().map(|&v| inside(v)).collect();
+        let n = group.members.len() as u64;
+        // The average is 2 * pairs / n, so "below half of it" is degree * n < pairs.
+        let Some(weakest) = (0..group.members.len())
+            .filter(|&k| degrees[k] * n < group.pairs)
+            .min_by_key(|&k| (degrees[k], k))
+        else {
+            return Some(group);
+        };
+        group.pairs -= degrees[weakest];
+        group.members.remove(weakest);
+        if group.members.is_empty() {
+            return None;
+        }
+    }
 }
 
 fn adjacency(n: usize, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
@@ -210,7 +245,7 @@ mod tests {
         pairs.extend([(3, 4), (4, 5), (5, 6)]);
         let groups = dense_groups(10, &pairs, 4, 60);
         let members: Vec<_> = groups.iter().map(|g| g.members.clone()).collect();
-        assert_eq!(members, [vec![6, 7, 8, 9], vec![0, 1, 2, 3]]);
+        assert_eq!(members, [vec![0, 1, 2, 3], vec![6, 7, 8, 9]]);
         assert!(groups.iter().all(|g| g.pairs == 6));
     }
 

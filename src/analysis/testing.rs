@@ -82,18 +82,19 @@ impl Build {
         )
     }
 
-    /// A well-protected synchronous REST call with a timeout and a circuit breaker.
+    /// A synchronous REST call with a timeout (and no circuit breaker, so it is a hard
+    /// dependency for availability).
     pub fn call(&mut self, from: SystemId, to: SystemId) -> ConnectionId {
         self.connect(
             from,
             to,
             Communication::Rest,
             InteractionStyle::SyncRequestResponse,
-            &[Resilience::Timeout, Resilience::CircuitBreaker],
+            &[Resilience::Timeout],
         )
     }
 
-    fn connect(
+    pub fn connect(
         &mut self,
         from: SystemId,
         to: SystemId,
@@ -125,6 +126,21 @@ impl Build {
             .into_iter()
             .filter(|f| f.rule == rule)
             .collect()
+    }
+
+    /// The one active finding of `rule`, checked to name every system in `names`.
+    pub fn only(&self, rule: &str, names: &[&str]) -> Finding {
+        let mut findings = self.findings(rule);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let finding = findings.remove(0);
+        for name in names {
+            assert!(
+                finding.message.contains(name),
+                "{name} not in: {}",
+                finding.message
+            );
+        }
+        finding
     }
 
     /// The ids of the rules with active findings, sorted and distinct.

@@ -232,3 +232,154 @@ fn shorten(text: &str, max: usize) -> String {
         None => text.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Severity;
+    use crate::analysis::testing::Build;
+    use crate::model::SystemId;
+
+    fn chain(b: &mut Build, names: &[&str]) -> Vec<SystemId> {
+        let ids: Vec<_> = names.iter().map(|n| b.system(n)).collect();
+        for pair in ids.windows(2) {
+            b.call(pair[0], pair[1]);
+        }
+        ids
+    }
+
+    #[test]
+    fn four_synchronous_hops_are_a_chain_reported_once() {
+        let mut b = Build::new();
+        let ids = chain(
+            &mut b,
+            &[
+                "Checkout",
+                "Payments",
+                "Fraud",
+                "Bank gateway",
+                "Card network",
+            ],
+        );
+        // A branch off the chain is part of no longer chain.
+        let audit = b.system("Audit");
+        b.call(ids[1], audit);
+        let f = b.only("sync-chain", &[]);
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(
+            f.message.starts_with("Checkout → Payments → Fraud → Bank gateway → Card network is a chain of 4 synchronous calls, more than the 3 allowed"),
+            "{}",
+            f.message
+        );
+        assert_eq!(f.systems, ids);
+        assert_eq!(f.connections.len(), 4);
+        // Ids are handed out in order, so these are sorted already.
+        assert_eq!(
+            f.key,
+            format!(
+                "sync-chain:{}",
+                ids.iter()
+                    .map(|i| i.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )
+        );
+    }
+
+    #[test]
+    fn a_chain_of_three_hops_or_one_broken_by_a_message_is_fine() {
+        let mut b = Build::new();
+        chain(&mut b, &["A", "B", "C", "D"]);
+        assert!(b.findings("sync-chain").is_empty());
+        let mut b = Build::new();
+        let ids = chain(&mut b, &["A", "B", "C", "D"]);
+        let e = b.system("E");
+        b.publish(ids[3], e);
+        assert!(b.findings("sync-chain").is_empty());
+    }
+
+    #[test]
+    fn a_complete_dag_of_thirty_systems_is_one_chain_of_29_hops() {
+        // 435 synchronous calls; enumerating paths would take 2^28 of them.
+        let mut b = Build::new();
+        let ids: Vec<_> = (0..30).map(|i| b.system(&format!("S{i}"))).collect();
+        for (i, &from) in ids.iter().enumerate() {
+            for &to in &ids[i + 1..] {
+                b.call(from, to);
+            }
+        }
+        let f = b.only(
+            "sync-chain",
+            &["S0 → S1 → S2", "S28 → S29", "29 synchronous calls"],
+        );
+        assert_eq!(f.systems, ids);
+        assert_eq!(f.connections.len(), 29);
+    }
+
+    #[test]
+    fn calls_that_go_round_are_a_cycle() {
+        let mut b = Build::new();
+        let ids = chain(&mut b, &["Orders", "Stock", "Pricing"]);
+        let back = b.call(ids[2], ids[0]);
+        let f = b.only("sync-cycle", &["Orders → Stock → Pricing → Orders"]);
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.systems, ids);
+        assert_eq!(f.connections.len(), 3);
+        assert!(f.connections.contains(&back));
+        // Publishing the way back instead breaks the cycle.
+        b.connection_mut(back).style = Some(crate::model::InteractionStyle::PublishSubscribe);
+        assert!(b.findings("sync-cycle").is_empty());
+    }
+
+    #[test]
+    fn a_system_calling_itself_is_a_cycle() {
+        let mut b = Build::new();
+        let a = b.system("Loopy");
+        let c = b.call(a, a);
+        let f = b.only("sync-cycle", &["Loopy calls itself synchronously"]);
+        assert_eq!((f.systems, f.connections), (vec![a], vec![c]));
+    }
+
+    #[test]
+    fn a_chain_through_a_cycle_counts_the_cycle_as_one_stop() {
+        let mut b = Build::new();
+        let ids = chain(&mut b, &["A", "B", "C", "D", "E", "F"]);
+        b.call(ids[2], ids[1]); // B ⇄ C
+        let f = b.only("sync-chain", &["A → B ⇄ C → D"]);
+        assert!(
+            f.message.contains("chain of 4 synchronous calls"),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn latency_targets_adding_up_past_the_requirement() {
+        let mut b = Build::new();
+        b.project.requirements.latency_requirements = "p95 < 500 ms".into();
+        let ids = chain(&mut b, &["Checkout", "Payments", "Bank"]);
+        for (k, ms) in [(0, 300), (1, 300)] {
+            b.project.connections[k].latency_target_ms = Some(ms);
+        }
+        let f = b.only(
+            "latency-budget",
+            &[
+                "Checkout → Payments → Bank",
+                "600 ms (300 ms + 300 ms)",
+                "500 ms",
+            ],
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.systems, ids);
+        b.project.connections[1].latency_target_ms = Some(200);
+        assert!(b.findings("latency-budget").is_empty());
+    }
+
+    #[test]
+    fn no_latency_finding_without_a_figure_in_the_requirement() {
+        let mut b = Build::new();
+        b.project.requirements.latency_requirements = "as fast as the business needs".into();
+        chain(&mut b, &["A", "B"]);
+        b.project.connections[0].latency_target_ms = Some(60_000);
+        assert!(b.findings("latency-budget").is_empty());
+    }
+}
