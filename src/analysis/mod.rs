@@ -14,6 +14,8 @@ mod rule;
 mod rules;
 #[cfg(test)]
 mod testing;
+#[cfg(test)]
+mod tests;
 
 pub use report::{
     AcknowledgedFinding, CheckStatus, Finding, Phase, Readiness, ReadinessCheck, Report, Severity,

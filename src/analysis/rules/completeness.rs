@@ -199,3 +199,87 @@ fn connection_field_empty(c: &Connection, key: &str) -> Option<bool> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Severity;
+    use crate::analysis::testing::Build;
+
+    #[test]
+    fn a_system_without_flows_is_an_orphan() {
+        let mut b = Build::new();
+        let [a, x] = ["Shop", "Stock"].map(|n| b.system(n));
+        b.publish(a, x);
+        let lone = b.system("Legacy fax server");
+        let f = b.only("orphan-system", &["Legacy fax server has no data flows"]);
+        assert_eq!(f.severity, Severity::Info);
+        assert_eq!(f.systems, [lone]);
+        assert_eq!(f.key, format!("orphan-system:{lone}"));
+        b.publish(lone, a);
+        assert!(b.findings("orphan-system").is_empty());
+    }
+
+    #[test]
+    fn a_connection_without_protocol_or_style() {
+        let mut b = Build::new();
+        let [a, x] = ["Shop", "Stock"].map(|n| b.system(n));
+        let c = b.publish(a, x);
+        b.connection_mut(c).protocol = None;
+        b.connection_mut(c).style = Some(crate::model::InteractionStyle::Other(" ".into()));
+        let f = b.only(
+            "connection-underspecified",
+            &["Shop → Stock has no protocol and no interaction style"],
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!((f.systems, f.connections), (vec![a, x], vec![c]));
+        b.connection_mut(c).protocol = Some(crate::model::Communication::Rest);
+        b.connection_mut(c).style = Some(crate::model::InteractionStyle::AsyncMessage);
+        assert!(b.findings("connection-underspecified").is_empty());
+    }
+
+    #[test]
+    fn two_systems_with_one_name() {
+        let mut b = Build::new();
+        let [a, x] = ["CRM", " crm "].map(|n| b.system(n));
+        b.publish(a, x);
+        let f = b.only("duplicate-name", &["2 systems are called \"CRM\""]);
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.systems, [a, x]);
+        assert_eq!(f.key, format!("duplicate-name:{a},{x}"));
+        b.system_mut(x).name = "CRM (US)".into();
+        assert!(b.findings("duplicate-name").is_empty());
+    }
+
+    #[test]
+    fn required_values_left_empty_one_finding_per_item() {
+        let mut b = Build::new();
+        let [a, x] = ["Shop", "Stock"].map(|n| b.system(n));
+        let c = b.publish(a, x);
+        b.system_mut(x).purpose.clear();
+        b.system_mut(x).availability = Default::default();
+        b.project.requirements.latency_requirements = " ".into();
+        b.project.requirements.regulatory_compliance.clear();
+        b.connection_mut(c).data.clear();
+        let findings = b.findings("required-field-empty");
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "The project leaves required values empty: Latency Requirements, Compliance.",
+                "Stock leaves required values empty: Purpose, Availability.",
+                "Shop → Stock leaves required values empty: Data.",
+            ]
+        );
+        assert!(findings.iter().all(|f| f.severity == Severity::Info));
+        assert_eq!(findings[0].key, "required-field-empty:");
+        assert_eq!(findings[1].systems, [x]);
+    }
+
+    #[test]
+    fn a_complete_landscape_has_no_empty_required_value() {
+        let mut b = Build::new();
+        let [a, x] = ["Shop", "Stock"].map(|n| b.system(n));
+        b.publish(a, x);
+        assert!(b.findings("required-field-empty").is_empty());
+    }
+}

@@ -237,3 +237,139 @@ fn unclassified_compliance(l: &Landscape, findings: &mut Vec<Finding>) {
     );
     findings.push(COMPLIANCE_WITHOUT_CLASSIFICATION.finding(message, Concerns::project()));
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Severity;
+    use crate::analysis::testing::Build;
+    use crate::model::{Authentication, Direction, Regulation, Sensitivity, ZoneKind};
+
+    #[test]
+    fn sensitive_data_in_clear_text_or_without_authentication() {
+        let mut b = Build::new();
+        let [shop, pay] = ["Shop", "Payments"].map(|n| b.system(n));
+        b.system_mut(pay).sensitivity = Some(Sensitivity::Restricted);
+        let c = b.call(shop, pay);
+        b.connection_mut(c).encrypted = false;
+        let f = b.only(
+            "sensitive-unprotected",
+            &["Shop → Payments carries Restricted data", "not encrypted"],
+        );
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!((f.systems, f.connections), (vec![shop, pay], vec![c]));
+        assert_eq!(f.key, format!("sensitive-unprotected:{c}"));
+        b.connection_mut(c).encrypted = true;
+        b.connection_mut(c).authentication = Some(Authentication::NoAuthentication);
+        b.only("sensitive-unprotected", &["has no authentication"]);
+        b.connection_mut(c).authentication = Some(Authentication::Mtls);
+        assert!(b.findings("sensitive-unprotected").is_empty());
+    }
+
+    #[test]
+    fn internal_data_may_travel_unencrypted() {
+        let mut b = Build::new();
+        let [a, x] = ["Wiki", "Search"].map(|n| b.system(n));
+        let c = b.publish(a, x);
+        b.connection_mut(c).encrypted = false;
+        b.connection_mut(c).authentication = None;
+        assert!(b.findings("sensitive-unprotected").is_empty());
+    }
+
+    #[test]
+    fn confidential_data_flowing_to_a_lower_classification() {
+        let mut b = Build::new();
+        let [crm, wiki, mail] = ["CRM", "Wiki", "Mailer"].map(|n| b.system(n));
+        b.system_mut(crm).sensitivity = Some(Sensitivity::Confidential);
+        b.system_mut(mail).sensitivity = None;
+        let to_wiki = b.publish(crm, wiki);
+        // Data moves both ways, so the mailer's answer is not the issue: the CRM's data is.
+        let with_mail = b.call(mail, crm);
+        b.connection_mut(with_mail).direction = Direction::BothWays;
+        let findings = b.findings("sensitive-downgrade");
+        assert_eq!(findings.len(), 2, "{findings:#?}");
+        let f = findings.iter().find(|f| f.systems.contains(&wiki)).unwrap();
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(
+            f.message,
+            "Wiki (Internal) receives Confidential data from CRM."
+        );
+        assert_eq!(f.connections, [to_wiki]);
+        assert_eq!(f.key, format!("sensitive-downgrade:{wiki},{to_wiki}"));
+        let f = findings.iter().find(|f| f.systems.contains(&mail)).unwrap();
+        assert_eq!(
+            f.message,
+            "Mailer (unclassified) receives Confidential data from CRM."
+        );
+    }
+
+    #[test]
+    fn no_downgrade_to_an_equal_or_unrankable_classification() {
+        let mut b = Build::new();
+        let [crm, dwh, vault] = ["CRM", "Warehouse", "Vault"].map(|n| b.system(n));
+        b.system_mut(crm).sensitivity = Some(Sensitivity::Confidential);
+        b.system_mut(dwh).sensitivity = Some(Sensitivity::Confidential);
+        b.system_mut(vault).sensitivity = Some(Sensitivity::Other("Secret".into()));
+        b.publish(crm, dwh);
+        b.publish(crm, vault);
+        // Flowing up is fine too.
+        let wiki = b.system("Wiki");
+        b.publish(wiki, crm);
+        assert!(b.findings("sensitive-downgrade").is_empty());
+    }
+
+    #[test]
+    fn confidential_data_leaving_for_a_partner() {
+        let mut b = Build::new();
+        let (cloud, partner) = (
+            b.zone("Cloud", ZoneKind::Cloud),
+            b.zone("Carriers", ZoneKind::Partner),
+        );
+        let [wms, carrier] = ["Warehouse", "Carrier"].map(|n| b.system(n));
+        b.system_mut(wms).sensitivity = Some(Sensitivity::Confidential);
+        b.system_mut(wms).zone = Some(cloud);
+        b.system_mut(carrier).zone = Some(partner);
+        let c = b.call(wms, carrier);
+        let f = b.only(
+            "sensitive-leaves-zone",
+            &[
+                "Confidential data leaves for the Partner zone \"Carriers\"",
+                "Warehouse → Carrier",
+            ],
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!((f.systems, f.connections), (vec![wms, carrier], vec![c]));
+        assert_eq!(f.key, format!("sensitive-leaves-zone:{partner},{c}"));
+    }
+
+    #[test]
+    fn data_staying_inside_or_going_to_the_dmz_does_not_leave() {
+        let mut b = Build::new();
+        let (cloud, dmz) = (
+            b.zone("Cloud", ZoneKind::Cloud),
+            b.zone("DMZ", ZoneKind::Dmz),
+        );
+        let [core, gw, other] = ["Core", "API gateway", "Other"].map(|n| b.system(n));
+        b.system_mut(core).sensitivity = Some(Sensitivity::Confidential);
+        b.system_mut(gw).sensitivity = Some(Sensitivity::Confidential);
+        b.system_mut(core).zone = Some(cloud);
+        b.system_mut(other).zone = Some(cloud);
+        b.system_mut(gw).zone = Some(dmz);
+        b.call(gw, core);
+        b.system_mut(other).sensitivity = Some(Sensitivity::Confidential);
+        b.publish(core, other);
+        assert!(b.findings("sensitive-leaves-zone").is_empty());
+    }
+
+    #[test]
+    fn regulations_without_any_classified_system() {
+        let mut b = Build::new();
+        b.project.requirements.regulatory_compliance = vec![Regulation::Gdpr, Regulation::PciDss];
+        let shop = b.system("Shop");
+        let f = b.only("compliance-without-classification", &["GDPR, PCI DSS"]);
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.key, "compliance-without-classification:");
+        assert!(f.systems.is_empty() && f.connections.is_empty());
+        b.system_mut(shop).sensitivity = Some(Sensitivity::Restricted);
+        assert!(b.findings("compliance-without-classification").is_empty());
+    }
+}

@@ -55,3 +55,50 @@ fn same(a: &DataFormat, b: &DataFormat) -> bool {
         _ => a == b,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Severity;
+    use crate::analysis::testing::Build;
+    use crate::model::DataFormat;
+
+    #[test]
+    fn different_formats_and_no_transformation() {
+        let mut b = Build::new();
+        let [erp, shop] = ["ERP", "Shop"].map(|n| b.system(n));
+        b.system_mut(erp).data_format = Some(DataFormat::Xml);
+        let c = b.publish(erp, shop);
+        b.connection_mut(c).data_format = None;
+        let f = b.only(
+            "format-mismatch",
+            &["ERP → Shop joins different data formats, XML (ERP) and JSON (Shop)"],
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!((f.systems, f.connections), (vec![erp, shop], vec![c]));
+        assert_eq!(f.key, format!("format-mismatch:{c}"));
+        b.connection_mut(c).transformation =
+            "IDoc XML mapped to the shop's JSON in the integration layer".into();
+        assert!(b.findings("format-mismatch").is_empty());
+    }
+
+    #[test]
+    fn the_connections_own_format_counts() {
+        let mut b = Build::new();
+        let [erp, shop] = ["ERP", "Shop"].map(|n| b.system(n));
+        b.system_mut(shop).data_format = None;
+        let c = b.publish(erp, shop);
+        b.connection_mut(c).data_format = Some(DataFormat::Csv);
+        b.only("format-mismatch", &["JSON (ERP) and CSV (the connection)"]);
+    }
+
+    #[test]
+    fn the_same_format_or_free_text_in_another_case_matches() {
+        let mut b = Build::new();
+        let [a, x] = ["A", "B"].map(|n| b.system(n));
+        b.system_mut(a).data_format = Some(DataFormat::Other("EDIFACT".into()));
+        b.system_mut(x).data_format = Some(DataFormat::Other(" edifact".into()));
+        let c = b.publish(a, x);
+        b.connection_mut(c).data_format = None;
+        assert!(b.findings("format-mismatch").is_empty());
+    }
+}

@@ -63,3 +63,82 @@ pub(super) fn check(cx: &Context, findings: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Severity;
+    use crate::analysis::testing::Build;
+    use crate::model::{Communication, InteractionStyle, Resilience};
+
+    #[test]
+    fn a_message_flow_without_dead_letter_queue_or_retries() {
+        let mut b = Build::new();
+        let [shop, mail] = ["Shop", "Mailer"].map(|n| b.system(n));
+        let c = b.connect(
+            shop,
+            mail,
+            Communication::MessageQueue,
+            InteractionStyle::AsyncMessage,
+            &[Resilience::Idempotency],
+        );
+        let f = b.only(
+            "async-without-dlq",
+            &["Shop → Mailer is asynchronous", "Mailer cannot process"],
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!((f.systems, f.connections), (vec![shop, mail], vec![c]));
+        assert_eq!(f.key, format!("async-without-dlq:{c}"));
+        b.connection_mut(c)
+            .resilience
+            .push(Resilience::DeadLetterQueue);
+        assert!(b.findings("async-without-dlq").is_empty());
+    }
+
+    #[test]
+    fn a_webhook_is_a_message_too_and_retries_are_enough() {
+        let mut b = Build::new();
+        let [carrier, orders] = ["Carrier", "Orders"].map(|n| b.system(n));
+        let style = InteractionStyle::Other("Webhook (HTTP callback)".into());
+        let c = b.connect(carrier, orders, Communication::Rest, style, &[]);
+        b.only("async-without-dlq", &["Carrier → Orders"]);
+        b.connection_mut(c)
+            .resilience
+            .push(Resilience::RetryWithBackoff);
+        assert!(b.findings("async-without-dlq").is_empty());
+    }
+
+    #[test]
+    fn a_call_without_a_timeout_even_with_a_circuit_breaker() {
+        let mut b = Build::new();
+        let [shop, erp] = ["Shop", "ERP"].map(|n| b.system(n));
+        let c = b.connect(
+            shop,
+            erp,
+            Communication::Soap,
+            InteractionStyle::SyncRequestResponse,
+            &[Resilience::CircuitBreaker],
+        );
+        let f = b.only(
+            "sync-without-timeout",
+            &[
+                "Shop → ERP is a synchronous call without a timeout",
+                "circuit breaker does not replace one",
+            ],
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!((f.systems, f.connections), (vec![shop, erp], vec![c]));
+        b.connection_mut(c).resilience.push(Resilience::Timeout);
+        assert!(b.findings("sync-without-timeout").is_empty());
+    }
+
+    #[test]
+    fn a_protocol_stands_in_for_a_missing_style() {
+        let mut b = Build::new();
+        let [shop, db] = ["Shop", "Database"].map(|n| b.system(n));
+        let c = b.call(shop, db);
+        b.connection_mut(c).style = None;
+        b.connection_mut(c).protocol = Some(Communication::Database);
+        b.connection_mut(c).resilience.clear();
+        b.only("sync-without-timeout", &["Shop → Database"]);
+    }
+}

@@ -92,3 +92,86 @@ fn is_batch(link: &Link) -> bool {
     let c = link.connection;
     c.style == Some(InteractionStyle::Batch) || c.protocol == Some(Communication::FileTransfer)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Severity;
+    use crate::analysis::testing::Build;
+    use crate::model::{Communication, IntegrationType, InteractionStyle, ZoneKind};
+
+    #[test]
+    fn a_nightly_batch_in_a_real_time_landscape() {
+        let mut b = Build::new();
+        b.project.requirements.integration_type = Some(IntegrationType::RealTime);
+        let [erp, shop] = ["ERP", "Shop"].map(|n| b.system(n));
+        let c = b.connect(
+            erp,
+            shop,
+            Communication::FileTransfer,
+            InteractionStyle::Batch,
+            &[],
+        );
+        b.connection_mut(c).frequency = "nightly at 01:00".into();
+        let f = b.only(
+            "style-batch-in-realtime",
+            &[
+                "ERP → Shop moves data in batches (nightly at 01:00)",
+                "Shop sees changes",
+            ],
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!((f.systems, f.connections), (vec![erp, shop], vec![c]));
+        assert_eq!(f.key, format!("style-batch-in-realtime:{c}"));
+        // Streaming the changes instead is what the pattern asks for.
+        let c = b.connection_mut(c);
+        c.protocol = Some(Communication::EventStream);
+        c.style = Some(InteractionStyle::Streaming);
+        assert!(b.findings("style-batch-in-realtime").is_empty());
+    }
+
+    #[test]
+    fn a_batch_in_a_batch_landscape_is_fine() {
+        let mut b = Build::new();
+        b.project.requirements.integration_type = Some(IntegrationType::Batch);
+        let [erp, shop] = ["ERP", "Shop"].map(|n| b.system(n));
+        b.connect(
+            erp,
+            shop,
+            Communication::FileTransfer,
+            InteractionStyle::Batch,
+            &[],
+        );
+        assert!(b.findings("style-batch-in-realtime").is_empty());
+    }
+
+    #[test]
+    fn synchronous_calls_in_an_event_driven_landscape_one_finding_per_caller() {
+        let mut b = Build::new();
+        b.project.requirements.integration_type = Some(IntegrationType::EventDriven);
+        let psp = b.zone("PSP", ZoneKind::Partner);
+        let [orders, stock, erp, adyen] = ["Orders", "Stock", "ERP", "Adyen"].map(|n| b.system(n));
+        b.system_mut(adyen).zone = Some(psp);
+        let c1 = b.call(orders, stock);
+        let c2 = b.call(orders, erp);
+        b.call(orders, adyen); // a partner's API: left out
+        let f = b.only(
+            "style-sync-in-event-driven",
+            &["Orders calls Stock and ERP synchronously"],
+        );
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(
+            (f.systems, f.connections),
+            (vec![orders, stock, erp], vec![c1, c2])
+        );
+        assert_eq!(f.key, format!("style-sync-in-event-driven:{orders}"));
+    }
+
+    #[test]
+    fn events_in_an_event_driven_landscape_are_fine() {
+        let mut b = Build::new();
+        b.project.requirements.integration_type = Some(IntegrationType::EventDriven);
+        let [orders, stock] = ["Orders", "Stock"].map(|n| b.system(n));
+        b.publish(orders, stock);
+        assert!(b.findings("style-sync-in-event-driven").is_empty());
+    }
+}
