@@ -43,7 +43,7 @@ pub fn readiness(project: &Project, findings: &[Finding]) -> Readiness {
     let checks = vec![
         requirements::requirements_defined(project),
         requirements::data_flows_mapped(&landscape),
-        requirements::constraints_identified(project),
+        requirements::constraints_identified(&landscape),
         architecture::architecture_well_designed(&landscape),
         architecture::protocols_appropriate(&landscape),
         architecture::error_handling_comprehensive(&landscape),
@@ -116,13 +116,10 @@ impl<'p> Landscape<'p> {
             .collect()
     }
 
-    /// Connections that count: all but those whose `rule` finding the team acknowledged.
-    fn connections_not_acknowledged(&self, rule: &str) -> Vec<&'p Connection> {
-        self.project
-            .connections
-            .iter()
-            .filter(|c| !self.acknowledged.subject(rule, c.id.0))
-            .collect()
+    /// Whether the team acknowledged that this flow has no protocol or interaction style.
+    fn underspecified_accepted(&self, c: &Connection) -> bool {
+        self.acknowledged
+            .subject("connection-underspecified", c.id.0)
     }
 
     /// Systems at either end of at least one connection.
@@ -136,7 +133,6 @@ impl<'p> Landscape<'p> {
 
     /// The share of `flows` that pass `test`; the gap names the first few that do not,
     /// each as `name` gives it (only those few are named: naming looks a system up).
-    /// When an acknowledgement set every flow aside, nothing is left to fall short.
     fn share_of_flows(
         &self,
         flows: &[&Connection],
@@ -145,9 +141,6 @@ impl<'p> Landscape<'p> {
         passed: &str,
         gap: &str,
     ) -> Criterion {
-        if flows.is_empty() {
-            return Criterion::passed("Every data flow is acknowledged as underspecified.");
-        }
         let failing: Vec<&Connection> = flows.iter().copied().filter(|c| !test(c)).collect();
         Criterion::coverage(flows.len() - failing.len(), flows.len(), passed, || {
             format!(

@@ -3,6 +3,8 @@
 //! shows. Like every other value, findings reach the template as data: a system named
 //! `{{ 7*7 }}` in a message comes out literally.
 
+use std::collections::HashMap;
+
 use minijinja::value::Value;
 
 use super::context::{object, text, view};
@@ -21,7 +23,7 @@ view!(
 );
 view!(
     /// One listed finding.
-    FindingView { severity, message, why, pattern }
+    FindingView { severity, message, why, pattern, same_as }
 );
 
 /// The section's values, or none when the project leaves risks out of the prompt or there
@@ -31,9 +33,18 @@ pub(crate) fn risks_context(project: &Project, report: &Report) -> Value {
     if !project.analysis.include_risks_in_prompt || findings.is_empty() {
         return Value::from(());
     }
+    // Findings of one rule share its why and pattern: spell them out once and refer back
+    // to that finding after, which keeps the prompt short.
+    let mut first_with: HashMap<(&str, &str), usize> = HashMap::new();
     let listed: Vec<Value> = most_severe_first(findings)
         .take(MAX_RISKS_IN_PROMPT)
-        .map(finding_view)
+        .zip(1..)
+        .map(|(finding, number)| {
+            let explained = (finding.why.as_str(), finding.pattern.as_str());
+            let first = *first_with.entry(explained).or_insert(number);
+            let same = first != number && explained != ("", "");
+            finding_view(finding, same.then_some(first))
+        })
         .collect();
     let left_out = findings.len() - listed.len();
     let more = if left_out == 0 {
@@ -77,7 +88,12 @@ fn most_severe_first(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
         .flat_map(move |severity| findings.iter().filter(move |f| f.severity == severity))
 }
 
-fn finding_view(finding: &Finding) -> Value {
+/// One finding; `same_as` is the number of the earlier finding of the same rule, if any.
+fn finding_view(finding: &Finding, same_as: Option<usize>) -> Value {
+    let (why, pattern) = match same_as {
+        Some(_) => (Value::from(""), Value::from("")),
+        None => (text(&finding.why), text(&finding.pattern)),
+    };
     object(FindingView {
         severity: Value::from(match finding.severity {
             Severity::Error => "Error",
@@ -85,8 +101,9 @@ fn finding_view(finding: &Finding) -> Value {
             Severity::Info => "Info",
         }),
         message: text(&finding.message),
-        why: text(&finding.why),
-        pattern: text(&finding.pattern),
+        why,
+        pattern,
+        same_as: same_as.map_or(Value::from(()), Value::from),
     })
 }
 

@@ -3,7 +3,6 @@
 //! data flows that state their protocol, format and resilience.
 
 use super::criterion::{Criterion, line};
-use super::requirements::UNDERSPECIFIED_RULE;
 use super::{
     ARCHITECTURE_WELL_DESIGNED, ERROR_HANDLING_COMPREHENSIVE, Landscape, PROTOCOLS_APPROPRIATE,
     chosen,
@@ -13,20 +12,25 @@ use crate::model::Connection;
 
 const PHASE: Phase = Phase::DesignIntegrationArchitecture;
 
-/// Rules whose findings say the architecture itself is flawed.
+/// Rules whose findings say the architecture itself is flawed. `latency-budget` joins the
+/// synchronous-path rules it belongs with.
 pub const ARCHITECTURE_RULES: &[&str] = &[
     "p2p-hub",
     "p2p-mesh",
     "sync-chain",
     "sync-cycle",
+    "latency-budget",
     "availability-below-sla",
     "style-batch-in-realtime",
     "style-sync-in-event-driven",
 ];
-/// Rules whose findings say a protocol, format or its protection does not fit.
+/// Rules whose findings say a protocol, a format or the protection of the data on a flow
+/// does not fit (the module's phase 2 designs authentication and authorisation here too).
 pub const PROTOCOL_RULES: &[&str] = &[
     "format-mismatch",
     "sensitive-unprotected",
+    "sensitive-downgrade",
+    "sensitive-leaves-zone",
     "connection-underspecified",
 ];
 /// Rules whose findings say failures are not handled.
@@ -55,17 +59,17 @@ pub(super) fn protocols_appropriate(landscape: &Landscape) -> ReadinessCheck {
     if let Some(nothing) = nothing_to_assess(landscape, label) {
         return nothing;
     }
-    let considered = landscape.connections_not_acknowledged(UNDERSPECIFIED_RULE);
+    let all: Vec<&Connection> = landscape.project.connections.iter().collect();
     let mut criteria = vec![
         landscape.share_of_flows(
-            &considered,
-            |c| chosen(&c.protocol) && chosen(&c.style),
+            &all,
+            |c| landscape.underspecified_accepted(c) || (chosen(&c.protocol) && chosen(&c.style)),
             |c| landscape.flow_name(c),
             "Every data flow names its protocol and interaction style.",
             "lack a protocol or an interaction style",
         ),
         landscape.share_of_flows(
-            &considered,
+            &all,
             |c| chosen(&c.data_format),
             |c| landscape.flow_name(c),
             "Every data flow names its data format.",

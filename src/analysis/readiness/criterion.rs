@@ -48,7 +48,8 @@ impl Criterion {
     }
 
     /// Judges the findings of some rules: any error fails the criterion, a warning makes it
-    /// partial, and info findings only add a note. `findings` must be the active ones.
+    /// partial, and info findings only add a note. `findings` must be the active ones;
+    /// `clean` says what passing means (empty: say nothing when passing).
     pub fn from_findings(findings: &[&Finding], clean: &str) -> Vec<Self> {
         let worst = findings.iter().map(|f| f.severity).max();
         let status = match worst {
@@ -76,7 +77,7 @@ impl Criterion {
                 reason: format!("…and {} more findings", findings.len() - MAX_LISTED),
             });
         }
-        if status == CheckStatus::Passed {
+        if status == CheckStatus::Passed && !clean.is_empty() {
             criteria.insert(0, Criterion::passed(clean));
         }
         criteria

@@ -12,9 +12,9 @@ use crate::model::{Connection, Project, join_labels};
 const PHASE: Phase = Phase::DefineIntegrationRequirements;
 
 /// The single-system rule whose acknowledgement means "this system stands alone on purpose".
-const ORPHAN_RULE: &str = "orphan-system";
-/// The connection rule whose acknowledgement means "we know this flow is underspecified".
-pub(super) const UNDERSPECIFIED_RULE: &str = "connection-underspecified";
+pub(super) const ORPHAN_RULE: &str = "orphan-system";
+/// The rule that finds regulations with no system marked as holding regulated data.
+pub(super) const COMPLIANCE_RULE: &str = "compliance-without-classification";
 
 /// Scope, type, volume, latency and reliability are filled in.
 pub(super) fn requirements_defined(project: &Project) -> ReadinessCheck {
@@ -58,7 +58,7 @@ pub(super) fn data_flows_mapped(landscape: &Landscape) -> ReadinessCheck {
         .into_iter()
         .partition(|s| landscape.acknowledged.subject(ORPHAN_RULE, s.id.0));
     let flows = count(project.connections.len(), "data flow");
-    let mut joined = format!("Every system takes part in at least one of the {flows}");
+    let mut joined = format!("Every system takes part in a data flow ({flows} in all)");
     if !accepted.is_empty() {
         joined += &format!(
             ", but {} acknowledged as standing alone",
@@ -78,12 +78,12 @@ pub(super) fn data_flows_mapped(landscape: &Landscape) -> ReadinessCheck {
                 )
             )
         });
-    let considered = landscape.connections_not_acknowledged(UNDERSPECIFIED_RULE);
+    let all: Vec<&Connection> = project.connections.iter().collect();
     let flows_described = landscape.share_of_flows(
-        &considered,
-        |c| description_gaps(c).is_empty(),
+        &all,
+        |c| description_gaps(landscape, c).is_empty(),
         |c| {
-            let gaps = description_gaps(c).join(", ");
+            let gaps = description_gaps(landscape, c).join(", ");
             format!("{} (no {gaps})", landscape.flow_name(c))
         },
         "Every data flow says what it carries, its protocol and its interaction style.",
@@ -96,9 +96,10 @@ pub(super) fn data_flows_mapped(landscape: &Landscape) -> ReadinessCheck {
     )
 }
 
-/// The security level, compliance, latency and reliability are set, and every system's
-/// data sensitivity is known.
-pub(super) fn constraints_identified(project: &Project) -> ReadinessCheck {
+/// The security level, compliance, latency and reliability are set, every system's data
+/// sensitivity is known, and no regulation is left without classified data to apply to.
+pub(super) fn constraints_identified(landscape: &Landscape) -> ReadinessCheck {
+    let project = landscape.project;
     let r = &project.requirements;
     let compliance = r
         .regulatory_compliance
@@ -154,6 +155,11 @@ pub(super) fn constraints_identified(project: &Project) -> ReadinessCheck {
             },
         )
     });
+    // Only spoken of when it finds something: the criteria above already say what passed.
+    let unclassified_regulated = landscape.findings_of(&[COMPLIANCE_RULE]);
+    if !unclassified_regulated.is_empty() {
+        criteria.extend(Criterion::from_findings(&unclassified_regulated, ""));
+    }
     line(PHASE, CONSTRAINTS_IDENTIFIED, criteria)
 }
 
@@ -174,17 +180,20 @@ fn fields_criterion(fields: &[(&'static str, bool)]) -> Criterion {
     })
 }
 
-/// What a data flow leaves unsaid of the three things a map needs.
-fn description_gaps(c: &Connection) -> Vec<&'static str> {
+/// What a data flow leaves unsaid of the three things a map needs. A missing protocol or
+/// style the team acknowledged (`connection-underspecified`) is not held against it.
+fn description_gaps(landscape: &Landscape, c: &Connection) -> Vec<&'static str> {
     let mut gaps = Vec::new();
     if !filled(&c.data) {
         gaps.push("data");
     }
-    if !chosen(&c.protocol) {
-        gaps.push("protocol");
-    }
-    if !chosen(&c.style) {
-        gaps.push("interaction style");
+    if !landscape.underspecified_accepted(c) {
+        if !chosen(&c.protocol) {
+            gaps.push("protocol");
+        }
+        if !chosen(&c.style) {
+            gaps.push("interaction style");
+        }
     }
     gaps
 }

@@ -192,13 +192,20 @@ fn data_flows_must_say_what_they_carry_and_how() {
              style: “Web” → “Orders” (no data, interaction style)."
         ]
     );
-    // Acknowledged as underspecified, the flow no longer counts against the map.
+    // Acknowledged as underspecified, its missing style no longer counts; its data does.
     let mut acknowledged = project.clone();
     let id = project.connections[0].id;
     acknowledge(
         &mut acknowledged,
         &format!("connection-underspecified:{id}"),
     );
+    let (state, reasons) = status(&acknowledged, &[], MODULE_LINES[1]);
+    assert_eq!(state, CheckStatus::Partial);
+    assert!(
+        reasons[0].ends_with("“Web” → “Orders” (no data)."),
+        "{reasons:?}"
+    );
+    acknowledged.connections[0].data = "orders".into();
     assert_eq!(
         status(&acknowledged, &[], MODULE_LINES[1]).0,
         CheckStatus::Passed
@@ -217,6 +224,14 @@ fn constraints_need_the_header_fields_and_every_systems_sensitivity() {
     let (state, reasons) = status(&project, &[], MODULE_LINES[2]);
     assert_eq!(state, CheckStatus::Partial);
     assert_eq!(reasons, ["Not filled in: Compliance."]);
+
+    let regulated = finding("compliance-without-classification", Severity::Warning, 1);
+    let (state, reasons) = status(&complete(), &[regulated], MODULE_LINES[2]);
+    assert_eq!(state, CheckStatus::Partial);
+    assert_eq!(
+        reasons,
+        ["compliance-without-classification about 1. (warning, compliance-without-classification)"]
+    );
 
     let mut project = complete();
     project.systems[0].sensitivity = None;
@@ -295,6 +310,10 @@ fn protocols_need_protocol_style_format_and_no_protocol_findings() {
         .iter_mut()
         .for_each(|c| c.protocol = None);
     assert_eq!(status(&project, &[], line).0, CheckStatus::Failed);
+    for c in project.connections.clone() {
+        acknowledge(&mut project, &format!("connection-underspecified:{}", c.id));
+    }
+    assert_eq!(status(&project, &[], line).0, CheckStatus::Passed);
 }
 
 #[test]
@@ -341,4 +360,41 @@ fn every_label_the_reasons_use_is_in_the_schema() {
     ] {
         assert_ne!(label(key), key);
     }
+}
+
+#[test]
+fn every_rule_the_lines_read_exists() {
+    use super::architecture::{ARCHITECTURE_RULES, ERROR_HANDLING_RULES, PROTOCOL_RULES};
+    use super::requirements::{COMPLIANCE_RULE, ORPHAN_RULE};
+    let known: Vec<&str> = crate::analysis::RULES.iter().map(|r| r.id).collect();
+    let read = [
+        ARCHITECTURE_RULES,
+        PROTOCOL_RULES,
+        ERROR_HANDLING_RULES,
+        &[COMPLIANCE_RULE, ORPHAN_RULE],
+    ];
+    for rule in read.concat() {
+        assert!(known.contains(&rule), "{rule} is not a rule");
+    }
+}
+
+#[test]
+fn real_findings_reach_their_lines() {
+    // A calls B and B calls A, both synchronously: the rules find a cycle (an error).
+    let mut project = complete();
+    let (a, b) = (project.systems[0].id, project.systems[1].id);
+    for c in &mut project.connections {
+        c.style = Some(InteractionStyle::SyncRequestResponse);
+        c.protocol = Some(Communication::Rest);
+    }
+    let id = project.allocate_connection_id();
+    let mut back = project.connections[0].clone();
+    (back.id, back.from, back.to) = (id, b, a);
+    project.connections.push(back);
+    let report = crate::analysis::analyze(&project);
+    assert!(report.findings.iter().any(|f| f.rule == "sync-cycle"));
+    assert_eq!(
+        check(&report.readiness, MODULE_LINES[3]).status,
+        CheckStatus::Failed
+    );
 }
