@@ -521,7 +521,7 @@ fn check_prints_the_readiness_checklist_by_phase_with_reasons() {
     }
     assert!(
         stdout.contains(
-            "    partial  Data flows are mapped\n             - 1 of 3 systems have no data flow: “Archive”.\n"
+            "    partial  Data flows are mapped\n             - No data flow (1 of 3 systems): “Archive”.\n"
         ),
         "{stdout}"
     );

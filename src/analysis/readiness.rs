@@ -26,7 +26,7 @@ use std::collections::HashSet;
 use super::report::{CheckStatus, Finding, Phase, Readiness, ReadinessCheck};
 use crate::model::{ChoiceEnum, Connection, Project, SystemId};
 use acknowledged::Acknowledged;
-use criterion::{Criterion, count, half_points, name_list, quoted};
+use criterion::{Criterion, gap_sentence, half_points, quoted};
 
 /// The Integration Pattern Module's validation lines, in its order and its own words.
 pub const REQUIREMENTS_DEFINED: &str = "Integration requirements are clearly defined";
@@ -131,8 +131,9 @@ impl<'p> Landscape<'p> {
             .collect()
     }
 
-    /// The share of `flows` that pass `test`; the gap names the first few that do not,
-    /// each as `name` gives it (only those few are named: naming looks a system up).
+    /// The share of `flows` that pass `test`; the gap says what they lack (`gap`) and names
+    /// the first few that do not, each as `name` gives it (only those few are named:
+    /// naming looks a system up).
     fn share_of_flows(
         &self,
         flows: &[&Connection],
@@ -143,11 +144,11 @@ impl<'p> Landscape<'p> {
     ) -> Criterion {
         let failing: Vec<&Connection> = flows.iter().copied().filter(|c| !test(c)).collect();
         Criterion::coverage(flows.len() - failing.len(), flows.len(), passed, || {
-            format!(
-                "{} of {} {gap}: {}.",
-                failing.len(),
-                count(flows.len(), "data flow"),
-                name_list(failing.iter().map(|c| name(c)), failing.len())
+            gap_sentence(
+                gap,
+                flows.len(),
+                "data flow",
+                failing.iter().map(|c| name(c)),
             )
         })
     }

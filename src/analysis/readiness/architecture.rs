@@ -37,18 +37,28 @@ pub const PROTOCOL_RULES: &[&str] = &[
 pub const ERROR_HANDLING_RULES: &[&str] = &["async-without-dlq", "sync-without-timeout"];
 
 /// No architecture findings: no hubs or meshes, no synchronous chains or cycles, SLAs
-/// that the dependencies allow, interaction styles that fit the integration type.
+/// that the dependencies allow, interaction styles that fit the integration type. The
+/// rules can only judge flows whose interaction style is known, so that share counts too:
+/// a clean result over flows nobody could judge would claim too much.
 pub(super) fn architecture_well_designed(landscape: &Landscape) -> ReadinessCheck {
     let label = ARCHITECTURE_WELL_DESIGNED;
     if let Some(nothing) = nothing_to_assess(landscape, label) {
         return nothing;
     }
-    let criteria = Criterion::from_findings(
+    let all: Vec<&Connection> = landscape.project.connections.iter().collect();
+    let mut criteria = vec![landscape.share_of_flows(
+        &all,
+        |c| landscape.underspecified_accepted(c) || chosen(&c.style),
+        |c| landscape.flow_name(c),
+        "Every data flow's interaction style is known, so the rules could judge them all.",
+        "No interaction style, so the rules cannot judge the coupling",
+    )];
+    criteria.extend(Criterion::from_findings(
         &landscape.findings_of(ARCHITECTURE_RULES),
         "No point-to-point hub or mesh, no synchronous chain or cycle, every SLA is \
          reachable through its synchronous dependencies, and the interaction styles fit the \
          integration type.",
-    );
+    ));
     line(PHASE, label, criteria)
 }
 
@@ -66,14 +76,14 @@ pub(super) fn protocols_appropriate(landscape: &Landscape) -> ReadinessCheck {
             |c| landscape.underspecified_accepted(c) || (chosen(&c.protocol) && chosen(&c.style)),
             |c| landscape.flow_name(c),
             "Every data flow names its protocol and interaction style.",
-            "lack a protocol or an interaction style",
+            "No protocol or interaction style",
         ),
         landscape.share_of_flows(
             &all,
             |c| chosen(&c.data_format),
             |c| landscape.flow_name(c),
             "Every data flow names its data format.",
-            "have no data format",
+            "No data format",
         ),
     ];
     criteria.extend(Criterion::from_findings(
@@ -97,8 +107,8 @@ pub(super) fn error_handling_comprehensive(landscape: &Landscape) -> ReadinessCh
         |c| !c.resilience.is_empty(),
         |c| landscape.flow_name(c),
         "Every data flow has at least one resilience measure.",
-        "have no resilience measure (retry, circuit breaker, timeout, dead-letter queue, \
-         idempotency or compensation)",
+        "No resilience measure such as retry, circuit breaker, timeout, dead-letter queue, \
+         idempotency or compensation",
     )];
     criteria.extend(Criterion::from_findings(
         &landscape.findings_of(ERROR_HANDLING_RULES),

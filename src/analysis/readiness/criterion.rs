@@ -143,6 +143,22 @@ pub(super) fn name_list(names: impl IntoIterator<Item = String>, total: usize) -
     }
 }
 
+/// What the items that fall short lack, how many they are, and the first few of them:
+/// "No data format (1 of 2 data flows): “Orders” → “ERP”."
+pub(super) fn gap_sentence(
+    lack: &str,
+    total: usize,
+    noun: &str,
+    failing: impl ExactSizeIterator<Item = String>,
+) -> String {
+    let n = failing.len();
+    format!(
+        "{lack} ({n} of {}): {}.",
+        count(total, noun),
+        name_list(failing, n)
+    )
+}
+
 /// A system or other user-given name inside a sentence, on one line and in quotes.
 pub(super) fn quoted(name: &str) -> String {
     let folded: Vec<&str> = name.split_whitespace().collect();

@@ -1,7 +1,7 @@
 //! Phase 1, "define integration requirements": the requirements, the data flows and the
 //! constraints, read straight from the project.
 
-use super::criterion::{Criterion, count, line, name_list, quoted};
+use super::criterion::{Criterion, count, gap_sentence, line, name_list, quoted};
 use super::{
     CONSTRAINTS_IDENTIFIED, DATA_FLOWS_MAPPED, Landscape, REQUIREMENTS_DEFINED, chosen, filled,
     label,
@@ -68,15 +68,8 @@ pub(super) fn data_flows_mapped(landscape: &Landscape) -> ReadinessCheck {
     joined.push('.');
     let systems_connected =
         Criterion::coverage(systems - unexplained.len(), systems, joined, || {
-            format!(
-                "{} of {} have no data flow: {}.",
-                unexplained.len(),
-                count(systems, "system"),
-                name_list(
-                    unexplained.iter().map(|s| quoted(&s.name)),
-                    unexplained.len()
-                )
-            )
+            let names = unexplained.iter().map(|s| quoted(&s.name));
+            gap_sentence("No data flow", systems, "system", names)
         });
     let all: Vec<&Connection> = project.connections.iter().collect();
     let flows_described = landscape.share_of_flows(
@@ -87,7 +80,7 @@ pub(super) fn data_flows_mapped(landscape: &Landscape) -> ReadinessCheck {
             format!("{} (no {gaps})", landscape.flow_name(c))
         },
         "Every data flow says what it carries, its protocol and its interaction style.",
-        "lack what they carry, their protocol or their interaction style",
+        "Missing data, protocol or interaction style",
     );
     line(
         PHASE,
@@ -143,15 +136,8 @@ pub(super) fn constraints_identified(landscape: &Landscape) -> ReadinessCheck {
             systems,
             format!("Every system has a {sensitivity}."),
             || {
-                format!(
-                    "{} of {} have no {sensitivity}: {}.",
-                    unclassified.len(),
-                    count(systems, "system"),
-                    name_list(
-                        unclassified.iter().map(|s| quoted(&s.name)),
-                        unclassified.len()
-                    )
-                )
+                let names = unclassified.iter().map(|s| quoted(&s.name));
+                gap_sentence(&format!("No {sensitivity}"), systems, "system", names)
             },
         )
     });

@@ -166,7 +166,7 @@ fn data_flows_need_connections_that_reach_every_system() {
     project.systems.push(System::new(id, "Archive"));
     let (state, reasons) = status(&project, &[], MODULE_LINES[1]);
     assert_eq!(state, CheckStatus::Partial);
-    assert_eq!(reasons, ["1 of 4 systems have no data flow: “Archive”."]);
+    assert_eq!(reasons, ["No data flow (1 of 4 systems): “Archive”."]);
 
     // The team knows the archive stands alone: it no longer counts against the line.
     acknowledge(&mut project, &format!("orphan-system:{id}"));
@@ -188,8 +188,8 @@ fn data_flows_must_say_what_they_carry_and_how() {
     assert_eq!(
         reasons,
         [
-            "1 of 2 data flows lack what they carry, their protocol or their interaction \
-             style: “Web” → “Orders” (no data, interaction style)."
+            "Missing data, protocol or interaction style (1 of 2 data flows): “Web” → \
+             “Orders” (no data, interaction style)."
         ]
     );
     // Acknowledged as underspecified, its missing style no longer counts; its data does.
@@ -240,7 +240,7 @@ fn constraints_need_the_header_fields_and_every_systems_sensitivity() {
     assert_eq!(state, CheckStatus::Failed);
     assert_eq!(
         reasons,
-        ["2 of 3 systems have no Data Sensitivity: “Web” and “ERP”."]
+        ["No Data Sensitivity (2 of 3 systems): “Web” and “ERP”."]
     );
 }
 
@@ -267,10 +267,33 @@ fn architecture_follows_the_architecture_findings_by_severity() {
     );
     let (state, reasons) = status(&project, &[info, unrelated], line);
     assert_eq!(state, CheckStatus::Passed);
-    assert_eq!(reasons.len(), 2, "the clean sentence and the info note");
+    assert_eq!(
+        reasons.len(),
+        3,
+        "the style share, the clean sentence and the info note"
+    );
+    assert_eq!(
+        reasons[2],
+        "availability-below-sla about 9. (info, availability-below-sla)"
+    );
     let mut acknowledged = project.clone();
     acknowledge(&mut acknowledged, &error.key);
     assert_eq!(status(&acknowledged, &[error], line).0, CheckStatus::Passed);
+}
+
+#[test]
+fn architecture_cannot_pass_over_flows_without_a_style() {
+    let mut project = complete();
+    project.connections[0].style = None;
+    let (state, reasons) = status(&project, &[], MODULE_LINES[3]);
+    assert_eq!(state, CheckStatus::Partial);
+    assert_eq!(
+        reasons,
+        [
+            "No interaction style, so the rules cannot judge the coupling (1 of 2 data flows): \
+          “Web” → “Orders”."
+        ]
+    );
 }
 
 #[test]
@@ -292,7 +315,7 @@ fn protocols_need_protocol_style_format_and_no_protocol_findings() {
     assert_eq!(state, CheckStatus::Partial);
     assert_eq!(
         reasons,
-        ["1 of 2 data flows have no data format: “Orders” → “ERP”."]
+        ["No data format (1 of 2 data flows): “Orders” → “ERP”."]
     );
     let sensitive = finding("sensitive-unprotected", Severity::Error, 5);
     assert_eq!(
@@ -324,7 +347,7 @@ fn error_handling_needs_resilience_on_every_flow_and_no_findings() {
     let (state, reasons) = status(&project, &[], line);
     assert_eq!(state, CheckStatus::Partial);
     assert!(
-        reasons[0].starts_with("1 of 2 data flows have no resilience measure"),
+        reasons[0].starts_with("No resilience measure such as retry"),
         "{reasons:?}"
     );
     project.connections[1].resilience.clear();
