@@ -453,26 +453,25 @@ fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     path
 }
 
-fn check_json(path: &Path, code: i32) -> Value {
+/// Runs the binary with `args` and then `path`, expects `code`, and returns standard output.
+fn stdout_of(args: &[&str], path: &Path, code: i32) -> String {
     let output = studio()
-        .args(["check", "--format", "json"])
+        .args(args)
         .arg(path)
         .assert()
         .code(code)
         .get_output()
         .stdout
         .clone();
-    serde_json::from_slice(&output).unwrap()
+    String::from_utf8(output).unwrap()
 }
 
-const MODULE_LINES: [&str; 6] = [
-    "Integration requirements are clearly defined",
-    "Data flows are mapped",
-    "Constraints are identified",
-    "Integration architecture is well-designed",
-    "Communication protocols are appropriate",
-    "Error handling is comprehensive",
-];
+fn check_json(path: &Path, code: i32) -> Value {
+    serde_json::from_str(&stdout_of(&["check", "--format", "json"], path, code)).unwrap()
+}
+
+/// The Integration Pattern Module's validation lines (a unit test holds them to the module).
+const MODULE_LINES: [&str; 6] = integration_studio::analysis::READINESS_LINES;
 
 #[test]
 fn check_of_a_clean_project_exits_0_even_with_fail_on_info() {
@@ -498,15 +497,7 @@ fn check_prints_the_readiness_checklist_by_phase_with_reasons() {
         "        (id: 7, name: \"Archive\", purpose: \"Keeps orders\", technology: \"S3\", data_format: Some(Json), communication: Some(FileTransfer), availability: (percent: Some(99.9), note: \"\"), sensitivity: Some(Confidential)),\n    ],\n    connections",
     );
     let path = write(dir.path(), "archive.ron", &text);
-    let stdout = studio()
-        .arg("check")
-        .arg(&path)
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let stdout = String::from_utf8(stdout).unwrap();
+    let stdout = stdout_of(&["check"], &path, 0);
     assert!(stdout.contains("\nReadiness: 92%\n"), "{stdout}");
     assert!(
         stdout.contains("  Define integration requirements\n"),
@@ -694,15 +685,7 @@ fn check_counts_acknowledged_findings_and_they_do_not_fail_it() {
 fn render_puts_the_findings_into_the_prompt() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "cycle.ron", &sync_cycle());
-    let stdout = studio()
-        .arg("render")
-        .arg(&path)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(stdout).unwrap();
+    let text = stdout_of(&["render"], &path, 0);
     let risks = text
         .find("## Risks found in the current landscape")
         .unwrap();

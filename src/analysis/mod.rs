@@ -18,7 +18,7 @@ mod testing;
 #[cfg(test)]
 mod tests;
 
-pub use readiness::readiness;
+pub use readiness::{READINESS_LINES, readiness};
 pub use report::{
     AcknowledgedFinding, CheckStatus, Finding, Phase, Readiness, ReadinessCheck, Report, Severity,
     SystemAvailability,

@@ -35,6 +35,15 @@ pub const CONSTRAINTS_IDENTIFIED: &str = "Constraints are identified";
 pub const ARCHITECTURE_WELL_DESIGNED: &str = "Integration architecture is well-designed";
 pub const PROTOCOLS_APPROPRIATE: &str = "Communication protocols are appropriate";
 pub const ERROR_HANDLING_COMPREHENSIVE: &str = "Error handling is comprehensive";
+/// All six, in the order the checklist lists them.
+pub const READINESS_LINES: [&str; 6] = [
+    REQUIREMENTS_DEFINED,
+    DATA_FLOWS_MAPPED,
+    CONSTRAINTS_IDENTIFIED,
+    ARCHITECTURE_WELL_DESIGNED,
+    PROTOCOLS_APPROPRIATE,
+    ERROR_HANDLING_COMPREHENSIVE,
+];
 
 /// Computes the checklist. `findings` are the report's active findings; any whose key the
 /// project acknowledges are skipped here too, so passing every finding is also correct.
@@ -131,18 +140,28 @@ impl<'p> Landscape<'p> {
             .collect()
     }
 
-    /// The share of `flows` that pass `test`; the gap says what they lack (`gap`) and names
-    /// the first few that do not, each as `name` gives it (only those few are named:
-    /// naming looks a system up).
+    /// The share of data flows that pass `test`; the gap says what they lack (`gap`) and
+    /// names the first few that do not.
     fn share_of_flows(
         &self,
-        flows: &[&Connection],
+        test: impl Fn(&Connection) -> bool,
+        passed: &str,
+        gap: &str,
+    ) -> Criterion {
+        self.share_of_flows_named(test, |c| self.flow_name(c), passed, gap)
+    }
+
+    /// [`Self::share_of_flows`], naming each failing flow as `name` gives it (only the few
+    /// that are named: naming looks a system up).
+    fn share_of_flows_named(
+        &self,
         test: impl Fn(&Connection) -> bool,
         name: impl Fn(&Connection) -> String,
         passed: &str,
         gap: &str,
     ) -> Criterion {
-        let failing: Vec<&Connection> = flows.iter().copied().filter(|c| !test(c)).collect();
+        let flows = &self.project.connections;
+        let failing: Vec<&Connection> = flows.iter().filter(|c| !test(c)).collect();
         Criterion::coverage(flows.len() - failing.len(), flows.len(), passed, || {
             gap_sentence(
                 gap,

@@ -8,7 +8,6 @@ use super::{
     chosen,
 };
 use crate::analysis::report::{Phase, ReadinessCheck};
-use crate::model::Connection;
 
 const PHASE: Phase = Phase::DesignIntegrationArchitecture;
 
@@ -45,11 +44,8 @@ pub(super) fn architecture_well_designed(landscape: &Landscape) -> ReadinessChec
     if let Some(nothing) = nothing_to_assess(landscape, label) {
         return nothing;
     }
-    let all: Vec<&Connection> = landscape.project.connections.iter().collect();
     let mut criteria = vec![landscape.share_of_flows(
-        &all,
         |c| landscape.underspecified_accepted(c) || chosen(&c.style),
-        |c| landscape.flow_name(c),
         "Every data flow's interaction style is known, so the rules could judge them all.",
         "No interaction style, so the rules cannot judge the coupling",
     )];
@@ -69,19 +65,14 @@ pub(super) fn protocols_appropriate(landscape: &Landscape) -> ReadinessCheck {
     if let Some(nothing) = nothing_to_assess(landscape, label) {
         return nothing;
     }
-    let all: Vec<&Connection> = landscape.project.connections.iter().collect();
     let mut criteria = vec![
         landscape.share_of_flows(
-            &all,
             |c| landscape.underspecified_accepted(c) || (chosen(&c.protocol) && chosen(&c.style)),
-            |c| landscape.flow_name(c),
             "Every data flow names its protocol and interaction style.",
             "No protocol or interaction style",
         ),
         landscape.share_of_flows(
-            &all,
             |c| chosen(&c.data_format),
-            |c| landscape.flow_name(c),
             "Every data flow names its data format.",
             "No data format",
         ),
@@ -101,11 +92,8 @@ pub(super) fn error_handling_comprehensive(landscape: &Landscape) -> ReadinessCh
     if let Some(nothing) = nothing_to_assess(landscape, label) {
         return nothing;
     }
-    let all: Vec<&Connection> = landscape.project.connections.iter().collect();
     let mut criteria = vec![landscape.share_of_flows(
-        &all,
         |c| !c.resilience.is_empty(),
-        |c| landscape.flow_name(c),
         "Every data flow has at least one resilience measure.",
         "No resilience measure such as retry, circuit breaker, timeout, dead-letter queue, \
          idempotency or compensation",

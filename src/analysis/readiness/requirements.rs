@@ -71,9 +71,7 @@ pub(super) fn data_flows_mapped(landscape: &Landscape) -> ReadinessCheck {
             let names = unexplained.iter().map(|s| quoted(&s.name));
             gap_sentence("No data flow", systems, "system", names)
         });
-    let all: Vec<&Connection> = project.connections.iter().collect();
-    let flows_described = landscape.share_of_flows(
-        &all,
+    let flows_described = landscape.share_of_flows_named(
         |c| description_gaps(landscape, c).is_empty(),
         |c| {
             let gaps = description_gaps(landscape, c).join(", ");

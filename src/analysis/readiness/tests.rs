@@ -8,15 +8,10 @@ use crate::model::{
     InteractionStyle, Regulation, Resilience, Sensitivity, System,
 };
 
-/// The module's six validation lines, copied from the Integration Pattern Module.
-const MODULE_LINES: [&str; 6] = [
-    "Integration requirements are clearly defined",
-    "Data flows are mapped",
-    "Constraints are identified",
-    "Integration architecture is well-designed",
-    "Communication protocols are appropriate",
-    "Error handling is comprehensive",
-];
+const MODULE_LINES: [&str; 6] = READINESS_LINES;
+
+/// The Integration Pattern Module as published.
+const MODULE: &str = include_str!("../../../tests/fixtures/integration-pattern-module.txt");
 
 /// Three systems in a chain, everything filled in, every flow resilient.
 fn complete() -> Project {
@@ -84,6 +79,15 @@ fn status(project: &Project, findings: &[Finding], label: &str) -> (CheckStatus,
 
 #[test]
 fn the_lines_are_the_modules_own_in_its_order_and_phases() {
+    let published: Vec<&str> = MODULE
+        .split("<validation>")
+        .skip(1)
+        .filter_map(|part| part.split("</validation>").next())
+        .flat_map(str::lines)
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    assert_eq!(published, MODULE_LINES);
     let readiness = readiness(&complete(), &[]);
     let labels: Vec<_> = readiness.checks.iter().map(|c| c.label).collect();
     assert_eq!(labels, MODULE_LINES);
