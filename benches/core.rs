@@ -11,6 +11,7 @@ use std::time::Duration;
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
 
+use integration_studio::analysis::analyze;
 use integration_studio::io::{load, save};
 use integration_studio::model::Project;
 use integration_studio::synthetic::landscape;
@@ -48,8 +49,10 @@ fn benches(c: &mut Criterion) {
     let mut render_group = group(c, "render");
     for (n, project) in &projects {
         render_group.measurement_time(time_for(*n));
+        // The app renders with the report it keeps, so analysing is not part of rendering.
+        let report = analyze(project);
         render_group.bench_with_input(BenchmarkId::from_parameter(n), project, |b, project| {
-            b.iter(|| render(black_box(project)).unwrap())
+            b.iter(|| render(black_box(project), black_box(&report)).unwrap())
         });
     }
     render_group.finish();

@@ -13,3 +13,4 @@ mod parallel;
 pub mod synthetic;
 pub mod template;
 pub mod ui;
+mod words;

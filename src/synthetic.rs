@@ -408,7 +408,8 @@ mod tests {
         assert_eq!(project.connections.len(), 360);
         assert_eq!(project.zones.len(), 3);
         assert!(crate::io::validate(&project, None).is_empty());
-        let prompt = crate::template::render(&project).unwrap();
+        let prompt =
+            crate::template::render(&project, &crate::analysis::analyze(&project)).unwrap();
         assert!(prompt.missing.is_empty(), "{:?}", prompt.missing);
         for system in &project.systems {
             let percent = system.availability.percent.unwrap();
@@ -436,7 +437,8 @@ mod tests {
             let project = landscape(systems, connections, 9);
             assert_eq!(project.zones.len(), 1);
             assert!(crate::io::validate(&project, None).is_empty());
-            let prompt = crate::template::render(&project).unwrap();
+            let prompt =
+                crate::template::render(&project, &crate::analysis::analyze(&project)).unwrap();
             assert!(prompt.missing.is_empty(), "{:?}", prompt.missing);
         }
     }

@@ -373,3 +373,324 @@ fn fmt_leaves_a_broken_or_newer_file_untouched() {
         assert!(!dir.path().join(format!("{name}.bak")).exists());
     }
 }
+
+// ---- check: findings, readiness and --fail-on -------------------------------------------
+
+/// Two systems and the given connections, every value filled in; `{type}` and `{flows}`
+/// are replaced. Both systems hold Confidential data, and every flow is encrypted and
+/// authenticated, so only what the flows' style and resilience imply is found.
+const LANDSCAPE: &str = r#"(
+    format_version: 2,
+    name: "Shop",
+    requirements: (
+        integration_scope: "Orders from the shop to the ERP",
+        integration_type: Some({type}),
+        data_volume: "1,000 orders a day",
+        latency_requirements: "Orders reach the ERP within 1 min",
+        reliability_requirements: "No order is lost",
+        security_classification: Some(Confidential),
+        regulatory_compliance: [Gdpr],
+    ),
+    systems: [
+        (id: 1, name: "Shop", purpose: "Takes orders", technology: "Rust", data_format: Some(Json), communication: Some(Rest), availability: (percent: Some(99.9), note: ""), sensitivity: Some(Confidential)),
+        (id: 2, name: "ERP", purpose: "Books orders", technology: "SAP", data_format: Some(Json), communication: Some(Rest), availability: (percent: Some(99.9), note: ""), sensitivity: Some(Confidential)),
+    ],
+    connections: [
+{flows}
+    ],
+    next_id: 9,
+)
+"#;
+
+/// One flow from system `from` to `to` with the given protocol, style and resilience.
+fn flow(id: u64, from: u64, to: u64, protocol: &str, style: &str, resilience: &str) -> String {
+    format!(
+        "        (id: {id}, from: {from}, to: {to}, data: \"orders\", protocol: Some({protocol}), \
+         style: Some({style}), data_format: Some(Json), authentication: Some(OAuth2), \
+         encrypted: true, resilience: [{resilience}]),"
+    )
+}
+
+/// An asynchronous flow with retries, a dead-letter queue and idempotency: nothing to find.
+fn clean() -> String {
+    let flows = flow(
+        3,
+        1,
+        2,
+        "MessageQueue",
+        "AsyncMessage",
+        "RetryWithBackoff, DeadLetterQueue, Idempotency",
+    );
+    LANDSCAPE
+        .replace("{type}", "EventDriven")
+        .replace("{flows}", &flows)
+}
+
+/// Shop calls ERP and ERP calls Shop, both synchronously (with timeouts): a `sync-cycle`,
+/// which is an error.
+fn sync_cycle() -> String {
+    let flows = [
+        flow(3, 1, 2, "Rest", "SyncRequestResponse", "Timeout"),
+        flow(4, 2, 1, "Rest", "SyncRequestResponse", "Timeout"),
+    ]
+    .join("\n");
+    LANDSCAPE
+        .replace("{type}", "RealTime")
+        .replace("{flows}", &flows)
+}
+
+/// One synchronous call without a timeout: `sync-without-timeout`, a warning, and no error.
+fn warning_only() -> String {
+    let flows = flow(3, 1, 2, "Rest", "SyncRequestResponse", "RetryWithBackoff");
+    LANDSCAPE
+        .replace("{type}", "RealTime")
+        .replace("{flows}", &flows)
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+/// Runs the binary with `args` and then `path`, expects `code`, and returns standard output.
+fn stdout_of(args: &[&str], path: &Path, code: i32) -> String {
+    let output = studio()
+        .args(args)
+        .arg(path)
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(output).unwrap()
+}
+
+fn check_json(path: &Path, code: i32) -> Value {
+    serde_json::from_str(&stdout_of(&["check", "--format", "json"], path, code)).unwrap()
+}
+
+/// The Integration Pattern Module's validation lines (a unit test holds them to the module).
+const MODULE_LINES: [&str; 6] = integration_studio::analysis::READINESS_LINES;
+
+#[test]
+fn check_of_a_clean_project_exits_0_even_with_fail_on_info() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "clean.ron", &clean());
+    for fail_on in ["error", "info"] {
+        studio()
+            .args(["check", "--fail-on", fail_on])
+            .arg(&path)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("Findings: none"))
+            .stdout(predicate::str::contains("Readiness: 100%"));
+    }
+}
+
+#[test]
+fn check_prints_the_readiness_checklist_by_phase_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    // One system the flows never reach: "Data flows are mapped" is partial and names it.
+    let text = clean().replace(
+        "    ],\n    connections",
+        "        (id: 7, name: \"Archive\", purpose: \"Keeps orders\", technology: \"S3\", data_format: Some(Json), communication: Some(FileTransfer), availability: (percent: Some(99.9), note: \"\"), sensitivity: Some(Confidential)),\n    ],\n    connections",
+    );
+    let path = write(dir.path(), "archive.ron", &text);
+    let stdout = stdout_of(&["check"], &path, 0);
+    assert!(stdout.contains("\nReadiness: 92%\n"), "{stdout}");
+    assert!(
+        stdout.contains("  Define integration requirements\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  Design integration architecture\n"),
+        "{stdout}"
+    );
+    for line in MODULE_LINES {
+        assert!(stdout.contains(line), "{line} missing from {stdout}");
+    }
+    assert!(
+        stdout.contains(
+            "    partial  Data flows are mapped\n             - No data flow (1 of 3 systems): “Archive”.\n"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_json_adds_findings_acknowledged_readiness_and_availability() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "clean.ron", &clean());
+    let report = check_json(&path, 0);
+    // The fields every earlier consumer reads are unchanged.
+    assert_eq!(report["status"], "valid");
+    assert_eq!(report["summary"]["connections"], 1);
+    assert!(report["problems"].as_array().unwrap().is_empty());
+    assert!(report["findings"].as_array().unwrap().is_empty());
+    assert!(report["acknowledged"].as_array().unwrap().is_empty());
+    let readiness = &report["readiness"];
+    assert_eq!(readiness["score_percent"], 100);
+    let checks = readiness["checks"].as_array().unwrap();
+    let labels: Vec<_> = checks
+        .iter()
+        .map(|c| c["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, MODULE_LINES);
+    assert_eq!(checks[0]["phase"], "define_integration_requirements");
+    assert_eq!(checks[5]["phase"], "design_integration_architecture");
+    for check in checks {
+        assert_eq!(check["status"], "passed");
+        assert!(!check["reasons"].as_array().unwrap().is_empty());
+        assert!(check["reasons"][0].is_string());
+    }
+    let availability = report["availability"].as_array().unwrap();
+    assert_eq!(availability.len(), 2);
+    assert_eq!(availability[0]["system"], 1);
+    assert_eq!(availability[0]["name"], "Shop");
+    assert_eq!(availability[0]["own_percent"], 99.9);
+    assert!(availability[0]["effective_percent"].is_number());
+
+    // An unreadable file has the new fields too, empty.
+    fs::write(&path, "(format_version: 2, name: ").unwrap();
+    let report = check_json(&path, 2);
+    assert!(report["findings"].as_array().unwrap().is_empty());
+    assert!(report["acknowledged"].as_array().unwrap().is_empty());
+    assert!(report["readiness"].is_null());
+    assert!(report["availability"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn check_json_findings_have_the_documented_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "cycle.ron", &sync_cycle());
+    let report = check_json(&path, 1);
+    assert_eq!(report["status"], "valid");
+    let findings = report["findings"].as_array().unwrap();
+    let cycle = &findings[0];
+    assert_eq!(cycle["rule"], "sync-cycle");
+    assert_eq!(cycle["severity"], "error");
+    for text in ["message", "why", "pattern", "key"] {
+        assert!(!cycle[text].as_str().unwrap().is_empty(), "{text}");
+    }
+    assert!(cycle["message"].as_str().unwrap().contains("Shop"));
+    assert_eq!(cycle["systems"], serde_json::json!([1, 2]));
+    assert!(
+        cycle["connections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(Value::is_u64)
+    );
+    let architecture = &report["readiness"]["checks"][3];
+    assert_eq!(architecture["label"], MODULE_LINES[3]);
+    assert_eq!(architecture["status"], "failed");
+}
+
+#[test]
+fn check_exits_1_on_an_error_finding_and_lists_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "cycle.ron", &sync_cycle());
+    studio()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        // The file itself is fine; the landscape is not.
+        .stdout(predicate::str::contains("cycle.ron: valid"))
+        .stdout(predicate::str::contains("Findings: 1 error"))
+        .stdout(predicate::str::is_match(r"\n  error +sync-cycle +Synchronous calls").unwrap())
+        .stdout(predicate::str::contains(
+            "    failed   Integration architecture is well-designed",
+        ));
+}
+
+#[test]
+fn check_fail_on_never_ignores_findings_but_not_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "cycle.ron", &sync_cycle());
+    studio()
+        .args(["check", "--fail-on", "never"])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("sync-cycle"));
+    let broken = write(dir.path(), "broken.ron", TWO_PROBLEMS);
+    studio()
+        .args(["check", "--fail-on", "never"])
+        .arg(&broken)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn check_warnings_fail_only_with_fail_on_warning_or_info() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "warn.ron", &warning_only());
+    studio().arg("check").arg(&path).assert().code(0).stdout(
+        predicate::str::is_match(r"\n  warning +sync-without-timeout +Shop → ERP").unwrap(),
+    );
+    for (fail_on, code) in [("error", 0), ("warning", 1), ("info", 1), ("never", 0)] {
+        studio()
+            .args(["check", "--fail-on", fail_on])
+            .arg(&path)
+            .assert()
+            .code(code);
+    }
+}
+
+#[test]
+fn check_counts_acknowledged_findings_and_they_do_not_fail_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "cycle.ron", &sync_cycle());
+    let key = check_json(&path, 1)["findings"][0]["key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let acknowledged = sync_cycle().replace(
+        "    next_id: 9,\n",
+        &format!(
+            "    next_id: 9,\n    analysis: (acknowledgements: [(finding: \"{key}\", reason: \"ERP calls back only for stock, never during an order call\")]),\n"
+        ),
+    );
+    fs::write(&path, acknowledged).unwrap();
+    studio()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("(1 acknowledged, not listed)"))
+        .stdout(predicate::str::contains("sync-cycle").not());
+    let report = check_json(&path, 0);
+    let acknowledged = &report["acknowledged"][0];
+    assert_eq!(acknowledged["rule"], "sync-cycle");
+    assert_eq!(acknowledged["key"], key.as_str());
+    assert!(
+        acknowledged["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("ERP calls back")
+    );
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["rule"] != "sync-cycle")
+    );
+    assert_eq!(report["readiness"]["checks"][3]["status"], "partial");
+}
+
+#[test]
+fn render_puts_the_findings_into_the_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "cycle.ron", &sync_cycle());
+    let text = stdout_of(&["render"], &path, 0);
+    let risks = text
+        .find("## Risks found in the current landscape")
+        .unwrap();
+    assert!(risks < text.find("Please provide comprehensive").unwrap());
+    let section = &text[risks..];
+    assert!(section.contains("\n1. **Error**: "), "{section}");
+    assert!(section.contains("Shop → ERP → Shop"), "{section}");
+}

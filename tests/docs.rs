@@ -21,6 +21,7 @@ fn the_file_format_example_loads_cleanly_and_is_canonical() {
     let loaded = parse(blocks[0], Path::new("docs/file-format.md")).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(to_ron_string(&loaded.project).unwrap(), blocks[0]);
-    let prompt = integration_studio::template::render(&loaded.project).unwrap();
+    let report = integration_studio::analysis::analyze(&loaded.project);
+    let prompt = integration_studio::template::render(&loaded.project, &report).unwrap();
     assert!(prompt.missing.is_empty(), "{:?}", prompt.missing);
 }

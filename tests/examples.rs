@@ -1,5 +1,6 @@
 //! Every bundled example is a clean, canonical, complete project.
 
+use integration_studio::analysis::analyze;
 use integration_studio::examples::EXAMPLES;
 use integration_studio::io::to_ron_string;
 use integration_studio::template::render;
@@ -35,7 +36,8 @@ fn every_example_loads_without_problems_and_is_canonical() {
 #[test]
 fn every_example_renders_with_no_missing_values() {
     for example in EXAMPLES {
-        let prompt = render(&example.project().unwrap()).unwrap();
+        let project = example.project().unwrap();
+        let prompt = render(&project, &analyze(&project)).unwrap();
         assert!(
             prompt.missing.is_empty(),
             "{}: {:?}",

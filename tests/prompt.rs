@@ -1,14 +1,24 @@
 //! The CM-010 prompt: coverage of the source template, missing values, and user text
 //! that must stay data.
 
+use integration_studio::analysis::{
+    AcknowledgedFinding, Finding, Report, Severity, analyze, readiness,
+};
 use integration_studio::model::{
     Availability, Communication, Connection, DataFormat, Direction, InteractionStyle, Project,
     Sensitivity, System, Zone, ZoneKind,
 };
-use integration_studio::template::{PromptTemplate, VARIABLES, render};
+use integration_studio::template::{
+    MAX_RISKS_IN_PROMPT, Prompt, PromptTemplate, RenderError, VARIABLES,
+};
 
 /// CM-010 as published; the prompt must carry every line of its analysis request.
 const CM010: &str = include_str!("fixtures/cm-010-seed.txt");
+
+/// The prompt with the project's own analysis, as the app and the CLI render it.
+fn render(project: &Project) -> Result<Prompt, RenderError> {
+    integration_studio::template::render(project, &analyze(project))
+}
 
 fn section<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
     let start = text.find(from).unwrap();
@@ -216,6 +226,28 @@ fn user_text_is_data_never_template_code() {
             .contains("**Integration Scope**: {{ requirements }}")
     );
     assert!(!prompt.text.contains("49"));
+
+    // Findings name systems; their text is data in the risks section too.
+    let finding = Finding {
+        message: format!("“{}” calls “{}” synchronously.", nasty[0], nasty[1]),
+        why: "{{ requirements }}".into(),
+        pattern: "{% raw %}x".into(),
+        ..finding("sync-cycle", Severity::Error, 1)
+    };
+    let prompt =
+        integration_studio::template::render(&project, &report_of(&project, vec![finding]))
+            .unwrap();
+    let risks = section(&prompt.text, RISKS, "Please provide");
+    assert!(
+        risks.contains(
+            "1. **Error**: “{{ 7*7 }}” calls “{% for x in range(99999999) %}x{% endfor %}” \
+             synchronously.\n"
+        ),
+        "{risks}"
+    );
+    assert!(risks.contains("- **Why it matters**: {{ requirements }}\n"));
+    assert!(risks.contains("- **Suggested pattern**: {% raw %}x\n"));
+    assert!(!prompt.text.contains("49"));
 }
 
 #[test]
@@ -241,14 +273,14 @@ fn the_same_project_always_renders_the_same_bytes() {
 fn a_runaway_template_runs_out_of_fuel_instead_of_hanging() {
     let source = "{% for i in range(10000) %}{% for j in range(10000) %}x{% endfor %}{% endfor %}";
     let template = PromptTemplate::new(source).unwrap();
-    let error = render_error(template.render(&complete_project()));
+    let error = render_error(template.render(&complete_project(), &Report::default()));
     assert!(error.contains("fuel"), "{error}");
 }
 
 #[test]
 fn an_undefined_variable_is_an_error_not_a_blank() {
     let template = PromptTemplate::new("Scope: {{ requirements.integration_scoep }}").unwrap();
-    let error = render_error(template.render(&complete_project()));
+    let error = render_error(template.render(&complete_project(), &Report::default()));
     assert!(error.contains("undefined"), "{error}");
 }
 
@@ -257,7 +289,7 @@ fn templates_cannot_load_other_files() {
     // Built without minijinja's multi-template support, `include` is not even a tag; were
     // it one, there is no loader to find a file with.
     let error = match PromptTemplate::new("{% include '/etc/passwd' %}") {
-        Ok(template) => render_error(template.render(&complete_project())),
+        Ok(template) => render_error(template.render(&complete_project(), &Report::default())),
         Err(error) => error.to_string(),
     };
     assert!(error.contains("include"), "{error}");
@@ -270,4 +302,138 @@ fn render_error(
         Ok(prompt) => panic!("expected an error, got {} bytes", prompt.text.len()),
         Err(error) => error.to_string(),
     }
+}
+
+const RISKS: &str = "## Risks found in the current landscape";
+
+/// A finding as a rule would make it.
+fn finding(rule: &'static str, severity: Severity, id: u64) -> Finding {
+    Finding {
+        rule,
+        severity,
+        message: format!("{rule} concerns item {id}."),
+        why: format!("Why {rule} matters."),
+        pattern: format!("Pattern for {rule}"),
+        systems: Vec::new(),
+        connections: Vec::new(),
+        key: format!("{rule}:{id}"),
+    }
+}
+
+/// A report with these findings and the project's real readiness checklist.
+fn report_of(project: &Project, findings: Vec<Finding>) -> Report {
+    Report {
+        readiness: readiness(project, &findings),
+        findings,
+        ..Report::default()
+    }
+}
+
+#[test]
+fn the_risks_section_lists_findings_between_the_data_flows_and_the_request() {
+    let project = complete_project();
+    let report = report_of(
+        &project,
+        vec![
+            finding("sync-cycle", Severity::Error, 4),
+            finding("orphan-system", Severity::Info, 2),
+        ],
+    );
+    let prompt = integration_studio::template::render(&project, &report).unwrap();
+    let text = &prompt.text;
+    let flows = text.find("## Data Flows").unwrap();
+    let risks = text.find(RISKS).unwrap();
+    let request = text.find("Please provide comprehensive").unwrap();
+    assert!(flows < risks && risks < request);
+    let section = section(text, RISKS, "Please provide");
+    let expected = "## Risks found in the current landscape\n\
+        \n\
+        Integration Studio's check of this landscape found 2 risks (1 error, 1 info). Start \
+        your analysis from them: confirm or correct each one, and address it in the sections \
+        below.\n\
+        \n\
+        **Readiness**: 50% of the Integration Pattern Module's validation lines are met \
+        (partial ones count half). Not yet met: Integration architecture is well-designed \
+        (failed), Communication protocols are appropriate (failed), Error handling is \
+        comprehensive (failed).\n\
+        \n\
+        1. **Error**: sync-cycle concerns item 4.\n   \
+           - **Why it matters**: Why sync-cycle matters.\n   \
+           - **Suggested pattern**: Pattern for sync-cycle\n\
+        2. **Info**: orphan-system concerns item 2.\n   \
+           - **Why it matters**: Why orphan-system matters.\n   \
+           - **Suggested pattern**: Pattern for orphan-system\n\
+        \n";
+    assert_eq!(section, expected);
+    assert!(prompt.missing.is_empty());
+
+    // The analysis request is still all there after the section.
+    let request = section_of_cm010_request();
+    for line in request.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(text.contains(line), "missing CM-010 line: {line:?}");
+    }
+}
+
+fn section_of_cm010_request() -> &'static str {
+    section(CM010, "Please provide comprehensive", "\n```")
+}
+
+#[test]
+fn no_risks_section_without_active_findings_or_when_the_project_turns_it_off() {
+    let mut project = complete_project();
+    let plain =
+        integration_studio::template::render(&project, &report_of(&project, vec![])).unwrap();
+    assert!(!plain.text.contains(RISKS));
+    assert!(!plain.text.contains("Readiness"));
+
+    let report = report_of(&project, vec![finding("sync-cycle", Severity::Error, 4)]);
+    project.analysis.include_risks_in_prompt = false;
+    let off = integration_studio::template::render(&project, &report).unwrap();
+    assert_eq!(off, plain);
+    assert!(!off.text.contains("⟦missing"));
+}
+
+#[test]
+fn acknowledged_findings_are_counted_not_listed() {
+    let project = complete_project();
+    let mut report = report_of(&project, vec![finding("p2p-hub", Severity::Warning, 3)]);
+    report.acknowledged.push(AcknowledgedFinding {
+        finding: finding("sync-chain", Severity::Warning, 5),
+        reason: "accepted".into(),
+    });
+    let text = integration_studio::template::render(&project, &report)
+        .unwrap()
+        .text;
+    let risks = section(&text, RISKS, "Please provide");
+    assert!(risks.contains("1. **Warning**: p2p-hub concerns item 3."));
+    assert!(!risks.contains("sync-chain"));
+    assert!(risks.contains(
+        "The team has acknowledged 1 further finding as an accepted risk; it is not listed.\n"
+    ));
+}
+
+#[test]
+fn past_the_cap_the_most_severe_findings_are_listed_and_the_rest_counted() {
+    let project = complete_project();
+    // Info findings first, to show the prompt picks by severity, not by position.
+    let mut findings: Vec<_> = (0..12)
+        .map(|i| finding("orphan-system", Severity::Info, i))
+        .collect();
+    findings.extend((0..40).map(|i| finding("sync-without-timeout", Severity::Warning, i)));
+    findings.extend((0..10).map(|i| finding("sync-cycle", Severity::Error, i)));
+    let total = findings.len();
+    let text = integration_studio::template::render(&project, &report_of(&project, findings))
+        .unwrap()
+        .text;
+    let risks = section(&text, RISKS, "Please provide");
+    assert!(risks.contains("found 62 risks (10 errors, 40 warnings, 12 info)"));
+    assert!(risks.contains("\n1. **Error**: sync-cycle concerns item 0.\n"));
+    assert!(risks.contains("\n11. **Warning**: sync-without-timeout concerns item 0.\n"));
+    assert!(risks.contains(&format!(
+        "\n{MAX_RISKS_IN_PROMPT}. **Warning**: sync-without-timeout concerns item 39.\n"
+    )));
+    assert!(!risks.contains(&format!("\n{}. **", MAX_RISKS_IN_PROMPT + 1)));
+    assert!(!risks.contains("**Info**"));
+    assert_eq!(total - MAX_RISKS_IN_PROMPT, 12);
+    assert!(risks.contains("\n…and 12 more, not listed here (12 info).\n"));
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
+use integration_studio::analysis::analyze;
 use integration_studio::io::{parse, to_ron_string};
 use integration_studio::model::{
     Acknowledgement, AnalysisSettings, Authentication, Availability, CURRENT_FORMAT_VERSION,
@@ -12,7 +13,7 @@ use integration_studio::model::{
     InteractionStyle, Point, Project, Regulation, Requirements, Resilience, Sensitivity, Size,
     System, SystemId, Thresholds, Zone, ZoneId, ZoneKind,
 };
-use integration_studio::template::render;
+use integration_studio::template::{Prompt, RenderError};
 
 // ---------------------------------------------------------------------------------------
 // Strategies
@@ -415,4 +416,9 @@ fn template_syntax_in_a_name_is_printed_not_run() {
     assert!(prompt.text.contains("**System: {{ 7*7 }}**"));
     assert!(!prompt.text.contains("49"), "{}", prompt.text);
     assert!(!prompt.text.contains("loop\n"));
+}
+
+/// The prompt with the project's own analysis, as the app and the CLI render it.
+fn render(project: &Project) -> Result<Prompt, RenderError> {
+    integration_studio::template::render(project, &analyze(project))
 }

@@ -2,17 +2,52 @@
 //! Pattern Module's readiness checklist. No egui here; the app, the CLI and the prompt all
 //! read the same `Report`.
 
+mod availability;
+mod bitset;
+mod graph;
+mod landscape;
+mod latency;
+mod mesh;
+mod order;
+mod readiness;
 mod report;
+mod rule;
+mod rules;
+#[cfg(test)]
+mod testing;
+#[cfg(test)]
+mod tests;
 
+pub use readiness::{READINESS_LINES, readiness};
 pub use report::{
     AcknowledgedFinding, CheckStatus, Finding, Phase, Readiness, ReadinessCheck, Report, Severity,
     SystemAvailability,
 };
+pub use rule::{Rule, key};
+pub use rules::RULES;
 
 use crate::model::Project;
 
 /// Analyses a project. The same project always gives the same report, in the same order.
 pub fn analyze(project: &Project) -> Report {
-    let _ = project;
-    Report::default()
+    let landscape = landscape::Landscape::new(project);
+    let graph = graph::SyncGraph::new(&landscape, landscape::is_synchronous);
+    let hard = graph::SyncGraph::new(&landscape, availability::is_hard_dependency);
+    let composite = availability::composite(&landscape, &hard);
+    let availability = availability::report(&landscape, &composite);
+    let cx = rules::Context {
+        landscape,
+        graph,
+        composite,
+        thresholds: &project.analysis.thresholds,
+    };
+    let (findings, acknowledged) = order::arrange(rules::run(&cx), &project.analysis);
+    let mut report = Report {
+        findings,
+        acknowledged,
+        availability,
+        ..Report::default()
+    };
+    report.readiness = readiness::readiness(project, &report.findings);
+    report
 }

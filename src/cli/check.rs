@@ -1,11 +1,16 @@
-use std::path::{Path, PathBuf};
+//! `integration-studio check`: the file's problems, the landscape's findings and the
+//! readiness checklist, as text for people or as JSON for pipelines.
+
+mod json;
+mod text;
+
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 
-use super::{count, place, status};
-use crate::io::{LoadError, Loaded, Problem, TextPosition, load};
-use crate::model::{CURRENT_FORMAT_VERSION, ItemRef};
+use super::status;
+use crate::analysis::{Report, Severity, analyze};
+use crate::io::{LoadError, Loaded, load};
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -14,6 +19,10 @@ pub struct CheckArgs {
     /// Output format; `json` is a stable schema documented in docs/cli.md.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
+    /// Exit with status 1 when an active finding is at least this severe; `never` lets
+    /// findings never change the exit status.
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
+    fail_on: FailOn,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -22,18 +31,36 @@ enum OutputFormat {
     Json,
 }
 
+/// The least severe finding that fails the check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
 pub fn run(args: CheckArgs) -> u8 {
     let result = load(&args.file);
-    let code = match &result {
-        Ok(loaded) if loaded.problems.is_empty() => status::OK,
-        Ok(_) => status::PROBLEMS,
-        Err(_) => status::FAILED,
-    };
+    // A project that loads is analysed even when it has problems: the findings still help.
+    let report = result.as_ref().ok().map(|loaded| analyze(&loaded.project));
+    let code = exit_code(&result, report.as_ref(), args.fail_on);
     match args.format {
-        OutputFormat::Text => print_text(&args.file, &result),
+        OutputFormat::Text => text::print(&args.file, &result, report.as_ref()),
         OutputFormat::Json => {
-            let report = JsonReport::new(&args.file, &result);
-            match serde_json::to_string_pretty(&report) {
+            let document = json::JsonReport::new(&args.file, &result, report.as_ref());
+            match serde_json::to_string_pretty(&document) {
                 Ok(json) => println!("{json}"),
                 Err(e) => {
                     eprintln!("error: could not write the JSON report: {e}");
@@ -45,124 +72,17 @@ pub fn run(args: CheckArgs) -> u8 {
     code
 }
 
-fn print_text(file: &Path, result: &Result<Loaded, LoadError>) {
-    match result {
-        Err(error) => eprintln!("{}", error.report()),
-        Ok(loaded) => {
-            if let Some(version) = loaded.migrated_from {
-                println!(
-                    "{}: note: written in format version {version}; `integration-studio fmt` \
-                     upgrades it to version {CURRENT_FORMAT_VERSION}",
-                    file.display()
-                );
-            }
-            for problem in &loaded.problems {
-                println!("{}: error: {problem}", place(file, problem.position));
-            }
-            let p = &loaded.project;
-            let counts = format!(
-                "{}, {}, {}",
-                count(p.systems.len(), "system"),
-                count(p.connections.len(), "connection"),
-                count(p.zones.len(), "zone")
-            );
-            match loaded.problems.len() {
-                0 => println!("{}: valid ({counts})", file.display()),
-                n => println!("{}: {} ({counts})", file.display(), count(n, "problem")),
-            }
-        }
+/// 2 when the file cannot be loaded; 1 when it has problems, or an active finding at or
+/// above `fail_on`; 0 otherwise. Acknowledged findings never count.
+fn exit_code(result: &Result<Loaded, LoadError>, report: Option<&Report>, fail_on: FailOn) -> u8 {
+    let Ok(loaded) = result else {
+        return status::FAILED;
+    };
+    let worst = report.and_then(Report::worst);
+    let fails = matches!((worst, fail_on.threshold()), (Some(w), Some(t)) if w >= t);
+    if !loaded.problems.is_empty() || fails {
+        status::PROBLEMS
+    } else {
+        status::OK
     }
-}
-
-/// The `check --format json` document. Field names and meanings are a stable interface.
-#[derive(Serialize)]
-struct JsonReport {
-    file: String,
-    /// "valid", "problems" or "unreadable".
-    status: &'static str,
-    format_version: Option<u32>,
-    migrated_from: Option<u32>,
-    summary: Option<Summary>,
-    problems: Vec<JsonProblem>,
-    error: Option<JsonError>,
-}
-
-#[derive(Serialize)]
-struct Summary {
-    systems: usize,
-    connections: usize,
-    zones: usize,
-}
-
-#[derive(Serialize)]
-struct JsonProblem {
-    code: &'static str,
-    message: String,
-    path: String,
-    line: Option<usize>,
-    column: Option<usize>,
-    item: ItemRef,
-}
-
-#[derive(Serialize)]
-struct JsonError {
-    message: String,
-    line: Option<usize>,
-    column: Option<usize>,
-}
-
-impl JsonReport {
-    fn new(file: &Path, result: &Result<Loaded, LoadError>) -> Self {
-        let file = file.display().to_string();
-        match result {
-            Err(error) => JsonReport {
-                file,
-                status: "unreadable",
-                format_version: None,
-                migrated_from: None,
-                summary: None,
-                problems: Vec::new(),
-                error: Some(JsonError {
-                    message: error.to_string(),
-                    line: error.position().map(|p| p.line),
-                    column: error.position().map(|p| p.column),
-                }),
-            },
-            Ok(loaded) => JsonReport {
-                file,
-                status: if loaded.problems.is_empty() {
-                    "valid"
-                } else {
-                    "problems"
-                },
-                format_version: Some(CURRENT_FORMAT_VERSION),
-                migrated_from: loaded.migrated_from,
-                summary: Some(Summary {
-                    systems: loaded.project.systems.len(),
-                    connections: loaded.project.connections.len(),
-                    zones: loaded.project.zones.len(),
-                }),
-                problems: loaded.problems.iter().map(JsonProblem::from).collect(),
-                error: None,
-            },
-        }
-    }
-}
-
-impl From<&Problem> for JsonProblem {
-    fn from(p: &Problem) -> Self {
-        let (line, column) = split(p.position);
-        JsonProblem {
-            code: p.code.as_str(),
-            message: p.message.clone(),
-            path: p.path.clone(),
-            line,
-            column,
-            item: p.subject,
-        }
-    }
-}
-
-fn split(position: Option<TextPosition>) -> (Option<usize>, Option<usize>) {
-    (position.map(|p| p.line), position.map(|p| p.column))
 }

@@ -10,11 +10,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::words::count;
+
 /// Exit statuses shared by every subcommand.
 pub mod status {
     /// Everything worked and the project is valid.
     pub const OK: u8 = 0;
-    /// The file was read, but the project has problems (or, with a strict flag, gaps).
+    /// The file was read, but the project has problems, or (`check`) an active finding at
+    /// the `--fail-on` severity, or (with a strict flag) gaps.
     pub const PROBLEMS: u8 = 1;
     /// The file could not be read or parsed, or the command could not do its work.
     pub const FAILED: u8 = 2;
@@ -86,14 +89,5 @@ fn place(path: &std::path::Path, position: Option<crate::io::TextPosition>) -> S
     match position {
         Some(p) => format!("{}:{p}", path.display()),
         None => path.display().to_string(),
-    }
-}
-
-/// "1 connection", "3 connections".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

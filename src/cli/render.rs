@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{count, place, status};
+use crate::analysis::analyze;
 use crate::io::{load, write_atomically};
 use crate::model::{ItemRef, Project};
 use crate::template::{MissingValue, render};
@@ -33,7 +34,8 @@ pub fn run(args: RenderArgs) -> u8 {
             place(&args.file, problem.position)
         );
     }
-    let prompt = match render(&loaded.project) {
+    let report = analyze(&loaded.project);
+    let prompt = match render(&loaded.project, &report) {
         Ok(prompt) => prompt,
         Err(error) => {
             eprintln!("error: {}: {error}", args.file.display());

@@ -3,8 +3,7 @@
 
 use std::collections::HashMap;
 
-use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
-use std::sync::Arc;
+use minijinja::value::{Object, Value};
 
 use super::render::{MissingValue, missing_marker};
 use super::schema::variable;
@@ -15,41 +14,45 @@ use crate::model::{
 
 /// Declares a view: a struct of ready-made template values that minijinja reads field by
 /// field. Converting through serde instead would build a map per item and allocate every
-/// key again, which for thousands of flows costs more than the rest of the render.
+/// key again, which for thousands of flows costs more than the rest of the render. Paths
+/// are spelt out in full so that any module of `template` can declare views.
 macro_rules! view {
     ($(#[$meta:meta])* $name:ident { $($field:ident),* $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug)]
         struct $name {
-            $($field: Value,)*
+            $($field: ::minijinja::value::Value,)*
         }
 
-        impl Object for $name {
-            fn repr(self: &Arc<Self>) -> ObjectRepr {
-                ObjectRepr::Map
+        impl ::minijinja::value::Object for $name {
+            fn repr(self: &::std::sync::Arc<Self>) -> ::minijinja::value::ObjectRepr {
+                ::minijinja::value::ObjectRepr::Map
             }
 
-            fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+            fn get_value(self: &::std::sync::Arc<Self>, key: &::minijinja::value::Value) -> Option<::minijinja::value::Value> {
                 self.get_value_by_str(key.as_str()?)
             }
 
-            fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
+            fn get_value_by_str(self: &::std::sync::Arc<Self>, key: &str) -> Option<::minijinja::value::Value> {
                 match key {
                     $(stringify!($field) => Some(self.$field.clone()),)*
                     _ => None,
                 }
             }
 
-            fn enumerate(self: &Arc<Self>) -> Enumerator {
-                Enumerator::Str(&[$(stringify!($field)),*])
+            fn enumerate(self: &::std::sync::Arc<Self>) -> ::minijinja::value::Enumerator {
+                ::minijinja::value::Enumerator::Str(&[$(stringify!($field)),*])
             }
         }
     };
 }
 
+// Other context builders (risks.rs) declare their views the same way.
+pub(super) use view;
+
 view!(
     /// What prompt.md.j2 sees.
-    FrameContext { project, requirements, zones, system_blocks, flow_blocks }
+    FrameContext { project, requirements, zones, system_blocks, flow_blocks, risks }
 );
 view!(
     /// What system.md.j2 sees.
@@ -140,12 +143,13 @@ impl Missing {
     }
 }
 
-/// The frame's input: the project, its requirements and zones, and stand-ins for the
-/// rendered system and flow blocks (see `render`).
+/// The frame's input: the project, its requirements and zones, stand-ins for the rendered
+/// system and flow blocks (see `render`), and the risks section's values (see `risks`).
 pub(crate) fn frame_context(
     project: &Project,
     system_blocks: &'static str,
     flow_blocks: &'static str,
+    risks: Value,
     missing: &mut Missing,
 ) -> Value {
     let r = &project.requirements;
@@ -193,6 +197,7 @@ pub(crate) fn frame_context(
             .collect(),
         system_blocks: Value::from(system_blocks),
         flow_blocks: Value::from(flow_blocks),
+        risks,
     })
 }
 
@@ -225,7 +230,7 @@ pub(crate) fn flows_context(
     })
 }
 
-fn object<T: Object + 'static>(view: T) -> Value {
+pub(super) fn object<T: Object + 'static>(view: T) -> Value {
     Value::from_object(view)
 }
 
@@ -366,7 +371,7 @@ fn is_folded(text: &str) -> bool {
 }
 
 /// A one-line text as a template value, copied once (or not at all when short).
-fn text(raw: &str) -> Value {
+pub(super) fn text(raw: &str) -> Value {
     if is_folded(raw) {
         Value::from(raw)
     } else {

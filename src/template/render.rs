@@ -11,6 +11,8 @@ use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
 
 use super::context::{Missing, Names, flows_context, frame_context, systems_context};
+use super::risks::risks_context;
+use crate::analysis::Report;
 use crate::model::{Connection, ItemRef, Project};
 use crate::parallel;
 
@@ -79,7 +81,8 @@ impl PromptTemplate {
     }
 
     /// A template with its own frame and the built-in system and flow blocks. The frame
-    /// sees `project`, `requirements`, `zones`, `system_blocks` and `flow_blocks`.
+    /// sees `project`, `requirements`, `zones`, `system_blocks`, `flow_blocks` and `risks`
+    /// (none, or `summary`, `readiness`, `findings`, `more` and `acknowledged`).
     pub fn new(frame: &str) -> Result<Self, RenderError> {
         Self::with_blocks(frame, BUILTIN_SYSTEM_BLOCK, BUILTIN_FLOW_BLOCK)
     }
@@ -111,8 +114,10 @@ impl PromptTemplate {
         Ok(PromptTemplate { env })
     }
 
-    /// Renders the prompt for `project`. The same project always gives the same bytes.
-    pub fn render(&self, project: &Project) -> Result<Prompt, RenderError> {
+    /// Renders the prompt for `project`, with the risks of `report` (the project's own
+    /// `analysis::analyze` result; the app passes the one it keeps). The same project and
+    /// report always give the same bytes.
+    pub fn render(&self, project: &Project, report: &Report) -> Result<Prompt, RenderError> {
         let names = Names::new(project);
         let connections = &project.connections;
         let items = project.systems.len() + connections.len();
@@ -158,6 +163,7 @@ impl PromptTemplate {
                 SYSTEMS_HERE
             },
             if has_flows { FLOWS_HERE } else { "" },
+            risks_context(project, report),
             &mut frame_missing,
         );
         let frame = self.env.get_template(FRAME)?.render(context)?;
@@ -221,15 +227,20 @@ fn splice(frame: &str, systems: &str, flows: &[String]) -> String {
     text
 }
 
-/// Renders the built-in CM-010 prompt for `project`.
-pub fn render(project: &Project) -> Result<Prompt, RenderError> {
-    PromptTemplate::builtin().render(project)
+/// Renders the built-in CM-010 prompt for `project` and its analysis `report`.
+pub fn render(project: &Project, report: &Report) -> Result<Prompt, RenderError> {
+    PromptTemplate::builtin().render(project, report)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::analyze;
     use crate::synthetic::landscape;
+
+    fn render(project: &Project) -> Result<Prompt, RenderError> {
+        super::render(project, &analyze(project))
+    }
 
     #[test]
     fn user_text_cannot_forge_a_splice_marker() {
@@ -267,7 +278,14 @@ mod tests {
                 .unwrap();
             missing.0.extend(flow_missing.0);
             let mut frame_missing = Missing::default();
-            let context = frame_context(&project, SYSTEMS_HERE, FLOWS_HERE, &mut frame_missing);
+            let risks = risks_context(&project, &analyze(&project));
+            let context = frame_context(
+                &project,
+                SYSTEMS_HERE,
+                FLOWS_HERE,
+                risks,
+                &mut frame_missing,
+            );
             let frame = template
                 .env
                 .get_template(FRAME)

@@ -125,7 +125,7 @@ impl StudioApp {
             None => example_document(),
         };
         let analysis = analyze_document(&document);
-        let prompt = render_prompt(&document);
+        let prompt = render_prompt(&document, &analysis.report);
         let mut canvas = Canvas::new();
         canvas.set_finding_marks(FindingMarks::from_report(&analysis.report));
         let mut app = StudioApp {
@@ -535,7 +535,7 @@ impl StudioApp {
         // Always: a new document's revision numbers start again, so they could match the
         // old one's and leave its prompt showing.
         self.reanalyse();
-        self.prompt = render_prompt(&self.document);
+        self.prompt = render_prompt(&self.document, &self.analysis.report);
     }
 
     fn remember(&mut self, path: &Path) {
@@ -604,7 +604,7 @@ impl StudioApp {
             self.reanalyse();
         }
         if self.prompt.revision != self.document.content_revision() {
-            self.prompt = render_prompt(&self.document);
+            self.prompt = render_prompt(&self.document, &self.analysis.report);
         }
     }
 
@@ -751,8 +751,9 @@ fn analyze_document(document: &Document) -> AnalysisCache {
     }
 }
 
-fn render_prompt(document: &Document) -> PromptCache {
-    let prompt = render(document.project()).map_err(|e| e.to_string());
+/// The prompt, with the risks section taken from the report the app already has.
+fn render_prompt(document: &Document, report: &Report) -> PromptCache {
+    let prompt = render(document.project(), report).map_err(|e| e.to_string());
     let stats = PromptStats::of(prompt.as_ref().map_or("", |p| p.text.as_str()));
     PromptCache {
         revision: document.content_revision(),

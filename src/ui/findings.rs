@@ -85,25 +85,17 @@ fn header(
             ui.label(RichText::new(text).color(color));
         }
         ui.separator();
-        egui::ComboBox::from_id_salt("findings order")
-            .selected_text(match view.sort {
-                SortOrder::MostSevereFirst => "Most severe first",
-                SortOrder::LeastSevereFirst => "Least severe first",
-            })
-            .show_ui(ui, |ui| {
-                ui.selectable_value(
-                    &mut view.sort,
-                    SortOrder::MostSevereFirst,
-                    "Most severe first",
-                );
-                ui.selectable_value(
-                    &mut view.sort,
-                    SortOrder::LeastSevereFirst,
-                    "Least severe first",
-                );
-            })
-            .response
-            .on_hover_text("Sort by severity");
+        ui.label(RichText::new("Sort:").weak());
+        ui.selectable_value(
+            &mut view.sort,
+            SortOrder::MostSevereFirst,
+            "Most severe first",
+        );
+        ui.selectable_value(
+            &mut view.sort,
+            SortOrder::LeastSevereFirst,
+            "Least severe first",
+        );
         let settings = &project.analysis;
         let mut in_prompt = settings.include_risks_in_prompt;
         if ui

@@ -1,0 +1,156 @@
+//! The values of the prompt's "Risks found in the current landscape" section: the active
+//! findings, most severe first, so the assistant starts from what the landscape already
+//! shows. Like every other value, findings reach the template as data: a system named
+//! `{{ 7*7 }}` in a message comes out literally.
+
+use std::collections::HashMap;
+
+use minijinja::value::Value;
+
+use super::context::{object, text, view};
+use crate::analysis::{CheckStatus, Finding, Report, Severity};
+use crate::model::Project;
+use crate::words::count;
+
+/// The prompt lists at most this many findings, most severe first, and counts the rest:
+/// a 10,000-system landscape can have thousands, which would drown the analysis request
+/// (and slow the render) without telling the assistant more.
+pub const MAX_RISKS_IN_PROMPT: usize = 50;
+
+view!(
+    /// What the frame sees as `risks` when the section is shown.
+    RisksView { summary, readiness, findings, more, acknowledged }
+);
+view!(
+    /// One listed finding.
+    FindingView { severity, message, why, pattern, same_as }
+);
+
+/// The section's values, or none when the project leaves risks out of the prompt or there
+/// are no active findings: then the frame shows no section at all.
+pub(crate) fn risks_context(project: &Project, report: &Report) -> Value {
+    let findings = &report.findings;
+    if !project.analysis.include_risks_in_prompt || findings.is_empty() {
+        return Value::from(());
+    }
+    // Findings of one rule share its why and pattern: spell them out once and refer back
+    // to that finding after, which keeps the prompt short.
+    let mut first_with: HashMap<(&str, &str), usize> = HashMap::new();
+    let listed: Vec<Value> = most_severe_first(findings)
+        .take(MAX_RISKS_IN_PROMPT)
+        .zip(1..)
+        .map(|(finding, number)| {
+            let explained = (finding.why.as_str(), finding.pattern.as_str());
+            let first = *first_with.entry(explained).or_insert(number);
+            let same = first != number && explained != ("", "");
+            finding_view(finding, same.then_some(first))
+        })
+        .collect();
+    let left_out = findings.len() - listed.len();
+    let more = if left_out == 0 {
+        String::new()
+    } else {
+        let rest = most_severe_first(findings).skip(MAX_RISKS_IN_PROMPT);
+        format!(
+            "…and {left_out} more, not listed here ({}).",
+            severity_counts(rest)
+        )
+    };
+    let acknowledged = match report.acknowledged.len() {
+        0 => String::new(),
+        1 => "The team has acknowledged 1 further finding as an accepted risk; it is not \
+              listed."
+            .to_owned(),
+        n => format!(
+            "The team has acknowledged {n} further findings as accepted risks; they are not \
+             listed."
+        ),
+    };
+    object(RisksView {
+        summary: format!(
+            "Integration Studio's check of this landscape found {} ({}).",
+            count(findings.len(), "risk"),
+            severity_counts(findings.iter())
+        )
+        .into(),
+        readiness: readiness_line(report).into(),
+        findings: listed.into(),
+        more: more.into(),
+        acknowledged: acknowledged.into(),
+    })
+}
+
+/// Errors, then warnings, then info, each in the report's order. The report is sorted
+/// this way already; selecting rather than trusting that keeps the cap honest.
+fn most_severe_first(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
+    [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .flat_map(move |severity| findings.iter().filter(move |f| f.severity == severity))
+}
+
+/// One finding; `same_as` is the number of the earlier finding of the same rule, if any.
+fn finding_view(finding: &Finding, same_as: Option<usize>) -> Value {
+    let (why, pattern) = match same_as {
+        Some(_) => (Value::from(""), Value::from("")),
+        None => (text(&finding.why), text(&finding.pattern)),
+    };
+    object(FindingView {
+        severity: Value::from(match finding.severity {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+            Severity::Info => "Info",
+        }),
+        message: text(&finding.message),
+        why,
+        pattern,
+        same_as: same_as.map_or(Value::from(()), Value::from),
+    })
+}
+
+/// "1 error, 2 warnings, 3 info".
+fn severity_counts<'f>(findings: impl Iterator<Item = &'f Finding>) -> String {
+    let (mut errors, mut warnings, mut info) = (0, 0, 0);
+    for finding in findings {
+        match finding.severity {
+            Severity::Error => errors += 1,
+            Severity::Warning => warnings += 1,
+            Severity::Info => info += 1,
+        }
+    }
+    let mut parts = Vec::new();
+    if errors > 0 {
+        parts.push(count(errors, "error"));
+    }
+    if warnings > 0 {
+        parts.push(count(warnings, "warning"));
+    }
+    if info > 0 {
+        parts.push(format!("{info} info"));
+    }
+    parts.join(", ")
+}
+
+/// The checklist's score and the lines not yet met, so the assistant knows which parts
+/// of the Integration Pattern Module the model leaves open. Empty without a checklist.
+fn readiness_line(report: &Report) -> String {
+    let readiness = &report.readiness;
+    if readiness.checks.is_empty() {
+        return String::new();
+    }
+    let open: Vec<String> = readiness
+        .checks
+        .iter()
+        .filter(|c| c.status != CheckStatus::Passed)
+        .map(|c| format!("{} ({})", c.label, c.status.label()))
+        .collect();
+    let score = readiness.score_percent;
+    if open.is_empty() {
+        format!("{score}%; every validation line of the Integration Pattern Module is met.")
+    } else {
+        format!(
+            "{score}% of the Integration Pattern Module's validation lines are met (partial \
+             ones count half). Not yet met: {}.",
+            open.join(", ")
+        )
+    }
+}

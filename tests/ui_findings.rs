@@ -1,0 +1,245 @@
+//! The analysis in the app: the Findings panel, canvas badges, the readiness checklist and
+//! acknowledgements, driven through egui_kittest on the e-commerce example.
+
+mod common;
+
+use common::{app, type_into};
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use integration_studio::analysis::{Finding, Severity};
+use integration_studio::ui::StudioApp;
+
+/// Acknowledges the finding listed first, with `reason`, the way a user would.
+fn acknowledge_first(harness: &mut Harness<'static, StudioApp>, reason: &str) {
+    harness
+        .get_all_by_label("Acknowledge…")
+        .next()
+        .expect("a finding to acknowledge")
+        .click();
+    harness.run();
+    type_into(harness, "Reason for acknowledging", reason);
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+fn first_finding(harness: &Harness<'static, StudioApp>) -> Finding {
+    harness
+        .state()
+        .report()
+        .findings
+        .first()
+        .cloned()
+        .expect("the e-commerce example has findings")
+}
+
+#[test]
+fn the_example_shows_its_findings_and_counts() {
+    let harness = app();
+    let report = harness.state().report();
+    assert!(!report.findings.is_empty());
+    // The first rows are in view (the list lays out only the rows it shows).
+    for finding in report.findings.iter().take(3) {
+        harness.get_by_label(&finding.message);
+    }
+    let errors = report.count(Severity::Error);
+    if errors > 0 {
+        let text = if errors == 1 {
+            "1 error".to_owned()
+        } else {
+            format!("{errors} errors")
+        };
+        harness.get_by_label_contains(&text);
+    }
+}
+
+#[test]
+fn clicking_a_finding_selects_what_it_is_about_and_frames_it() {
+    let mut harness = app();
+    // A finding in view about more than one system, so framing has something to do.
+    let finding = harness
+        .state()
+        .report()
+        .findings
+        .iter()
+        .take(3)
+        .max_by_key(|f| f.systems.len())
+        .cloned()
+        .unwrap();
+    assert!(finding.systems.len() > 1);
+    harness.get_by_label(&finding.message).click();
+    harness.run();
+    let selection = harness.state().selection();
+    assert_eq!(selection.systems.iter().copied().collect::<Vec<_>>(), {
+        let mut ids = finding.systems.clone();
+        ids.sort();
+        ids.dedup();
+        ids
+    });
+    // Every system it names is now in view, so its node can be found on the canvas.
+    let project = harness.state().document().project();
+    for id in &finding.systems {
+        let name = project.system_name(*id);
+        let node = harness.get_by_role_and_label(Role::Button, &name);
+        let rect = node.rect();
+        assert!(
+            rect.min.x >= 0.0 && rect.max.x <= 1440.0 && rect.min.y >= 0.0 && rect.max.y <= 900.0,
+            "{name} is not in view: {rect:?}"
+        );
+    }
+}
+
+#[test]
+fn systems_with_findings_carry_a_badge() {
+    let harness = app();
+    let finding = harness
+        .state()
+        .report()
+        .findings
+        .iter()
+        .find(|f| !f.systems.is_empty())
+        .cloned()
+        .unwrap();
+    let name = harness
+        .state()
+        .document()
+        .project()
+        .system_name(finding.systems[0]);
+    let node = harness.get_by_role_and_label(Role::Button, &name);
+    let description = node
+        .accesskit_node()
+        .description()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(description.contains("finding"), "{name}: {description:?}");
+}
+
+#[test]
+fn acknowledging_a_finding_hides_it_and_saves_the_reason_in_the_project() {
+    let mut harness = app();
+    let finding = first_finding(&harness);
+    let before = harness.state().report().findings.len();
+    acknowledge_first(&mut harness, "Accepted by the architecture board");
+
+    let report = harness.state().report();
+    assert_eq!(report.findings.len(), before - 1);
+    assert!(report.findings.iter().all(|f| f.key != finding.key));
+    assert_eq!(report.acknowledged[0].finding.key, finding.key);
+    let saved = &harness
+        .state()
+        .document()
+        .project()
+        .analysis
+        .acknowledgements;
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].finding, finding.key);
+    assert_eq!(saved[0].reason, "Accepted by the architecture board");
+    assert!(harness.query_by_label(&finding.message).is_none());
+
+    // It can be undone like any edit.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().report().findings.len(), before);
+}
+
+#[test]
+fn acknowledged_findings_can_be_restored() {
+    let mut harness = app();
+    let finding = first_finding(&harness);
+    acknowledge_first(&mut harness, "Known");
+    harness.get_by_label("1 acknowledged").click();
+    harness.run();
+    harness.get_by_label("Acknowledged: Known");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .report()
+            .findings
+            .iter()
+            .any(|f| f.key == finding.key)
+    );
+}
+
+#[test]
+fn findings_sort_by_severity_both_ways() {
+    let mut harness = app();
+    // A system on its own adds notes to the example's warnings.
+    harness.get_by_label("+ Add system").click();
+    harness.run();
+    let report = harness.state().report().clone();
+    let least = report.findings.iter().map(|f| f.severity).min().unwrap();
+    let most = report.findings.iter().map(|f| f.severity).max().unwrap();
+    assert_ne!(
+        least, most,
+        "the example has findings of more than one severity"
+    );
+    let top_of = |harness: &Harness<'static, StudioApp>| {
+        // The row drawn highest up is the first in the list.
+        report
+            .findings
+            .iter()
+            .filter_map(|f| {
+                harness
+                    .query_by_label(&f.message)
+                    .map(|node| (node.rect().min.y, f.severity))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, severity)| severity)
+            .unwrap()
+    };
+    assert_eq!(top_of(&harness), most);
+    harness.get_by_label("Least severe first").click();
+    harness.run();
+    assert_eq!(top_of(&harness), least);
+}
+
+#[test]
+fn the_readiness_checklist_shows_every_validation_line() {
+    let harness = app();
+    let readiness = &harness.state().report().readiness;
+    harness.get_by_label(&format!("Readiness {}%", readiness.score_percent));
+    for line in [
+        "Integration requirements are clearly defined",
+        "Data flows are mapped",
+        "Constraints are identified",
+        "Integration architecture is well-designed",
+        "Communication protocols are appropriate",
+        "Error handling is comprehensive",
+    ] {
+        harness.get_by_label(line);
+    }
+}
+
+#[test]
+fn risks_go_into_the_prompt_unless_switched_off() {
+    let mut harness = app();
+    let heading = "Risks found in the current landscape";
+    assert!(harness.state().prompt_text().unwrap().contains(heading));
+    harness.get_by_label("Add to the prompt").click();
+    harness.run();
+    assert!(!harness.state().prompt_text().unwrap().contains(heading));
+    assert!(
+        !harness
+            .state()
+            .document()
+            .project()
+            .analysis
+            .include_risks_in_prompt
+    );
+}
+
+#[test]
+fn ctrl_j_hides_and_shows_the_findings_panel() {
+    let mut harness = app();
+    harness.get_by_label("Findings");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::J);
+    harness.run();
+    assert!(harness.query_by_label("Findings").is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::J);
+    harness.run();
+    harness.get_by_label("Findings");
+}
