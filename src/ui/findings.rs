@@ -73,7 +73,7 @@ fn header(
     view: &mut FindingsView,
     intents: &mut Vec<Intent>,
 ) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading("Findings");
         let counts = [Severity::Error, Severity::Warning, Severity::Info]
             .into_iter()
@@ -121,24 +121,22 @@ fn header(
             ));
         }
         ui.menu_button("Thresholds…", |ui| thresholds(ui, settings, intents));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let acknowledged = report.acknowledged.len();
-            let text = if view.show_acknowledged {
-                "Back to findings".to_owned()
-            } else {
-                format!("{acknowledged} acknowledged")
-            };
-            if ui
-                .add_enabled(
-                    acknowledged > 0 || view.show_acknowledged,
-                    Button::new(text),
-                )
-                .on_hover_text("Findings the team accepted, with their reasons")
-                .clicked()
-            {
-                view.show_acknowledged = !view.show_acknowledged;
-            }
-        });
+        let acknowledged = report.acknowledged.len();
+        let text = if view.show_acknowledged {
+            "Back to findings".to_owned()
+        } else {
+            format!("{acknowledged} acknowledged")
+        };
+        if ui
+            .add_enabled(
+                acknowledged > 0 || view.show_acknowledged,
+                Button::new(text),
+            )
+            .on_hover_text("Findings the team accepted, with their reasons")
+            .clicked()
+        {
+            view.show_acknowledged = !view.show_acknowledged;
+        }
     });
 }
 
@@ -204,42 +202,54 @@ fn finding_row(
         let color = severity_color(finding.severity, ui.visuals().dark_mode);
         ui.add_sized(
             [64.0, 18.0],
-            Label::new(RichText::new(finding.severity.label().to_uppercase()).color(color).small().strong()),
+            Label::new(
+                RichText::new(finding.severity.label().to_uppercase())
+                    .color(color)
+                    .small()
+                    .strong(),
+            ),
         );
-        ui.vertical(|ui| {
-            let width = (ui.available_width() - 130.0).max(120.0);
-            ui.set_max_width(width);
-            let message = ui
-                .add(Label::new(RichText::new(&finding.message).strong()).truncate().sense(egui::Sense::click()))
-                .on_hover_text(format!(
-                    "{}\n\nWhy it matters: {}\n\nPattern: {}\n\nRule: {} (click to show it on the canvas)",
-                    finding.message, finding.why, finding.pattern, finding.rule
-                ));
-            if message.clicked() {
-                show_on_canvas(finding, intents);
-            }
-            if drafting {
-                acknowledge_editor(ui, project, finding, view, intents);
-            } else {
-                ui.add(
-                    Label::new(
-                        RichText::new(format!("{} · Fix: {}", finding.rule, finding.pattern))
-                            .small()
-                            .weak(),
-                    )
-                    .truncate(),
-                );
-            }
-        });
+        // The button is placed first, at the right, so the text gets what is left.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
             if !drafting
                 && ui
                     .button("Acknowledge…")
-                    .on_hover_text("Accept this finding with a reason; it is then hidden and saved in the project")
+                    .on_hover_text(
+                        "Accept this finding with a reason; it is then hidden, and the reason \
+                         is saved in the project",
+                    )
                     .clicked()
             {
                 view.draft = Some((finding.key.clone(), String::new()));
             }
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                let message = ui
+                    .add(
+                        Label::new(RichText::new(&finding.message).strong())
+                            .truncate()
+                            .sense(egui::Sense::click()),
+                    )
+                    .on_hover_text(format!(
+                        "{}\n\nWhy it matters: {}\n\nPattern: {}\n\nRule: {} (click to show it on \
+                         the canvas)",
+                        finding.message, finding.why, finding.pattern, finding.rule
+                    ));
+                if message.clicked() {
+                    show_on_canvas(finding, intents);
+                }
+                if drafting {
+                    acknowledge_editor(ui, project, finding, view, intents);
+                } else {
+                    ui.add(
+                        Label::new(
+                            RichText::new(format!("{} · Fix: {}", finding.rule, finding.pattern))
+                                .small()
+                                .weak(),
+                        )
+                        .truncate(),
+                    );
+                }
+            });
         });
     });
 }

@@ -48,7 +48,10 @@ pub fn readiness_checklist(ui: &mut Ui, readiness: &Readiness) {
                     {
                         ui.horizontal_top(|ui| {
                             ui.add_space(58.0);
-                            ui.add(egui::Label::new(RichText::new(reason).small().weak()).wrap());
+                            ui.add(
+                                egui::Label::new(RichText::new(reason).small().weak()).truncate(),
+                            )
+                            .on_hover_text(check.reasons.join("\n"));
                         });
                     }
                 }

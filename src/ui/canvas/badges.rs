@@ -7,6 +7,7 @@ use egui::{Color32, Pos2, Shape, Stroke, pos2};
 
 use super::draw::Drawing;
 use super::placement::{ConnectionPath, Placement};
+use super::view::Detail;
 use crate::analysis::{Report, Severity};
 use crate::model::{ConnectionId, Project, SystemId};
 
@@ -141,7 +142,12 @@ impl Drawing<'_> {
     }
 
     fn finding_badge(&mut self, centre: Pos2, mark: Mark) {
-        let radius = self.zoomed(9.0).clamp(4.0, 11.0);
+        // A fixed size on screen, so the count stays readable at the zoom a landscape is
+        // usually viewed at; far out, just a dot.
+        let radius = match self.view.detail() {
+            Detail::Full => 8.0,
+            Detail::Overview => 4.0,
+        };
         let color = severity_color(mark.worst, self.palette.dark);
         self.shapes
             .push(Shape::circle_filled(centre, radius, color));
