@@ -124,7 +124,7 @@ fn downgrades(l: &Landscape, findings: &mut Vec<Finding>) {
             .iter()
             .find(|&&(s, _)| l.rank(s) == top)
             .map_or(target, |&(s, _)| s);
-        let sources: Vec<String> = distinct(flows.iter().map(|&(s, _)| s))
+        let sources: Vec<&str> = distinct(flows.iter().map(|&(s, _)| s))
             .map(|s| l.name(s))
             .collect();
         let message = format!(

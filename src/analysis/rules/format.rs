@@ -27,10 +27,10 @@ pub(super) fn check(cx: &Context, findings: &mut Vec<Finding>) {
         // The sender's format, what the connection carries, and the receiver's format.
         let sides = [
             (l.systems[link.from].data_format.as_ref(), l.name(link.from)),
-            (c.data_format.as_ref(), "the connection".to_owned()),
+            (c.data_format.as_ref(), "the connection"),
             (l.systems[link.to].data_format.as_ref(), l.name(link.to)),
         ];
-        let set: Vec<(&DataFormat, &String)> = sides
+        let set: Vec<(&DataFormat, &&str)> = sides
             .iter()
             .filter_map(|(f, who)| Some(((*f)?, who)))
             .collect();

@@ -55,7 +55,7 @@ fn cycles(cx: &Context, findings: &mut Vec<Finding>) {
         let round = cycle_through(cx, c);
         let mut systems = round.clone();
         systems.extend(members.iter().filter(|m| !round.contains(m)));
-        let mut names: Vec<String> = round.iter().map(|&m| l.name(m)).collect();
+        let mut names: Vec<&str> = round.iter().map(|&m| l.name(m)).collect();
         names.push(l.name(round[0]));
         let mut message = if round.len() == 1 {
             format!("{} calls itself synchronously.", names[0])
@@ -66,7 +66,7 @@ fn cycles(cx: &Context, findings: &mut Vec<Finding>) {
             )
         };
         if members.len() > round.len() {
-            let all: Vec<String> = members.iter().map(|&m| l.name(m)).collect();
+            let all: Vec<&str> = members.iter().map(|&m| l.name(m)).collect();
             message.push_str(&format!(
                 " In all, {} systems call each other in cycles: {}.",
                 members.len(),
@@ -122,7 +122,7 @@ fn path_through(cx: &Context, edges: &[Edge]) -> (Vec<usize>, String) {
         return (Vec::new(), String::new());
     };
     let mut systems = vec![l.links[first.link].from];
-    let mut label = l.name(systems[0]);
+    let mut label = l.name(systems[0]).to_owned();
     for edge in edges {
         let link = &l.links[edge.link];
         if link.from != systems[systems.len() - 1] {
