@@ -38,7 +38,18 @@ pub(super) fn check(cx: &Context, findings: &mut Vec<Finding>) {
         if !differ {
             continue;
         }
-        let said: Vec<String> = set.iter().map(|(f, who)| format!("{f} ({who})")).collect();
+        // Each format once, with everyone who uses it: "Avro (A, the connection)".
+        let mut said: Vec<(&DataFormat, Vec<&str>)> = Vec::new();
+        for &(format, who) in &set {
+            match said.iter_mut().find(|(f, _)| same(f, format)) {
+                Some((_, whom)) => whom.push(who),
+                None => said.push((format, vec![who])),
+            }
+        }
+        let said: Vec<String> = said
+            .iter()
+            .map(|(f, whom)| format!("{f} ({})", whom.join(", ")))
+            .collect();
         let message = format!(
             "{} joins different data formats, {}, but names no transformation.",
             l.link_label(link),

@@ -208,11 +208,14 @@ fn latency(cx: &Context, findings: &mut Vec<Finding>) {
             .filter(|e| target(e) > 0)
             .map(|e| format_latency_ms(target(e)))
             .collect();
+        let sum = match parts.as_slice() {
+            [_] => String::new(),
+            _ => format!(" ({})", parts.join(" + ")),
+        };
         let message = format!(
-            "{label}: the latency targets of these synchronous calls add up to {} ({}), more \
+            "{label}: the latency targets of these synchronous calls add up to {}{sum}, more \
              than {}, the loosest response time the latency requirement names (\"{}\").",
             format_latency_ms(total[c]),
-            parts.join(" + "),
             format_latency_ms(budget),
             shorten(requirement, 80),
         );
