@@ -41,7 +41,10 @@ fn the_analysis_settings_example_is_canonical_and_read_as_written() {
     assert!(!analysis.include_risks_in_prompt);
     assert_eq!(analysis.thresholds.max_direct_connections, 8);
     assert_eq!(analysis.thresholds.max_sync_chain_depth, 2);
-    assert_eq!(analysis.acknowledgements[0].finding, "availability-below-sla:2");
+    assert_eq!(
+        analysis.acknowledgements[0].finding,
+        "availability-below-sla:2"
+    );
 }
 
 #[test]

@@ -106,7 +106,7 @@ impl<'p> Landscape<'p> {
 
     /// Whether the system sits in a partner or SaaS zone: run by another organisation.
     pub fn is_external(&self, i: usize) -> bool {
-        self.zone(i).is_some_and(|z| is_external_zone(z))
+        self.zone(i).is_some_and(is_external_zone)
     }
 
     /// Whether the system is itself an integration hub (a broker, bus, integration engine or

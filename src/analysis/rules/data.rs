@@ -156,10 +156,12 @@ fn leaving_zones(l: &Landscape, findings: &mut Vec<Finding>) {
                 continue;
             };
             let sensitive = l.rank(source).is_some_and(|r| r >= SENSITIVE_RANK);
-            if sensitive && l.zone(source).is_none_or(|z| z.id != zone.id) {
-                if let Some(z) = zones.iter().position(|z| z.id == zone.id) {
-                    leaving[z].push((source, link));
-                }
+            let crosses = l.zone(source).is_none_or(|z| z.id != zone.id);
+            if let Some(z) = zones.iter().position(|z| z.id == zone.id)
+                && sensitive
+                && crosses
+            {
+                leaving[z].push((source, link));
             }
         }
     }
