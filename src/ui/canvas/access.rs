@@ -6,12 +6,11 @@
 use egui::accesskit::{self, Action, NodeId, Role};
 use egui::{Context, Event, Id, Rect};
 
-use super::badges::FindingMarks;
+use super::Canvas;
 use super::hit::Hit;
-use super::placement::Placement;
 use super::text;
 use super::view::View;
-use crate::model::{ItemRef, Project, ZoneId};
+use crate::model::{ItemRef, Project};
 use crate::ui::selection::Selection;
 
 /// Beyond this many nodes a frame, the tree would cost more than it helps: nobody tabs
@@ -25,12 +24,13 @@ pub(super) fn expose(
     ctx: &Context,
     base_id: Id,
     project: &Project,
-    placement: &Placement,
-    zone_names: &[(ZoneId, Rect)],
-    marks: &FindingMarks,
+    canvas: &Canvas,
     view: &View,
     selection: &Selection,
 ) -> Option<Hit> {
+    let placement = &canvas.placement;
+    let zone_names = &canvas.drawn_labels.zones;
+    let marks = &canvas.finding_marks;
     let clicks: Vec<NodeId> = ctx.input(|input| {
         input
             .events

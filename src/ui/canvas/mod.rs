@@ -198,16 +198,7 @@ impl Canvas {
 
         // Node ids hang off this canvas's place in the UI, so they are stable and unique.
         let base_id = ui.scope_id().with("canvas_items");
-        if let Some(hit) = access::expose(
-            ui.ctx(),
-            base_id,
-            project,
-            &self.placement,
-            &self.drawn_labels.zones,
-            &self.finding_marks,
-            &view,
-            selection,
-        ) {
+        if let Some(hit) = access::expose(ui.ctx(), base_id, project, self, &view, selection) {
             out.push(Intent::Select(Selection::only(hit.item())));
         }
 
