@@ -6,6 +6,8 @@
 //! Targets on a 2-core machine (medians): 1,000 ≤ 4 ms, 10,000 ≤ 16 ms.
 //! Run with `cargo bench --bench canvas`.
 //!
+//! Every item with a finding carries its badge, as in the app.
+//!
 //! A third case measures full detail: 1,000 systems zoomed in to 1:1, where boxes carry
 //! text and connections labels, heads and dashes.
 
@@ -15,9 +17,10 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Context, Event, Pos2, RawInput, Rect};
 
+use integration_studio::analysis::analyze;
 use integration_studio::model::Project;
 use integration_studio::synthetic::landscape;
-use integration_studio::ui::canvas::Canvas;
+use integration_studio::ui::canvas::{Canvas, FindingMarks};
 use integration_studio::ui::intent::Intent;
 use integration_studio::ui::selection::Selection;
 
@@ -34,9 +37,12 @@ struct Frame {
 
 impl Frame {
     fn new(project: Project) -> Self {
+        // Badges on every item with findings, as the app draws them.
+        let mut canvas = Canvas::new();
+        canvas.set_finding_marks(FindingMarks::from_report(&analyze(&project)));
         let mut frame = Frame {
             ctx: Context::default(),
-            canvas: Canvas::new(),
+            canvas,
             project,
             selection: Selection::default(),
             time: 0.0,

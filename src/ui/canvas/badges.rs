@@ -111,7 +111,9 @@ impl Drawing<'_> {
         placement: &Placement,
         marks: &FindingMarks,
     ) {
-        if marks.is_empty() {
+        // Far out, thousands of dots would cost more than the whole overview and say
+        // little; the Findings panel and zooming in show them.
+        if marks.is_empty() || self.view.detail() == Detail::Overview {
             return;
         }
         for &i in &placement.visible_systems {
@@ -142,12 +144,8 @@ impl Drawing<'_> {
     }
 
     fn finding_badge(&mut self, centre: Pos2, mark: Mark) {
-        // A fixed size on screen, so the count stays readable at the zoom a landscape is
-        // usually viewed at; far out, just a dot.
-        let radius = match self.view.detail() {
-            Detail::Full => 8.0,
-            Detail::Overview => 4.0,
-        };
+        // A fixed size on screen, so the count stays readable at any zoom.
+        let radius = 8.0;
         let color = severity_color(mark.worst, self.palette.dark);
         self.shapes
             .push(Shape::circle_filled(centre, radius, color));
@@ -156,16 +154,13 @@ impl Drawing<'_> {
             radius,
             Stroke::new(1.5, self.palette.box_fill),
         ));
-        // The count only where it can be read.
-        if radius >= 7.0 {
-            let text = if mark.count > 9 {
-                "9+".to_owned()
-            } else {
-                mark.count.to_string()
-            };
-            let galley = self.galley(&text, radius * 1.15, f32::INFINITY);
-            let pos = centre - galley.size() / 2.0;
-            self.text_at(pos, galley, Color32::WHITE);
-        }
+        let text = if mark.count > 9 {
+            "9+".to_owned()
+        } else {
+            mark.count.to_string()
+        };
+        let galley = self.galley(&text, radius * 1.15, f32::INFINITY);
+        let pos = centre - galley.size() / 2.0;
+        self.text_at(pos, galley, Color32::WHITE);
     }
 }
