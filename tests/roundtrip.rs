@@ -418,6 +418,46 @@ fn template_syntax_in_a_name_is_printed_not_run() {
     assert!(!prompt.text.contains("loop\n"));
 }
 
+/// A big project (over 2,000 systems and connections, so saving and loading take the
+/// two-core paths) with analysis settings that are not the defaults comes back as itself.
+#[test]
+fn a_big_project_with_analysis_settings_survives_save_and_load() {
+    let mut project = integration_studio::synthetic::landscape(800, 2_400, 11);
+    project.analysis = AnalysisSettings {
+        include_risks_in_prompt: false,
+        thresholds: Thresholds {
+            max_direct_connections: 9,
+            mesh_density_percent: 75,
+            mesh_min_systems: 5,
+            max_sync_chain_depth: 2,
+        },
+        acknowledgements: vec![
+            Acknowledgement {
+                finding: "sync-chain:3,5,9".into(),
+                reason: "Accepted until the \"Q3\" rewrite; see ADR-12\nsecond line".into(),
+            },
+            Acknowledgement {
+                finding: "compliance-without-classification:".into(),
+                reason: String::new(),
+            },
+        ],
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    integration_studio::io::save(&project, &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.len() > 1 << 20,
+        "big enough for the two-core load: {}",
+        text.len()
+    );
+    assert!(text.contains("max_sync_chain_depth: 2"));
+    let loaded = integration_studio::io::load(&path).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.project, project);
+    assert_eq!(to_ron_string(&loaded.project).unwrap(), text);
+}
+
 /// The prompt with the project's own analysis, as the app and the CLI render it.
 fn render(project: &Project) -> Result<Prompt, RenderError> {
     integration_studio::template::render(project, &analyze(project))

@@ -70,8 +70,8 @@ pub(crate) fn composite(landscape: &Landscape, graph: &SyncGraph) -> Vec<Composi
     // Only components that someone calls can be in another's set: they get the bits.
     let mut bit_of = vec![usize::MAX; count];
     let mut component_of_bit = Vec::new();
-    for c in 0..count {
-        if graph.called[c] {
+    for (c, &called) in graph.called.iter().enumerate() {
+        if called {
             bit_of[c] = component_of_bit.len();
             component_of_bit.push(c);
         }

@@ -24,6 +24,7 @@ pub(crate) struct Landscape<'p> {
     pub links: Vec<Link<'p>>,
     zones: Vec<Option<&'p Zone>>,
     intermediary: Vec<bool>,
+    names: Vec<String>,
 }
 
 impl<'p> Landscape<'p> {
@@ -65,6 +66,7 @@ impl<'p> Landscape<'p> {
             links,
             zones,
             intermediary,
+            names: project.systems.iter().map(display_name).collect(),
         }
     }
 
@@ -77,8 +79,8 @@ impl<'p> Landscape<'p> {
     }
 
     /// The system's name for a message; an unnamed one is called by its id.
-    pub fn name(&self, i: usize) -> String {
-        display_name(&self.systems[i])
+    pub fn name(&self, i: usize) -> &str {
+        &self.names[i]
     }
 
     /// The system's zone, when it names one that exists.
@@ -97,17 +99,14 @@ impl<'p> Landscape<'p> {
     }
 
     /// The directions data moves on a link, as (source, target) positions.
-    pub fn flows(&self, link: &Link) -> Vec<(usize, usize)> {
-        let mut flows = vec![(link.from, link.to)];
-        if link.connection.direction == Direction::BothWays && link.from != link.to {
-            flows.push((link.to, link.from));
-        }
-        flows
+    pub fn flows(&self, link: &Link) -> impl Iterator<Item = (usize, usize)> {
+        let back = link.connection.direction == Direction::BothWays && link.from != link.to;
+        std::iter::once((link.from, link.to)).chain(back.then_some((link.to, link.from)))
     }
 
     /// Whether the system sits in a partner or SaaS zone: run by another organisation.
     pub fn is_external(&self, i: usize) -> bool {
-        self.zone(i).is_some_and(|z| is_external_zone(z))
+        self.zone(i).is_some_and(is_external_zone)
     }
 
     /// Whether the system is itself an integration hub (a broker, bus, integration engine or
@@ -141,30 +140,23 @@ pub(crate) fn is_external_zone(zone: &Zone) -> bool {
     matches!(zone.kind, Some(ZoneKind::Partner | ZoneKind::Saas))
 }
 
-/// Words that name an integration hub.
-const INTERMEDIARY_WORDS: &[&str] = &[
-    "broker",
-    "service bus",
-    "esb",
-    "integration engine",
-    "integration platform",
-    "integration hub",
-    "ipaas",
-    "event hub",
-    "event bus",
-    "message bus",
-    "api gateway",
-    "api management",
-];
-
+/// Whether a name or tag calls the system an integration hub: a broker, a service, event or
+/// message bus (ESB), an integration engine, platform or hub (iPaaS), an event hub, or an
+/// API gateway or API management. Whole words, any case.
 fn names_intermediary(text: &str) -> bool {
-    let text = text.to_lowercase();
-    INTERMEDIARY_WORDS.iter().any(|word| {
-        text.match_indices(word).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let is = |word: &str, any: &[&str]| any.iter().any(|a| word.eq_ignore_ascii_case(a));
+    let mut previous = "";
+    words.any(|word| {
+        let hit = is(word, &["broker", "esb", "ipaas"])
+            || (is(word, &["bus"]) && is(previous, &["service", "event", "message"]))
+            || (is(word, &["engine", "platform"]) && is(previous, &["integration"]))
+            || (is(word, &["hub"]) && is(previous, &["integration", "event"]))
+            || (is(word, &["gateway", "management"]) && is(previous, &["api"]));
+        previous = word;
+        hit
     })
 }
 

@@ -68,8 +68,8 @@ pub(crate) fn dense_groups(
             }
         }
     }
-    for v in 0..n {
-        if joined[v] && pieces.find(v) == v && pieces.dense[v] {
+    for (v, &joined) in joined.iter().enumerate() {
+        if joined && pieces.find(v) == v && pieces.dense[v] {
             pieces.emit(v, &mut groups);
         }
     }

@@ -31,9 +31,13 @@ use crate::model::Project;
 /// Analyses a project. The same project always gives the same report, in the same order.
 pub fn analyze(project: &Project) -> Report {
     let landscape = landscape::Landscape::new(project);
-    let graph = graph::SyncGraph::new(&landscape, landscape::is_synchronous);
-    let hard = graph::SyncGraph::new(&landscape, availability::is_hard_dependency);
-    let composite = availability::composite(&landscape, &hard);
+    let (graph, composite) = rayon::join(
+        || graph::SyncGraph::new(&landscape, landscape::is_synchronous),
+        || {
+            let hard = graph::SyncGraph::new(&landscape, availability::is_hard_dependency);
+            availability::composite(&landscape, &hard)
+        },
+    );
     let availability = availability::report(&landscape, &composite);
     let cx = rules::Context {
         landscape,

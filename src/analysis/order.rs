@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rayon::slice::ParallelSliceMut;
+
 use super::report::{AcknowledgedFinding, Finding};
 use crate::model::AnalysisSettings;
 
@@ -11,7 +13,7 @@ pub(crate) fn arrange(
     mut findings: Vec<Finding>,
     settings: &AnalysisSettings,
 ) -> (Vec<Finding>, Vec<AcknowledgedFinding>) {
-    findings.sort_by(|a, b| {
+    findings.par_sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
             .then_with(|| a.rule.cmp(b.rule))

@@ -91,26 +91,31 @@ impl Rule {
 
 /// `rule:3,5,9`: the rule id and the sorted, distinct subject ids.
 pub fn key(rule: &str, mut ids: Vec<u64>) -> String {
+    use std::fmt::Write;
     ids.sort_unstable();
     ids.dedup();
-    let ids: Vec<String> = ids.iter().map(u64::to_string).collect();
-    format!("{rule}:{}", ids.join(","))
+    let mut key = format!("{rule}:");
+    for (k, id) in ids.iter().enumerate() {
+        let comma = if k == 0 { "" } else { "," };
+        let _ = write!(key, "{comma}{id}");
+    }
+    key
 }
 
 /// "A", "A and B", "A, B and C", or "A, B, C and 4 more" past `limit` names.
-pub(crate) fn name_list(names: &[String], limit: usize) -> String {
+pub(crate) fn name_list<S: AsRef<str>>(names: &[S], limit: usize) -> String {
     let limit = limit.max(1);
+    let join = |names: &[S]| {
+        let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+        names.join(", ")
+    };
     match names {
         [] => String::new(),
-        [one] => one.clone(),
+        [one] => one.as_ref().to_owned(),
         _ if names.len() > limit => {
-            format!(
-                "{} and {} more",
-                names[..limit].join(", "),
-                names.len() - limit
-            )
+            format!("{} and {} more", join(&names[..limit]), names.len() - limit)
         }
-        [first @ .., last] => format!("{} and {last}", first.join(", ")),
+        [first @ .., last] => format!("{} and {}", join(first), last.as_ref()),
     }
 }
 

@@ -48,7 +48,7 @@ pub(super) fn check(cx: &Context, findings: &mut Vec<Finding>) {
             name_list(&weakest, NAMED),
         );
         if !c.unrated.is_empty() {
-            let unrated: Vec<String> = c.unrated.iter().map(|&d| l.name(d)).collect();
+            let unrated: Vec<&str> = c.unrated.iter().map(|&d| l.name(d)).collect();
             let list = name_list(&unrated, NAMED);
             message.push_str(&match unrated.len() {
                 1 => format!(" The figure is optimistic: {list} has no SLA and counts as 100%."),

@@ -124,7 +124,7 @@ fn downgrades(l: &Landscape, findings: &mut Vec<Finding>) {
             .iter()
             .find(|&&(s, _)| l.rank(s) == top)
             .map_or(target, |&(s, _)| s);
-        let sources: Vec<String> = distinct(flows.iter().map(|&(s, _)| s))
+        let sources: Vec<&str> = distinct(flows.iter().map(|&(s, _)| s))
             .map(|s| l.name(s))
             .collect();
         let message = format!(
@@ -156,10 +156,12 @@ fn leaving_zones(l: &Landscape, findings: &mut Vec<Finding>) {
                 continue;
             };
             let sensitive = l.rank(source).is_some_and(|r| r >= SENSITIVE_RANK);
-            if sensitive && l.zone(source).is_none_or(|z| z.id != zone.id) {
-                if let Some(z) = zones.iter().position(|z| z.id == zone.id) {
-                    leaving[z].push((source, link));
-                }
+            let crosses = l.zone(source).is_none_or(|z| z.id != zone.id);
+            if let Some(z) = zones.iter().position(|z| z.id == zone.id)
+                && sensitive
+                && crosses
+            {
+                leaving[z].push((source, link));
             }
         }
     }

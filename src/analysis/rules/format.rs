@@ -27,10 +27,10 @@ pub(super) fn check(cx: &Context, findings: &mut Vec<Finding>) {
         // The sender's format, what the connection carries, and the receiver's format.
         let sides = [
             (l.systems[link.from].data_format.as_ref(), l.name(link.from)),
-            (c.data_format.as_ref(), "the connection".to_owned()),
+            (c.data_format.as_ref(), "the connection"),
             (l.systems[link.to].data_format.as_ref(), l.name(link.to)),
         ];
-        let set: Vec<(&DataFormat, &String)> = sides
+        let set: Vec<(&DataFormat, &&str)> = sides
             .iter()
             .filter_map(|(f, who)| Some(((*f)?, who)))
             .collect();
@@ -38,7 +38,18 @@ pub(super) fn check(cx: &Context, findings: &mut Vec<Finding>) {
         if !differ {
             continue;
         }
-        let said: Vec<String> = set.iter().map(|(f, who)| format!("{f} ({who})")).collect();
+        // Each format once, with everyone who uses it: "Avro (A, the connection)".
+        let mut said: Vec<(&DataFormat, Vec<&str>)> = Vec::new();
+        for &(format, who) in &set {
+            match said.iter_mut().find(|(f, _)| same(f, format)) {
+                Some((_, whom)) => whom.push(who),
+                None => said.push((format, vec![who])),
+            }
+        }
+        let said: Vec<String> = said
+            .iter()
+            .map(|(f, whom)| format!("{f} ({})", whom.join(", ")))
+            .collect();
         let message = format!(
             "{} joins different data formats, {}, but names no transformation.",
             l.link_label(link),

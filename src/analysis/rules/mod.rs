@@ -10,6 +10,8 @@ mod style;
 mod sync_paths;
 mod topology;
 
+use rayon::prelude::*;
+
 use super::availability::Composite;
 use super::graph::SyncGraph;
 use super::landscape::Landscape;
@@ -48,9 +50,9 @@ pub static RULES: &[&Rule] = &[
     &completeness::REQUIRED_FIELD_EMPTY,
 ];
 
-/// Every rule's findings, unsorted.
+/// Every rule's findings, unsorted. The families share nothing but the context, so they
+/// run on both cores.
 pub(crate) fn run(cx: &Context) -> Vec<Finding> {
-    let mut findings = Vec::new();
     let families: [fn(&Context, &mut Vec<Finding>); 8] = [
         topology::check,
         sync_paths::check,
@@ -61,8 +63,13 @@ pub(crate) fn run(cx: &Context) -> Vec<Finding> {
         format::check,
         completeness::check,
     ];
-    for family in families {
-        family(cx, &mut findings);
-    }
-    findings
+    families
+        .par_iter()
+        .map(|family| {
+            let mut findings = Vec::new();
+            family(cx, &mut findings);
+            findings
+        })
+        .flatten_iter()
+        .collect()
 }

@@ -70,7 +70,7 @@ fn sync_callers(l: &Landscape, findings: &mut Vec<Finding>) {
         let mut callees: Vec<usize> = links.iter().map(|k| k.to).collect();
         callees.sort_unstable();
         callees.dedup();
-        let names: Vec<String> = callees.iter().map(|&c| l.name(c)).collect();
+        let names: Vec<&str> = callees.iter().map(|&c| l.name(c)).collect();
         let message = format!(
             "{} calls {} synchronously in an event-driven landscape: it waits on {} instead \
              of reacting to {} events.",

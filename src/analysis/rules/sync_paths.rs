@@ -55,7 +55,7 @@ fn cycles(cx: &Context, findings: &mut Vec<Finding>) {
         let round = cycle_through(cx, c);
         let mut systems = round.clone();
         systems.extend(members.iter().filter(|m| !round.contains(m)));
-        let mut names: Vec<String> = round.iter().map(|&m| l.name(m)).collect();
+        let mut names: Vec<&str> = round.iter().map(|&m| l.name(m)).collect();
         names.push(l.name(round[0]));
         let mut message = if round.len() == 1 {
             format!("{} calls itself synchronously.", names[0])
@@ -66,7 +66,7 @@ fn cycles(cx: &Context, findings: &mut Vec<Finding>) {
             )
         };
         if members.len() > round.len() {
-            let all: Vec<String> = members.iter().map(|&m| l.name(m)).collect();
+            let all: Vec<&str> = members.iter().map(|&m| l.name(m)).collect();
             message.push_str(&format!(
                 " In all, {} systems call each other in cycles: {}.",
                 members.len(),
@@ -122,7 +122,7 @@ fn path_through(cx: &Context, edges: &[Edge]) -> (Vec<usize>, String) {
         return (Vec::new(), String::new());
     };
     let mut systems = vec![l.links[first.link].from];
-    let mut label = l.name(systems[0]);
+    let mut label = l.name(systems[0]).to_owned();
     for edge in edges {
         let link = &l.links[edge.link];
         if link.from != systems[systems.len() - 1] {
@@ -135,22 +135,41 @@ fn path_through(cx: &Context, edges: &[Edge]) -> (Vec<usize>, String) {
     (systems, label)
 }
 
-fn chains(cx: &Context, findings: &mut Vec<Finding>) {
-    let (l, g) = (&cx.landscape, &cx.graph);
-    let limit = cx.thresholds.max_sync_chain_depth as usize;
-    let count = g.components();
-    let mut hops = vec![0usize; count];
-    let mut next: Vec<Option<(usize, Edge)>> = vec![None; count];
-    for c in 0..count {
+/// A path's systems and connections; the key is the systems.
+fn concerns(cx: &Context, systems: &[usize], edges: &[Edge]) -> Concerns {
+    let l = &cx.landscape;
+    let connections = edges
+        .iter()
+        .map(|e| l.links[e.link].connection.id)
+        .collect();
+    Concerns::systems(systems.iter().map(|&s| l.id(s)).collect(), connections)
+}
+
+/// For every component, the heaviest path of calls that starts there (by `weight`, which
+/// is never negative) and its first step. One pass, callees first; ties go to the first
+/// call in component order, so the result is deterministic.
+fn heaviest(cx: &Context, weight: impl Fn(&Edge) -> u64) -> (Vec<u64>, Vec<Option<(usize, Edge)>>) {
+    let g = &cx.graph;
+    let mut total = vec![0u64; g.components()];
+    let mut next = vec![None; g.components()];
+    for c in 0..g.components() {
         for &(t, edge) in &g.calls[c] {
-            if hops[t] + 1 > hops[c] {
-                hops[c] = hops[t] + 1;
+            let sum = weight(&edge).saturating_add(total[t]);
+            if sum > total[c] {
+                total[c] = sum;
                 next[c] = Some((t, edge));
             }
         }
     }
+    (total, next)
+}
+
+fn chains(cx: &Context, findings: &mut Vec<Finding>) {
+    let (l, g) = (&cx.landscape, &cx.graph);
+    let limit = u64::from(cx.thresholds.max_sync_chain_depth);
+    let (hops, next) = heaviest(cx, |_| 1);
     // Each chain is reported once, from where it starts: a component nobody calls.
-    for c in (0..count).filter(|&c| !g.called[c] && hops[c] > limit) {
+    for c in (0..g.components()).filter(|&c| !g.called[c] && hops[c] > limit) {
         let edges = follow(&next, c);
         let (systems, label) = path_through(cx, &edges);
         let message = format!(
@@ -159,12 +178,7 @@ fn chains(cx: &Context, findings: &mut Vec<Finding>) {
             edges.len(),
             l.name(systems[0]),
         );
-        let connections = edges
-            .iter()
-            .map(|e| l.links[e.link].connection.id)
-            .collect();
-        let systems = systems.iter().map(|&s| l.id(s)).collect();
-        findings.push(SYNC_CHAIN.finding(message, Concerns::systems(systems, connections)));
+        findings.push(SYNC_CHAIN.finding(message, concerns(cx, &systems, &edges)));
     }
 }
 
@@ -185,19 +199,8 @@ fn latency(cx: &Context, findings: &mut Vec<Finding>) {
         return;
     };
     let target = |e: &Edge| l.links[e.link].connection.latency_target_ms.unwrap_or(0);
-    let count = g.components();
-    let mut total = vec![0u64; count];
-    let mut next: Vec<Option<(usize, Edge)>> = vec![None; count];
-    for c in 0..count {
-        for &(t, edge) in &g.calls[c] {
-            let sum = target(&edge).saturating_add(total[t]);
-            if sum > total[c] {
-                total[c] = sum;
-                next[c] = Some((t, edge));
-            }
-        }
-    }
-    for c in (0..count).filter(|&c| !g.called[c] && total[c] > budget) {
+    let (total, next) = heaviest(cx, target);
+    for c in (0..g.components()).filter(|&c| !g.called[c] && total[c] > budget) {
         let mut edges = follow(&next, c);
         // Start at the first hop with a target: hops without one add nothing.
         let lead = edges.iter().take_while(|e| target(e) == 0).count();
@@ -208,20 +211,18 @@ fn latency(cx: &Context, findings: &mut Vec<Finding>) {
             .filter(|e| target(e) > 0)
             .map(|e| format_latency_ms(target(e)))
             .collect();
+        let sum = match parts.as_slice() {
+            [_] => String::new(),
+            _ => format!(" ({})", parts.join(" + ")),
+        };
         let message = format!(
-            "{label}: the latency targets of these synchronous calls add up to {} ({}), more \
+            "{label}: the latency targets of these synchronous calls add up to {}{sum}, more \
              than {}, the loosest response time the latency requirement names (\"{}\").",
             format_latency_ms(total[c]),
-            parts.join(" + "),
             format_latency_ms(budget),
             shorten(requirement, 80),
         );
-        let connections = edges
-            .iter()
-            .map(|e| l.links[e.link].connection.id)
-            .collect();
-        let systems = systems.iter().map(|&s| l.id(s)).collect();
-        findings.push(LATENCY_BUDGET.finding(message, Concerns::systems(systems, connections)));
+        findings.push(LATENCY_BUDGET.finding(message, concerns(cx, &systems, &edges)));
     }
 }
 

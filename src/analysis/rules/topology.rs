@@ -66,7 +66,7 @@ fn hubs(cx: &Context, findings: &mut Vec<Finding>) {
             .collect();
         partners.sort_unstable();
         partners.dedup();
-        let names: Vec<String> = partners.iter().map(|&p| l.name(p)).collect();
+        let names: Vec<&str> = partners.iter().map(|&p| l.name(p)).collect();
         let message = format!(
             "{} has {} direct connections, more than the {limit} allowed: with {}.",
             l.name(i),
@@ -110,7 +110,7 @@ fn meshes(cx: &Context, findings: &mut Vec<Finding>) {
     for (group, connections) in groups.iter().zip(inside) {
         let n = group.members.len() as u64;
         let possible = n * (n - 1) / 2;
-        let names: Vec<String> = group.members.iter().map(|&m| l.name(m)).collect();
+        let names: Vec<&str> = group.members.iter().map(|&m| l.name(m)).collect();
         let message = format!(
             "{} are meshed point to point: {} of the {possible} possible pairs are directly \
              connected ({}%, threshold {percent}%).",
