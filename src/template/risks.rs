@@ -33,28 +33,25 @@ pub(crate) fn risks_context(project: &Project, report: &Report) -> Value {
     if !project.analysis.include_risks_in_prompt || findings.is_empty() {
         return Value::from(());
     }
+    let (listed, all) = most_severe_first(findings);
     // Findings of one rule share its why and pattern: spell them out once and refer back
     // to that finding after, which keeps the prompt short.
     let mut first_with: HashMap<(&str, &str), usize> = HashMap::new();
-    let listed: Vec<Value> = most_severe_first(findings)
-        .take(MAX_RISKS_IN_PROMPT)
+    let mut left_out = all;
+    let views: Vec<Value> = listed
+        .iter()
         .zip(1..)
         .map(|(finding, number)| {
+            left_out.remove(finding.severity);
             let explained = (finding.why.as_str(), finding.pattern.as_str());
             let first = *first_with.entry(explained).or_insert(number);
             let same = first != number && explained != ("", "");
             finding_view(finding, same.then_some(first))
         })
         .collect();
-    let left_out = findings.len() - listed.len();
-    let more = if left_out == 0 {
-        String::new()
-    } else {
-        let rest = most_severe_first(findings).skip(MAX_RISKS_IN_PROMPT);
-        format!(
-            "…and {left_out} more, not listed here ({}).",
-            severity_counts(rest)
-        )
+    let more = match left_out.total() {
+        0 => String::new(),
+        n => format!("…and {n} more, not listed here ({left_out})."),
     };
     let acknowledged = match report.acknowledged.len() {
         0 => String::new(),
@@ -70,25 +67,82 @@ pub(crate) fn risks_context(project: &Project, report: &Report) -> Value {
         summary: format!(
             "Integration Studio's check of this landscape found {} ({}).",
             count(findings.len(), "risk"),
-            severity_counts(findings.iter())
+            all
         )
         .into(),
         readiness: readiness_line(report).into(),
-        findings: listed.into(),
+        findings: views.into(),
         more: more.into(),
         acknowledged: acknowledged.into(),
     })
 }
 
-/// Errors, then warnings, then info, each in the report's order. The report is sorted
-/// this way already; selecting rather than trusting that keeps the cap honest.
-fn most_severe_first(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
-    [Severity::Error, Severity::Warning, Severity::Info]
+/// The findings to list, at most [`MAX_RISKS_IN_PROMPT`]: errors, then warnings, then
+/// info, each in the report's order; and how many of each there are in all. The report is
+/// sorted this way already; selecting rather than trusting that keeps the cap honest, and
+/// one pass keeps it cheap for tens of thousands of findings.
+fn most_severe_first(findings: &[Finding]) -> (Vec<&Finding>, Counts) {
+    let mut all = Counts::default();
+    let mut by_severity: [Vec<&Finding>; 3] = Default::default();
+    for finding in findings {
+        all.add(finding.severity);
+        let bucket = &mut by_severity[Counts::index(finding.severity)];
+        if bucket.len() < MAX_RISKS_IN_PROMPT {
+            bucket.push(finding);
+        }
+    }
+    let listed = by_severity
         .into_iter()
-        .flat_map(move |severity| findings.iter().filter(move |f| f.severity == severity))
+        .flatten()
+        .take(MAX_RISKS_IN_PROMPT)
+        .collect();
+    (listed, all)
 }
 
-/// One finding; `same_as` is the number of the earlier finding of the same rule, if any.
+/// Findings counted by severity, written as "1 error, 2 warnings, 3 info".
+#[derive(Clone, Copy, Default)]
+struct Counts([usize; 3]);
+
+impl Counts {
+    /// Errors first: the order in which they are listed and written.
+    fn index(severity: Severity) -> usize {
+        match severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }
+    }
+
+    fn add(&mut self, severity: Severity) {
+        self.0[Self::index(severity)] += 1;
+    }
+
+    fn remove(&mut self, severity: Severity) {
+        self.0[Self::index(severity)] -= 1;
+    }
+
+    fn total(self) -> usize {
+        self.0.iter().sum()
+    }
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let [errors, warnings, info] = self.0;
+        let mut parts = Vec::new();
+        if errors > 0 {
+            parts.push(count(errors, "error"));
+        }
+        if warnings > 0 {
+            parts.push(count(warnings, "warning"));
+        }
+        if info > 0 {
+            parts.push(format!("{info} info"));
+        }
+        f.write_str(&parts.join(", "))
+    }
+}
+
 fn finding_view(finding: &Finding, same_as: Option<usize>) -> Value {
     let (why, pattern) = match same_as {
         Some(_) => (Value::from(""), Value::from("")),
@@ -105,29 +159,6 @@ fn finding_view(finding: &Finding, same_as: Option<usize>) -> Value {
         pattern,
         same_as: same_as.map_or(Value::from(()), Value::from),
     })
-}
-
-/// "1 error, 2 warnings, 3 info".
-fn severity_counts<'f>(findings: impl Iterator<Item = &'f Finding>) -> String {
-    let (mut errors, mut warnings, mut info) = (0, 0, 0);
-    for finding in findings {
-        match finding.severity {
-            Severity::Error => errors += 1,
-            Severity::Warning => warnings += 1,
-            Severity::Info => info += 1,
-        }
-    }
-    let mut parts = Vec::new();
-    if errors > 0 {
-        parts.push(count(errors, "error"));
-    }
-    if warnings > 0 {
-        parts.push(count(warnings, "warning"));
-    }
-    if info > 0 {
-        parts.push(format!("{info} info"));
-    }
-    parts.join(", ")
 }
 
 /// The checklist's score and the lines not yet met, so the assistant knows which parts

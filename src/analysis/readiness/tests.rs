@@ -3,44 +3,22 @@
 
 use super::*;
 use crate::analysis::report::Severity;
-use crate::model::{
-    Acknowledgement, Communication, Connection, ConnectionId, DataFormat, IntegrationType,
-    InteractionStyle, Regulation, Resilience, Sensitivity, System,
-};
+use crate::analysis::testing::Build;
+use crate::model::{Acknowledgement, ConnectionId, IntegrationType, System};
 
 const MODULE_LINES: [&str; 6] = READINESS_LINES;
 
 /// The Integration Pattern Module as published.
 const MODULE: &str = include_str!("../../../tests/fixtures/integration-pattern-module.txt");
 
-/// Three systems in a chain, everything filled in, every flow resilient.
+/// Three systems in a chain, everything filled in, every flow an event published with
+/// retries and a dead-letter queue (the rules' own test landscape, which trips no rule).
 fn complete() -> Project {
-    let mut p = Project::new("Shop");
-    let r = &mut p.requirements;
-    r.integration_scope = "Orders to delivery".into();
-    r.integration_type = Some(IntegrationType::EventDriven);
-    r.data_volume = "10k orders/day".into();
-    r.latency_requirements = "< 1 s".into();
-    r.reliability_requirements = "99.9%".into();
-    r.security_classification = Some(Sensitivity::Confidential);
-    r.regulatory_compliance = vec![Regulation::Gdpr];
-    for name in ["Web", "Orders", "ERP"] {
-        let id = p.allocate_system_id();
-        let mut s = System::new(id, name);
-        s.sensitivity = Some(Sensitivity::Internal);
-        p.systems.push(s);
-    }
-    for pair in [[0, 1], [1, 2]] {
-        let id = p.allocate_connection_id();
-        let mut c = Connection::new(id, p.systems[pair[0]].id, p.systems[pair[1]].id);
-        c.data = "orders".into();
-        c.protocol = Some(Communication::MessageQueue);
-        c.style = Some(InteractionStyle::AsyncMessage);
-        c.data_format = Some(DataFormat::Json);
-        c.resilience = vec![Resilience::DeadLetterQueue];
-        p.connections.push(c);
-    }
-    p
+    let mut build = Build::new();
+    let [web, orders, erp] = ["Web", "Orders", "ERP"].map(|name| build.system(name));
+    build.publish(web, orders);
+    build.publish(orders, erp);
+    build.project
 }
 
 fn finding(rule: &'static str, severity: Severity, id: u64) -> Finding {
@@ -118,7 +96,7 @@ fn a_complete_well_designed_project_passes_every_line_and_says_why() {
     assert_eq!(readiness.score_percent, 100);
     let (_, reasons) = status(&complete(), &[], "Constraints are identified");
     assert!(
-        reasons[0].contains("Security Level (Confidential), Compliance (GDPR), Latency"),
+        reasons[0].contains("Security Level (Internal), Compliance (ISO 27001), Latency"),
         "{reasons:?}"
     );
 }
@@ -407,17 +385,13 @@ fn every_rule_the_lines_read_exists() {
 
 #[test]
 fn real_findings_reach_their_lines() {
-    // A calls B and B calls A, both synchronously: the rules find a cycle (an error).
-    let mut project = complete();
-    let (a, b) = (project.systems[0].id, project.systems[1].id);
-    for c in &mut project.connections {
-        c.style = Some(InteractionStyle::SyncRequestResponse);
-        c.protocol = Some(Communication::Rest);
-    }
-    let id = project.allocate_connection_id();
-    let mut back = project.connections[0].clone();
-    (back.id, back.from, back.to) = (id, b, a);
-    project.connections.push(back);
+    // Web calls Orders and Orders calls Web, both synchronously: the rules find a cycle,
+    // an error.
+    let mut build = Build::new();
+    let [web, orders] = ["Web", "Orders"].map(|name| build.system(name));
+    build.call(web, orders);
+    build.call(orders, web);
+    let project = build.project;
     let report = crate::analysis::analyze(&project);
     assert!(report.findings.iter().any(|f| f.rule == "sync-cycle"));
     assert_eq!(
