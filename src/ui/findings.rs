@@ -9,6 +9,7 @@ use super::canvas::severity_color;
 use super::commands::Command;
 use super::intent::Intent;
 use super::selection::Selection;
+use super::status_bar::severity_count;
 use crate::analysis::{Finding, Report, Severity};
 use crate::edit::{Coalesce, Edit};
 use crate::model::{Acknowledgement, AnalysisSettings, Project};
@@ -75,14 +76,11 @@ fn header(
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.heading("Findings");
-        let counts = [Severity::Error, Severity::Warning, Severity::Info]
-            .into_iter()
-            .map(|s| (s, report.count(s)))
-            .filter(|(_, n)| *n > 0);
-        for (severity, n) in counts {
-            let text = format!("{n} {}", plural(severity.label(), n));
-            let color = severity_color(severity, ui.visuals().dark_mode);
-            ui.label(RichText::new(text).color(color));
+        for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+            if report.count(severity) > 0 {
+                let color = severity_color(severity, ui.visuals().dark_mode);
+                ui.label(RichText::new(severity_count(report, severity)).color(color));
+            }
         }
         ui.separator();
         ui.label(RichText::new("Sort:").weak());
@@ -344,11 +342,4 @@ fn show_on_canvas(finding: &Finding, intents: &mut Vec<Intent>) {
     };
     intents.push(Intent::Select(selection));
     intents.push(Intent::Run(Command::FrameSelection));
-}
-
-fn plural(word: &str, n: usize) -> String {
-    match (n, word) {
-        (1, _) | (_, "info") => word.to_owned(),
-        _ => format!("{word}s"),
-    }
 }

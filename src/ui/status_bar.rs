@@ -6,6 +6,7 @@ use super::canvas::severity_color;
 use crate::analysis::{Report, Severity};
 use crate::edit::Document;
 use crate::template::Prompt;
+use crate::words::count;
 
 /// What the user did in the status bar.
 pub struct StatusBarResponse {
@@ -43,10 +44,10 @@ pub fn status_bar(
         let project = document.project();
         ui.label(
             RichText::new(format!(
-                "{} systems · {} connections · {} zones",
-                project.systems.len(),
-                project.connections.len(),
-                project.zones.len()
+                "{} · {} · {}",
+                count(project.systems.len(), "system"),
+                count(project.connections.len(), "connection"),
+                count(project.zones.len(), "zone")
             ))
             .small(),
         );
@@ -74,18 +75,11 @@ pub fn status_bar(
 
 /// "2 errors · 5 warnings", coloured by the worst; clicking it shows the Findings panel.
 fn findings_summary(ui: &mut Ui, report: &Report) -> bool {
-    let parts: Vec<String> = [
-        (Severity::Error, "error", "errors"),
-        (Severity::Warning, "warning", "warnings"),
-        (Severity::Info, "note", "notes"),
-    ]
-    .into_iter()
-    .filter_map(|(severity, one, many)| match report.count(severity) {
-        0 => None,
-        1 => Some(format!("1 {one}")),
-        n => Some(format!("{n} {many}")),
-    })
-    .collect();
+    let parts: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .filter(|severity| report.count(*severity) > 0)
+        .map(|severity| severity_count(report, severity))
+        .collect();
     let (text, color) = match report.worst() {
         None => ("No findings".to_owned(), ui.visuals().weak_text_color()),
         Some(worst) => (
@@ -96,4 +90,14 @@ fn findings_summary(ui: &mut Ui, report: &Report) -> bool {
     ui.add(egui::Button::new(RichText::new(text).small().color(color)).frame(false))
         .on_hover_text("Show or hide the Findings panel (Ctrl+J)")
         .clicked()
+}
+
+/// "1 error", "3 warnings", "2 info": the same words in the status bar and the Findings panel.
+pub fn severity_count(report: &Report, severity: Severity) -> String {
+    let n = report.count(severity);
+    match severity {
+        // "Info" has no plural in the sense meant here.
+        Severity::Info => format!("{n} info"),
+        Severity::Error | Severity::Warning => count(n, severity.label()),
+    }
 }
