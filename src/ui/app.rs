@@ -1,16 +1,21 @@
 //! The app: panels, the one place where intents change the document, and commands.
 
 mod clipboard;
+mod files;
+mod preferences;
+mod screenshot;
 
-use std::path::{Path, PathBuf};
+pub use preferences::Preferences;
+
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use egui::{CentralPanel, Panel, ScrollArea, Ui, ViewportCommand};
 
 use super::canvas::{Canvas, FindingMarks};
 use super::commands::Command;
-use super::dialogs::{Choice, Dialog, PathPurpose, Pending};
-use super::file_dialogs::{FileDialogs, FileRequest, Outcome};
+use super::dialogs::{Dialog, PathPurpose, Pending};
+use super::file_dialogs::{FileDialogs, FileRequest};
 use super::findings::{FindingsView, findings_panel};
 use super::forms::{properties_form, request_field_focus, variables_form};
 use super::intent::Intent;
@@ -24,42 +29,13 @@ use crate::analysis::{self, Report};
 use crate::edit::{Document, Edit, ItemIds};
 use crate::examples;
 use crate::io;
-use crate::model::{ItemRef, Project, SystemId};
+use crate::model::{ItemRef, SystemId};
 use crate::template::{Prompt, render};
 
 /// How many recent files File ▸ Open Recent lists.
 const RECENT_FILES: usize = 10;
 /// How long a notice such as "Copied 1,234 characters" stays in the status bar.
 const NOTICE_SECONDS: f64 = 3.0;
-
-/// UI preferences kept between runs. Projects are never stored here: they live in files.
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Preferences {
-    pub recent_files: Vec<PathBuf>,
-    pub last_project: Option<PathBuf>,
-    /// Show the prompt as rendered Markdown rather than raw text.
-    pub preview_rendered: bool,
-    /// The left panel (Variables and Properties) is open.
-    pub inspector_open: bool,
-    /// The right panel (the prompt) is open.
-    pub preview_open: bool,
-    /// The Findings panel under the canvas is open.
-    pub findings_open: bool,
-}
-
-impl Default for Preferences {
-    fn default() -> Self {
-        Preferences {
-            recent_files: Vec::new(),
-            last_project: None,
-            preview_rendered: false,
-            inspector_open: true,
-            preview_open: true,
-            findings_open: true,
-        }
-    }
-}
 
 /// How the app was started.
 #[derive(Clone, Debug, Default)]
@@ -118,7 +94,7 @@ impl StudioApp {
             Some(path) => match io::load(&path) {
                 Ok(loaded) => Document::opened(loaded.project, path),
                 Err(error) => {
-                    dialog = Some(load_error(&error));
+                    dialog = Some(files::load_error(&error));
                     example_document()
                 }
             },
@@ -363,171 +339,6 @@ impl StudioApp {
         }
     }
 
-    /// Runs `pending` now, or first asks what to do with unsaved changes.
-    fn unless_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
-        if self.document.is_dirty() {
-            self.dialog = Some(Dialog::UnsavedChanges(pending));
-        } else {
-            self.carry_out(ctx, pending);
-        }
-    }
-
-    fn carry_out(&mut self, ctx: &egui::Context, pending: Pending) {
-        match pending {
-            Pending::NewProject => {
-                self.replace_document(Document::new(Project::new("Untitled landscape")))
-            }
-            Pending::OpenFile => self.ask_for_path(PathPurpose::Open),
-            Pending::OpenPath(path) => self.open(ctx, &path),
-            Pending::Revert => {
-                if let Some(path) = self.document.path.clone() {
-                    self.open(ctx, &path);
-                }
-            }
-            Pending::Quit => {
-                self.allowed_to_close = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-        }
-    }
-
-    fn on_dialog_choice(&mut self, ctx: &egui::Context, choice: Choice) {
-        match choice {
-            Choice::Dismiss => {}
-            Choice::DiscardThen(pending) => self.carry_out(ctx, pending),
-            Choice::SaveThen(pending) => match self.document.path.clone() {
-                Some(path) => {
-                    if self.save_to(ctx, &path) {
-                        self.carry_out(ctx, pending);
-                    }
-                }
-                // Nowhere to save yet: ask for a path; the pending action is dropped, as
-                // the user may still cancel that.
-                None => self.ask_for_path(PathPurpose::SaveAs),
-            },
-            Choice::Open(path) => self.open(ctx, &path),
-            Choice::SaveTo(path) => {
-                self.save_to(ctx, &path);
-            }
-            Choice::SavePromptTo(path) => self.save_prompt_to(ctx, &path),
-        }
-    }
-
-    fn ask_for_path(&mut self, purpose: PathPurpose) {
-        self.wanted_file = Some(match purpose {
-            PathPurpose::Open => FileRequest::OpenProject,
-            PathPurpose::SaveAs => FileRequest::SaveProjectAs {
-                current: self.document.path.clone(),
-            },
-            PathPurpose::SavePrompt => FileRequest::SavePromptAs {
-                file_name: format!("{}.md", file_stem(&self.document.project().name)),
-            },
-        });
-    }
-
-    /// Opens the system dialog for the wanted file, or the typed-path dialog without one.
-    fn ask_for_wanted_file(&mut self, ctx: &egui::Context, window: Option<&eframe::Frame>) {
-        let Some(request) = self.wanted_file.take() else {
-            return;
-        };
-        match window {
-            Some(window) if !self.file_dialogs.is_open() => {
-                self.file_dialogs.start(request, window, ctx);
-            }
-            Some(_) => {}
-            None => self.type_a_path(request, None),
-        }
-    }
-
-    fn on_file_dialog(&mut self, ctx: &egui::Context, request: FileRequest, outcome: Outcome) {
-        match outcome {
-            Outcome::Cancelled => {}
-            Outcome::Unavailable => self.type_a_path(
-                request,
-                Some("No system file dialog is available here; type the path instead.".into()),
-            ),
-            Outcome::Picked(path) => match request {
-                FileRequest::OpenProject => self.open(ctx, &path),
-                FileRequest::SaveProjectAs { .. } => {
-                    self.save_to(ctx, &path);
-                }
-                FileRequest::SavePromptAs { .. } => self.save_prompt_to(ctx, &path),
-            },
-        }
-    }
-
-    /// The app's own path dialog, for when no system dialog can be shown.
-    fn type_a_path(&mut self, request: FileRequest, note: Option<String>) {
-        let (purpose, text) = match request {
-            FileRequest::OpenProject => (PathPurpose::Open, String::new()),
-            FileRequest::SaveProjectAs { current } => (
-                PathPurpose::SaveAs,
-                current.map(|p| p.display().to_string()).unwrap_or_default(),
-            ),
-            FileRequest::SavePromptAs { file_name } => (PathPurpose::SavePrompt, file_name),
-        };
-        self.dialog = Some(Dialog::Path {
-            purpose,
-            text,
-            note,
-        });
-    }
-
-    /// Writes the prompt as shown in the preview; atomically, like a project.
-    fn save_prompt_to(&mut self, ctx: &egui::Context, path: &Path) {
-        let Ok(prompt) = &self.prompt.prompt else {
-            return;
-        };
-        match io::write_atomically(path, prompt.text.as_bytes(), false) {
-            Ok(()) => self.notify(ctx, format!("Saved the prompt to {}", path.display())),
-            Err(error) => {
-                self.dialog = Some(Dialog::Error {
-                    title: "The prompt could not be saved".into(),
-                    detail: error.to_string(),
-                });
-            }
-        }
-    }
-
-    /// Opens `path`. On any error the current project stays exactly as it was.
-    pub fn open(&mut self, ctx: &egui::Context, path: &Path) {
-        match io::load(path) {
-            Ok(loaded) => {
-                let problems = loaded.problems.len();
-                self.replace_document(Document::opened(loaded.project, path.to_owned()));
-                self.remember(path);
-                let message = match problems {
-                    0 => format!("Opened {}", path.display()),
-                    n => format!(
-                        "Opened {} with {n} problems: run `integration-studio check` for details",
-                        path.display()
-                    ),
-                };
-                self.notify(ctx, message);
-            }
-            Err(error) => self.dialog = Some(load_error(&error)),
-        }
-    }
-
-    /// Saves to `path`; returns whether it worked. On failure the file on disk is unchanged.
-    pub fn save_to(&mut self, ctx: &egui::Context, path: &Path) -> bool {
-        match io::save(self.document.project(), path) {
-            Ok(()) => {
-                self.document.mark_saved(path.to_owned());
-                self.remember(path);
-                self.notify(ctx, format!("Saved {}", path.display()));
-                true
-            }
-            Err(error) => {
-                self.dialog = Some(Dialog::Error {
-                    title: "The project could not be saved".into(),
-                    detail: error.to_string(),
-                });
-                false
-            }
-        }
-    }
-
     fn replace_document(&mut self, document: Document) {
         self.document = document;
         self.selection = Selection::default();
@@ -536,14 +347,6 @@ impl StudioApp {
         // old one's and leave its prompt showing.
         self.reanalyse();
         self.prompt = render_prompt(&self.document, &self.analysis.report);
-    }
-
-    fn remember(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        self.preferences.recent_files.retain(|p| p != &path);
-        self.preferences.recent_files.insert(0, path.clone());
-        self.preferences.recent_files.truncate(RECENT_FILES);
-        self.preferences.last_project = Some(path);
     }
 
     fn delete_selection(&mut self, ctx: &egui::Context) {
@@ -632,27 +435,6 @@ impl StudioApp {
         }
     }
 
-    fn handle_dropped_files(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
-        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
-        if let Some(path) = dropped
-            .iter()
-            .map(|f| f.path().to_owned())
-            .find(|p| !p.as_os_str().is_empty())
-        {
-            intents.push(Intent::Run(Command::OpenPath(path)));
-        }
-    }
-
-    /// Asks before a window with unsaved changes closes. `CancelClose` must go out in the
-    /// same frame that saw the request.
-    fn handle_close_request(&mut self, ctx: &egui::Context) {
-        let requested = ctx.input(|i| i.viewport().close_requested());
-        if requested && !self.allowed_to_close && self.document.is_dirty() {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::UnsavedChanges(Pending::Quit));
-        }
-    }
-
     /// Sends the window title only when it changes: every viewport command asks for a
     /// repaint, and an idle app must not repaint.
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -672,38 +454,6 @@ impl StudioApp {
             self.title = title;
         }
     }
-
-    /// With `--screenshot PATH`: once the first frames have settled, capture the window,
-    /// write the PNG, and close.
-    fn take_screenshot_when_settled(&mut self, ctx: &egui::Context) {
-        const SETTLED_AFTER_FRAMES: u64 = 5;
-        let Some(path) = self.launch.screenshot.clone() else {
-            return;
-        };
-        if let Ok(result) = self.launch.screenshot_result.lock()
-            && result.is_some()
-        {
-            self.allowed_to_close = true;
-            ctx.send_viewport_cmd(ViewportCommand::Close);
-            return;
-        }
-        if self.frames < SETTLED_AFTER_FRAMES {
-            ctx.request_repaint();
-            return;
-        }
-        if !self.screenshot_requested {
-            self.screenshot_requested = true;
-            let outcome = self.launch.screenshot_result.clone();
-            let repaint = ctx.clone();
-            ctx.request_screenshot(move |image: Arc<egui::ColorImage>| {
-                let saved = save_png(&image, &path);
-                if let Ok(mut slot) = outcome.lock() {
-                    *slot = Some(saved);
-                }
-                repaint.request_repaint();
-            });
-        }
-    }
 }
 
 impl eframe::App for StudioApp {
@@ -713,26 +463,6 @@ impl eframe::App for StudioApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.preferences);
-    }
-}
-
-/// A file name made from a project name, without characters file systems refuse.
-fn file_stem(name: &str) -> String {
-    let stem: String = name
-        .trim()
-        .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    if stem.is_empty() {
-        "prompt".to_owned()
-    } else {
-        stem
     }
 }
 
@@ -760,23 +490,4 @@ fn render_prompt(document: &Document, report: &Report) -> PromptCache {
         prompt,
         stats,
     }
-}
-
-fn load_error(error: &io::LoadError) -> Dialog {
-    Dialog::Error {
-        title: "The project could not be opened".into(),
-        detail: format!(
-            "{}\n\nThe project you had open is unchanged.",
-            error.report()
-        ),
-    }
-}
-
-fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
-    let [width, height] = image.size;
-    let buffer = image::RgbaImage::from_raw(width as u32, height as u32, image.as_raw().to_vec())
-        .ok_or_else(|| "the screenshot has an unexpected size".to_owned())?;
-    buffer
-        .save(path)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
