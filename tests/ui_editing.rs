@@ -398,3 +398,44 @@ fn dropping_a_project_file_opens_it() {
         Some(path.as_path())
     );
 }
+
+#[test]
+fn a_rename_in_progress_does_not_follow_into_another_project() {
+    let mut harness = app();
+    harness.get_by_label("Order service").click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New name for Order service")
+        .type_text("Typed for the old project");
+    harness.run();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bank.ron");
+    let bank = integration_studio::examples::find("bank").unwrap();
+    std::fs::write(&path, bank.source).unwrap();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open(&ctx, &path);
+    harness.run();
+    // Enter would have committed the rename, had the field survived.
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(!names(&harness).contains(&"Typed for the old project".to_owned()));
+    assert_eq!(project(&harness).systems, bank.project().unwrap().systems);
+}
+
+#[test]
+fn clicking_elsewhere_keeps_the_new_name() {
+    let mut harness = app();
+    harness.get_by_label("Order service").click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New name for Order service")
+        .type_text("Orders");
+    harness.run();
+    harness.get_by_label("Storefront BFF").click();
+    harness.run();
+    assert!(names(&harness).contains(&"Orders".to_owned()));
+}

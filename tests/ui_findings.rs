@@ -44,14 +44,21 @@ fn the_example_shows_its_findings_and_counts() {
     for finding in report.findings.iter().take(3) {
         harness.get_by_label(&finding.message);
     }
-    let errors = report.count(Severity::Error);
-    if errors > 0 {
-        let text = if errors == 1 {
-            "1 error".to_owned()
-        } else {
-            format!("{errors} errors")
+    // The panel's counts, one label per severity found.
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        let n = report.count(severity);
+        if n == 0 {
+            continue;
+        }
+        let text = match (severity, n) {
+            (Severity::Info, n) => format!("{n} info"),
+            (s, 1) => format!("1 {}", s.label()),
+            (s, n) => format!("{n} {}s", s.label()),
         };
-        harness.get_by_label_contains(&text);
+        assert!(
+            harness.query_all_by_label(&text).count() >= 1,
+            "no count {text:?}"
+        );
     }
 }
 
@@ -69,6 +76,27 @@ fn clicking_a_finding_selects_what_it_is_about_and_frames_it() {
         .cloned()
         .unwrap();
     assert!(finding.systems.len() > 1);
+    // Look somewhere else first, so framing has to bring the systems back.
+    harness.hover_at(egui::pos2(700.0, 300.0));
+    for _ in 0..30 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.step();
+    }
+    harness.run();
+    let project = harness.state().document().project();
+    let first = project.system_name(finding.systems[0]);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, &first)
+            .is_none(),
+        "{first} is still in view"
+    );
     harness.get_by_label(&finding.message).click();
     harness.run();
     let selection = harness.state().selection();
@@ -263,4 +291,31 @@ fn ctrl_j_hides_and_shows_the_findings_panel() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::J);
     harness.run();
     harness.get_by_label("Findings");
+}
+
+#[test]
+fn a_half_typed_acknowledgement_does_not_follow_into_another_project() {
+    let mut harness = app();
+    harness
+        .get_all_by_label("Acknowledge…")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    type_into(&mut harness, "Reason for acknowledging", "half");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bank.ron");
+    std::fs::write(
+        &path,
+        integration_studio::examples::find("bank").unwrap().source,
+    )
+    .unwrap();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open(&ctx, &path);
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Reason for acknowledging")
+            .is_none()
+    );
 }

@@ -4,7 +4,7 @@
 //! A clipping is RON, like a project file, marked with its own kind so that other text on
 //! the clipboard is never mistaken for it. Pasting gives every item a fresh id.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -50,7 +50,7 @@ pub enum PasteError {
 /// The selected systems with their zones and the connections among them, as clipboard
 /// text; `None` when no system is selected. Selected connections come along only with
 /// both their systems.
-pub fn copy(project: &Project, systems: &[SystemId]) -> Option<String> {
+pub fn copy(project: &Project, systems: &BTreeSet<SystemId>) -> Option<String> {
     let chosen: Vec<System> = project
         .systems
         .iter()
@@ -117,14 +117,14 @@ pub fn paste(project: &Project, text: &str) -> Result<Paste, PasteError> {
     }
 
     let offset = clear_offset(project, &clipping.systems);
-    let mut names: Vec<String> = project.systems.iter().map(|s| s.name.clone()).collect();
+    let mut names: HashSet<String> = project.systems.iter().map(|s| s.name.clone()).collect();
     let mut system_ids: HashMap<SystemId, SystemId> = HashMap::new();
     let mut new_systems = Vec::new();
     for system in clipping.systems {
         let id = SystemId(fresh());
         system_ids.insert(system.id, id);
         let name = unclashing_name(&system.name, &names);
-        names.push(name.clone());
+        names.insert(name.clone());
         let zone = system.zone.and_then(|z| zone_ids.get(&z).copied());
         let position = Point::new(system.position.x + offset, system.position.y + offset);
         new_systems.push((
@@ -176,12 +176,16 @@ pub fn paste(project: &Project, text: &str) -> Result<Paste, PasteError> {
 /// an existing one: a paste into another project keeps its layout, a repeated paste
 /// cascades.
 fn clear_offset(project: &Project, systems: &[System]) -> f32 {
+    // Positions to the nearest unit: "exactly on" an existing box, within rounding.
+    let key = |x: f32, y: f32| (x.round() as i64, y.round() as i64);
+    let occupied: HashSet<(i64, i64)> = project
+        .systems
+        .iter()
+        .map(|s| key(s.position.x, s.position.y))
+        .collect();
     let lands_on_existing = |offset: f32| {
         systems.iter().any(|pasted| {
-            project.systems.iter().any(|s| {
-                (s.position.x - (pasted.position.x + offset)).abs() < 1.0
-                    && (s.position.y - (pasted.position.y + offset)).abs() < 1.0
-            })
+            occupied.contains(&key(pasted.position.x + offset, pasted.position.y + offset))
         })
     };
     (0..1000u16)
@@ -191,8 +195,8 @@ fn clear_offset(project: &Project, systems: &[System]) -> f32 {
 }
 
 /// `name`, or "name (copy)", "name (copy 2)", … when the name is taken.
-fn unclashing_name(name: &str, taken: &[String]) -> String {
-    let is_taken = |candidate: &str| taken.iter().any(|t| t == candidate);
+fn unclashing_name(name: &str, taken: &HashSet<String>) -> String {
+    let is_taken = |candidate: &str| taken.contains(candidate);
     if !is_taken(name) {
         return name.to_owned();
     }
@@ -243,11 +247,15 @@ mod tests {
         project.systems.iter().map(|s| s.id).collect()
     }
 
+    fn set(ids: &[SystemId]) -> BTreeSet<SystemId> {
+        ids.iter().copied().collect()
+    }
+
     #[test]
     fn pasting_in_the_same_project_makes_offset_copies_with_fresh_ids() {
         let mut project = landscape();
         let first_two = &ids(&project)[..2];
-        let text = copy(&project, first_two).expect("two systems copied");
+        let text = copy(&project, &set(first_two)).expect("two systems copied");
         let paste = paste(&project, &text).expect("our own clipping pastes");
         apply(&mut project, paste.edit).unwrap();
 
@@ -286,7 +294,7 @@ mod tests {
     fn a_second_paste_cascades_and_numbers_its_copies() {
         let mut project = landscape();
         let shop = ids(&project)[0];
-        let text = copy(&project, &[shop]).unwrap();
+        let text = copy(&project, &set(&[shop])).unwrap();
         for _ in 0..2 {
             let paste = paste(&project, &text).unwrap();
             apply(&mut project, paste.edit).unwrap();
@@ -302,7 +310,7 @@ mod tests {
     #[test]
     fn pasting_into_another_project_keeps_the_layout_and_brings_the_zone() {
         let source = landscape();
-        let text = copy(&source, &ids(&source)).unwrap();
+        let text = copy(&source, &set(&ids(&source))).unwrap();
         let mut other = Project::new("other");
         let paste = paste(&other, &text).unwrap();
         apply(&mut other, paste.edit).unwrap();
@@ -325,7 +333,7 @@ mod tests {
     fn undoing_a_paste_removes_exactly_what_it_added() {
         let mut project = landscape();
         let before = project.clone();
-        let text = copy(&project, &ids(&project)).unwrap();
+        let text = copy(&project, &set(&ids(&project))).unwrap();
         let paste = paste(&project, &text).unwrap();
         let inverse = apply(&mut project, paste.edit).unwrap();
         apply(&mut project, inverse).unwrap();
@@ -346,8 +354,8 @@ mod tests {
             paste(&project, &broken),
             Err(PasteError::Unreadable(_))
         ));
-        assert!(copy(&project, &[]).is_none());
-        assert!(copy(&project, &[SystemId(999)]).is_none());
+        assert!(copy(&project, &set(&[])).is_none());
+        assert!(copy(&project, &set(&[SystemId(999)])).is_none());
     }
 
     #[test]
@@ -356,7 +364,7 @@ mod tests {
         let [a, b, _] = ids(&project)[..] else {
             panic!("three systems")
         };
-        let text = copy(&project, &[a, b]).unwrap();
+        let text = copy(&project, &set(&[a, b])).unwrap();
         // Hand-edited clipboard text naming a system that is not in it.
         let tampered = text.replacen(&format!("to: {}", b.0), "to: 4242", 1);
         let paste = paste(&project, &tampered).unwrap();

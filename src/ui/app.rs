@@ -7,6 +7,8 @@ mod screenshot;
 
 pub use preferences::Preferences;
 
+use clipboard::PasteKind;
+
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -26,7 +28,7 @@ use super::selection::Selection;
 use super::status_bar::status_bar;
 use super::toolbar::canvas_toolbar;
 use crate::analysis::{self, Report};
-use crate::edit::{Document, Edit, ItemIds};
+use crate::edit::{Document, Edit};
 use crate::examples;
 use crate::io;
 use crate::model::{ItemRef, SystemId};
@@ -79,8 +81,6 @@ pub struct StudioApp {
     /// A file to ask for; the dialog opens at the end of the frame, where the window is known.
     wanted_file: Option<FileRequest>,
     markdown: egui_commonmark::CommonMarkCache,
-    /// What this app copied last, for Edit ▸ Paste.
-    clipboard: Option<String>,
 }
 
 impl StudioApp {
@@ -122,7 +122,6 @@ impl StudioApp {
             file_dialogs: FileDialogs::default(),
             wanted_file: None,
             markdown: egui_commonmark::CommonMarkCache::default(),
-            clipboard: None,
         };
         app.canvas.request_readable_view();
         app
@@ -320,8 +319,8 @@ impl StudioApp {
             Command::Copy => {
                 self.copy_selection(ctx);
             }
-            Command::Paste => self.paste_own_clipboard(ctx),
-            Command::PasteText(text) => self.paste_text(ctx, &text, "Paste"),
+            Command::Paste => self.request_paste(ctx),
+            Command::PasteText(text) => self.paste_text(ctx, &text, PasteKind::Paste),
             Command::Duplicate => self.duplicate_selection(ctx),
             Command::CopyPrompt => self.copy_prompt(ctx),
             Command::SavePromptAs => self.ask_for_path(PathPurpose::SavePrompt),
@@ -342,6 +341,9 @@ impl StudioApp {
     fn replace_document(&mut self, document: Document) {
         self.document = document;
         self.selection = Selection::default();
+        // View state about the old project's items: its ids may name others in the new one.
+        self.canvas.cancel_rename();
+        self.findings.forget_draft();
         self.canvas.request_readable_view();
         // Always: a new document's revision numbers start again, so they could match the
         // old one's and leave its prompt showing.
@@ -353,12 +355,7 @@ impl StudioApp {
         if self.selection.is_empty() {
             return;
         }
-        let ids = ItemIds {
-            systems: self.selection.systems.iter().copied().collect(),
-            connections: self.selection.connections.iter().copied().collect(),
-            zones: self.selection.zones.iter().copied().collect(),
-        };
-        let edit = Edit::delete(self.document.project(), &ids);
+        let edit = Edit::delete(self.document.project(), &self.selection.item_ids());
         self.apply_intents(ctx, vec![Intent::edit(edit, "Delete")]);
         self.selection = Selection::default();
     }

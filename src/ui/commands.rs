@@ -23,7 +23,7 @@ pub enum Command {
     Rename,
     Cut,
     Copy,
-    /// Pastes what this app copied last (Edit ▸ Paste).
+    /// Asks the window for the clipboard's text (Edit ▸ Paste); it arrives as `PasteText`.
     Paste,
     /// Pastes this clipboard text (Ctrl+V, which brings the system clipboard's text).
     PasteText(String),
@@ -151,6 +151,11 @@ impl Command {
     /// Ctrl+Y redoes, as users of other tools expect.
     pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
         let typing = ctx.text_edit_focused();
+        // Selected label text (the rendered prompt, a finding) is what Ctrl+C/X mean then.
+        let text_selected = ctx
+            .plugin::<egui::text_selection::LabelSelectionState>()
+            .lock()
+            .has_selection();
         let mut pressed = Vec::new();
         ctx.input_mut(|input| {
             for command in Command::BY_SHORTCUT_PRIORITY {
@@ -176,8 +181,8 @@ impl Command {
                 // them itself, which is why this is only done while not typing.
                 for event in &input.events {
                     match event {
-                        egui::Event::Copy => pressed.push(Command::Copy),
-                        egui::Event::Cut => pressed.push(Command::Cut),
+                        egui::Event::Copy if !text_selected => pressed.push(Command::Copy),
+                        egui::Event::Cut if !text_selected => pressed.push(Command::Cut),
                         egui::Event::Paste(text) => pressed.push(Command::PasteText(text.clone())),
                         _ => {}
                     }

@@ -31,6 +31,13 @@ pub struct FindingsView {
     draft: Option<(String, String)>,
 }
 
+impl FindingsView {
+    /// Drops a half-typed acknowledgement (another project was opened).
+    pub fn forget_draft(&mut self) {
+        self.draft = None;
+    }
+}
+
 pub fn findings_panel(
     ui: &mut Ui,
     project: &Project,
@@ -38,6 +45,11 @@ pub fn findings_panel(
     view: &mut FindingsView,
     intents: &mut Vec<Intent>,
 ) {
+    if let Some((key, _)) = &view.draft
+        && !report.findings.iter().any(|f| &f.key == key)
+    {
+        view.draft = None;
+    }
     header(ui, project, report, view, intents);
     ui.separator();
     if view.show_acknowledged {

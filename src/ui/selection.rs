@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::edit::ItemIds;
 use crate::model::{ConnectionId, ItemRef, Project, SystemId, ZoneId};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -12,6 +13,15 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// The selected items, as edits name them.
+    pub fn item_ids(&self) -> ItemIds {
+        ItemIds {
+            systems: self.systems.iter().copied().collect(),
+            connections: self.connections.iter().copied().collect(),
+            zones: self.zones.iter().copied().collect(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.systems.is_empty() && self.connections.is_empty() && self.zones.is_empty()
     }

@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::canvas::severity_color;
+use super::commands::Command;
 use crate::analysis::{Report, Severity};
 use crate::edit::Document;
 use crate::template::Prompt;
@@ -87,8 +88,12 @@ fn findings_summary(ui: &mut Ui, report: &Report) -> bool {
             severity_color(worst, ui.visuals().dark_mode),
         ),
     };
+    let mut hover = "Show or hide the Findings panel".to_owned();
+    if let Some(shortcut) = Command::ToggleFindings.shortcut() {
+        hover = format!("{hover} ({})", ui.ctx().format_shortcut(&shortcut));
+    }
     ui.add(egui::Button::new(RichText::new(text).small().color(color)).frame(false))
-        .on_hover_text("Show or hide the Findings panel (Ctrl+J)")
+        .on_hover_text(hover)
         .clicked()
 }
 

@@ -10,6 +10,7 @@ use super::placement::{ConnectionPath, Placement};
 use super::view::Detail;
 use crate::analysis::{Report, Severity};
 use crate::model::{ConnectionId, Project, SystemId};
+use crate::words::count;
 
 /// The worst severity and the number of active findings per item.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -27,10 +28,7 @@ pub struct Mark {
 impl Mark {
     /// "2 findings, the worst a warning".
     pub fn describe(&self) -> String {
-        let count = match self.count {
-            1 => "1 finding".to_owned(),
-            n => format!("{n} findings"),
-        };
+        let count = count(self.count, "finding");
         let worst = match self.worst {
             Severity::Error => "an error",
             Severity::Warning => "a warning",

@@ -8,7 +8,7 @@ use super::hit::Hit;
 use super::input::{ContextTarget, connect};
 use super::text;
 use crate::edit::Edit;
-use crate::model::{Connection, ItemRef, Project, Sensitivity, SystemId};
+use crate::model::{Connection, Project, Sensitivity, SystemId};
 use crate::ui::commands::Command;
 use crate::ui::intent::Intent;
 use crate::ui::selection::Selection;
@@ -123,8 +123,9 @@ fn connection_menu(
     intents: &mut Vec<Intent>,
 ) {
     if ui.button("Select both systems").clicked() {
-        let mut ends = Selection::only(ItemRef::System(connection.from));
-        ends.toggle(ItemRef::System(connection.to));
+        let mut ends = Selection::default();
+        // Inserted, not toggled: a connection from a system to itself has one end.
+        ends.systems.extend([connection.from, connection.to]);
         intents.push(Intent::Select(ends));
         ui.close();
     }

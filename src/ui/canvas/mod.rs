@@ -78,6 +78,8 @@ pub struct Canvas {
     labels: LabelCache,
     meshes: OverviewMeshes,
     renaming: Option<Renaming>,
+    /// A rename started on an item out of view; the field shows once the view framed it.
+    rename_waits_for_view: bool,
     /// Which items the analysis has findings on, for their badges.
     finding_marks: FindingMarks,
 }
@@ -102,6 +104,7 @@ impl Default for Canvas {
             labels: LabelCache::default(),
             meshes: OverviewMeshes::default(),
             renaming: None,
+            rename_waits_for_view: false,
             finding_marks: FindingMarks::default(),
         }
     }
@@ -129,6 +132,7 @@ impl Canvas {
     /// Frames these systems on the next frame; false (and nothing changes) when none of
     /// them exists.
     pub fn request_frame(&mut self, project: &Project, systems: &[SystemId]) -> bool {
+        let systems: std::collections::HashSet<SystemId> = systems.iter().copied().collect();
         let target = project
             .systems
             .iter()

@@ -7,7 +7,7 @@ use egui::{Key, Rect, TextEdit, Ui, vec2};
 use super::Canvas;
 use super::view::View;
 use crate::edit::Edit;
-use crate::model::{ItemRef, Project};
+use crate::model::{ItemRef, Project, SystemId};
 use crate::ui::intent::Intent;
 
 /// The field is never narrower than this, so short names are still comfortable to edit.
@@ -27,6 +27,24 @@ impl Canvas {
         let Some(text) = current_name(project, item) else {
             return false;
         };
+        // Bring an item that is out of view into it first, so the name is not typed blind.
+        if name_rect(self, project, item).is_none() {
+            let members: Vec<SystemId> = match item {
+                ItemRef::System(id) => vec![id],
+                ItemRef::Zone(zone) => project
+                    .systems
+                    .iter()
+                    .filter(|s| s.zone == Some(zone))
+                    .map(|s| s.id)
+                    .collect(),
+                ItemRef::Connection(_) | ItemRef::Project => Vec::new(),
+            };
+            if !self.request_frame(project, &members) {
+                return false;
+            }
+            // Wait for the framed view before showing the field.
+            self.rename_waits_for_view = true;
+        }
         self.renaming = Some(Renaming {
             item,
             text,
@@ -35,9 +53,9 @@ impl Canvas {
         true
     }
 
-    /// True while a name is being edited on the canvas.
-    pub fn is_renaming(&self) -> bool {
-        self.renaming.is_some()
+    /// Ends a rename without changing the name.
+    pub fn cancel_rename(&mut self) {
+        self.renaming = None;
     }
 
     /// Shows the rename field over the item's name, and turns its outcome into an edit.
@@ -52,10 +70,15 @@ impl Canvas {
             return;
         };
         let Some(name_rect_in_scene) = name_rect(self, project, item) else {
-            // The item went away (undo, delete) while its name was being edited.
-            self.renaming = None;
+            if std::mem::take(&mut self.rename_waits_for_view) {
+                ui.ctx().request_repaint();
+            } else {
+                // The item went away (undo, delete) or out of view while being renamed.
+                self.renaming = None;
+            }
             return;
         };
+        self.rename_waits_for_view = false;
         let id = self.id_seed.with("rename");
         let Some(renaming) = &mut self.renaming else {
             return;
@@ -111,6 +134,10 @@ fn name_rect(canvas: &Canvas, project: &Project, item: ItemRef) -> Option<Rect> 
         ItemRef::System(id) => {
             project.system(id)?;
             let index = canvas.placement.systems.get(id.0)?;
+            // Only a box on screen: a field for one off screen would take typing unseen.
+            if !canvas.placement.visible_systems.contains(&index) {
+                return None;
+            }
             let rect = *canvas.placement.system_rects.get(index)?;
             Some(Rect::from_min_size(rect.min, vec2(rect.width(), 0.0)))
         }
