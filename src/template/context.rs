@@ -2,6 +2,7 @@
 //! the template stays a readable copy of CM-010, and user text only ever arrives as data.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use minijinja::value::{Object, Value};
 
@@ -190,11 +191,14 @@ pub(crate) fn frame_context(
     object(FrameContext {
         project: project_view,
         requirements,
-        zones: project
-            .zones
-            .iter()
-            .map(|z| zone_view(project, z))
-            .collect(),
+        zones: {
+            let members = zone_members(project);
+            project
+                .zones
+                .iter()
+                .map(|z| zone_view(&members, z))
+                .collect()
+        },
         system_blocks: Value::from(system_blocks),
         flow_blocks: Value::from(flow_blocks),
         risks,
@@ -251,11 +255,11 @@ fn system_view(names: &Names, system: &System, missing: &mut Missing) -> Value {
         sensitivity: missing.required("system.sensitivity", item, label(&system.sensitivity)),
         zone: system
             .zone
-            .and_then(|z| names.zones.get(&z).cloned())
+            .and_then(|z| names.zones.get(z))
             .unwrap_or_else(|| Value::from("")),
         owner_team: text(&system.owner_team),
         tags: text(&system.tags.join(", ")),
-        notes: nested_block(&system.notes).into(),
+        notes: nested_block(&system.notes),
     })
 }
 
@@ -299,53 +303,80 @@ fn flow_view(names: &Names, c: &Connection, number: usize, missing: &mut Missing
             join_labels(&c.resilience).into()
         },
         transformation: text(&c.transformation),
-        notes: nested_block(&c.notes).into(),
+        notes: nested_block(&c.notes),
     })
 }
 
 /// One-line names of systems and zones by id, so each of thousands of flows finds its
 /// ends without scanning the system list.
 pub(crate) struct Names {
-    systems: HashMap<SystemId, Value>,
-    zones: HashMap<ZoneId, Value>,
+    systems: ById<SystemId>,
+    zones: ById<ZoneId>,
 }
 
 impl Names {
     pub(crate) fn new(project: &Project) -> Self {
         Names {
-            systems: project
-                .systems
-                .iter()
-                .map(|s| (s.id, text(&s.name)))
-                .collect(),
-            zones: project
-                .zones
-                .iter()
-                .map(|z| (z.id, text(&z.name)))
-                .collect(),
+            systems: ById::new(project.systems.iter().map(|s| (s.id, text(&s.name)))),
+            zones: ById::new(project.zones.iter().map(|z| (z.id, text(&z.name)))),
         }
     }
 
     fn system(&self, id: SystemId) -> Value {
         self.systems
-            .get(&id)
-            .cloned()
+            .get(id)
             .unwrap_or_else(|| format!("<unknown system {id}>").into())
     }
 }
 
-fn zone_view(project: &Project, zone: &Zone) -> Value {
-    let members: Vec<String> = project
-        .systems
-        .iter()
-        .filter(|s| s.zone == Some(zone.id))
-        .map(|s| one_line(&s.name))
-        .collect();
+/// Values by id, sorted for a binary search: cheaper than hashing an id twice per flow.
+/// Items usually arrive in id order (reversed here), which the sort takes as one run.
+struct ById<K>(Vec<(K, Value)>);
+
+impl<K: Ord + Copy> ById<K> {
+    /// When an id occurs twice (a broken file), the later item wins, as in a map.
+    fn new(items: impl DoubleEndedIterator<Item = (K, Value)>) -> Self {
+        let mut sorted: Vec<_> = items.rev().collect();
+        sorted.sort_by_key(|&(id, _)| id);
+        sorted.dedup_by_key(|&mut (id, _)| id);
+        ById(sorted)
+    }
+
+    fn get(&self, id: K) -> Option<Value> {
+        let at = self.0.binary_search_by_key(&id, |&(id, _)| id).ok()?;
+        Some(self.0[at].1.clone())
+    }
+}
+
+/// Each zone's members as "A, B", in one pass over the systems: a large landscape has
+/// hundreds of zones, and scanning every system for each of them took quadratic time.
+fn zone_members(project: &Project) -> HashMap<ZoneId, String> {
+    let mut members: HashMap<ZoneId, String> = HashMap::new();
+    for system in &project.systems {
+        let Some(zone) = system.zone else { continue };
+        let joined = match members.entry(zone) {
+            Entry::Occupied(joined) => {
+                let joined = joined.into_mut();
+                joined.push_str(", ");
+                joined
+            }
+            Entry::Vacant(slot) => slot.insert(String::new()),
+        };
+        if is_folded(&system.name) {
+            joined.push_str(&system.name);
+        } else {
+            joined.push_str(&one_line(&system.name));
+        }
+    }
+    members
+}
+
+fn zone_view(members: &HashMap<ZoneId, String>, zone: &Zone) -> Value {
     object(ZoneView {
         name: text(&zone.name),
         kind: label(&zone.kind),
         notes: text(&zone.notes),
-        systems: members.join(", ").into(),
+        systems: members.get(&zone.id).map_or("", String::as_str).into(),
     })
 }
 
@@ -355,16 +386,23 @@ fn is_empty(value: &Value) -> bool {
     value.as_str().is_some_and(str::is_empty)
 }
 
-/// True only when `one_line` would return `text` unchanged. Whole-slice scans, which the
-/// compiler vectorises, keep this cheap for thousands of long values.
+/// True only when `one_line` would return `text` unchanged. This runs for nearly every
+/// value of thousands of items, so it is one branch-free pass over the bytes: the
+/// substring search for a double space it replaces cost more than the rest of a value.
 fn is_folded(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-        return false;
-    }
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return true;
+    };
     // Line breaks, tabs and NUL are all below 0x20; so is everything `one_line` changes
-    // in ASCII text other than a double space.
-    if bytes.iter().any(|&b| b < 0x20) || text.contains("  ") {
+    // in ASCII text other than a double space (or a space at either end).
+    let unfolded = bytes
+        .iter()
+        .zip(&bytes[1..])
+        .fold(false, |found, (&a, &b)| {
+            found | (a < 0x20) | ((a == b' ') & (b == b' '))
+        });
+    if unfolded || first == b' ' || last == b' ' || last < 0x20 {
         return false;
     }
     text.is_ascii() || !text.chars().any(|c| c.is_whitespace() && c != ' ')
@@ -418,12 +456,18 @@ fn block(text: &str) -> String {
 }
 
 /// Multi-line text inside a list item: later lines are indented to stay in the item.
-fn nested_block(text: &str) -> String {
+fn nested_block(text: &str) -> Value {
+    // Most notes are empty or one line: then this is only the trim, and the allocations
+    // below (a few per item, for thousands of items) are skipped.
+    if !text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\0')) {
+        return Value::from(text.trim());
+    }
     block(text)
         .lines()
         .map(str::trim_end)
         .collect::<Vec<_>>()
         .join("\n  ")
+        .into()
 }
 
 #[cfg(test)]
@@ -451,6 +495,11 @@ mod tests {
             "x\u{2028}y",
             "a\0b",
             "\u{1}",
+            "a\n",
+            "\t",
+            " ",
+            "ab\u{1}c",
+            "a b  ",
         ] {
             if is_folded(sample) {
                 assert_eq!(one_line(sample), sample, "{sample:?}");
@@ -459,6 +508,41 @@ mod tests {
                 assert!(!is_folded(sample), "{sample:?}");
             }
         }
+    }
+
+    #[test]
+    fn one_line_notes_take_the_short_way_to_the_same_text() {
+        for sample in [
+            "",
+            "  a  b ",
+            "\u{a0}x\u{a0}",
+            "a\nb",
+            " a \r\n\n  b ",
+            "a\0b",
+        ] {
+            let slow = block(sample)
+                .lines()
+                .map(str::trim_end)
+                .collect::<Vec<_>>()
+                .join("\n  ");
+            assert_eq!(
+                nested_block(sample).as_str(),
+                Some(slow.as_str()),
+                "{sample:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_repeated_id_finds_the_later_item_as_a_map_would() {
+        let by_id = ById::new(
+            [(2, "a"), (1, "b"), (2, "c")]
+                .map(|(id, v)| (id, Value::from(v)))
+                .into_iter(),
+        );
+        assert_eq!(by_id.get(2).unwrap().as_str(), Some("c"));
+        assert_eq!(by_id.get(1).unwrap().as_str(), Some("b"));
+        assert!(by_id.get(3).is_none());
     }
 
     #[test]
