@@ -2,11 +2,11 @@
 
 mod common;
 
-use common::{app, type_into};
+use common::{app, text_copied_soon, type_into};
 
 use std::time::Duration;
 
-use egui::{Modifiers, OutputCommand, ViewportEvent, ViewportId};
+use egui::{Modifiers, ViewportEvent, ViewportId};
 use egui_kittest::kittest::Queryable as _;
 
 #[test]
@@ -86,22 +86,7 @@ fn copy_prompt_puts_exactly_the_preview_text_on_the_clipboard() {
     let mut harness = app();
     let expected = harness.state().prompt_text().unwrap().to_owned();
     harness.get_by_label_contains("Copy prompt").click();
-    let mut copied = None;
-    for _ in 0..4 {
-        harness.step();
-        copied = harness
-            .output()
-            .platform_output
-            .commands
-            .iter()
-            .find_map(|c| match c {
-                OutputCommand::CopyText(text) => Some(text.clone()),
-                _ => None,
-            });
-        if copied.is_some() {
-            break;
-        }
-    }
+    let copied = text_copied_soon(&mut harness);
     assert_eq!(copied.as_deref(), Some(expected.as_str()));
     harness.run();
     let notice = format!("Copied {} characters", expected.chars().count());

@@ -3,13 +3,13 @@
 
 mod common;
 
-use common::{app, type_into};
+use common::{app, text_copied_soon, type_into};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui::accesskit::Role;
-use egui::{Event, Key, Modifiers, OutputCommand};
+use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use integration_studio::model::{ItemRef, Project};
@@ -55,23 +55,9 @@ fn send(harness: &mut Harness<'static, StudioApp>, event: Event) {
 /// The text the app last put on the clipboard.
 fn copied_text(harness: &mut Harness<'static, StudioApp>, event: Event) -> String {
     harness.event(event);
-    for _ in 0..4 {
-        harness.step();
-        let copied = harness
-            .output()
-            .platform_output
-            .commands
-            .iter()
-            .find_map(|c| match c {
-                OutputCommand::CopyText(text) => Some(text.clone()),
-                _ => None,
-            });
-        if let Some(text) = copied {
-            harness.run();
-            return text;
-        }
-    }
-    panic!("nothing was copied");
+    let text = text_copied_soon(harness).expect("nothing was copied");
+    harness.run();
+    text
 }
 
 fn arrow(harness: &Harness<'static, StudioApp>) -> &'static str {
@@ -160,17 +146,23 @@ fn editing_system_and_connection_properties_and_a_variable_changes_the_preview()
     );
 }
 
-#[test]
-fn f2_renames_the_selected_system_in_place() {
-    let mut harness = app();
+/// Selects "Order service", presses F2 and types `text` over the selected old name.
+fn f2_and_type(harness: &mut Harness<'static, StudioApp>, text: &str) {
     harness.get_by_label("Order service").click();
     harness.run();
     harness.key_press(Key::F2);
     harness.run();
-    let field = harness.get_by_role_and_label(Role::TextInput, "New name for Order service");
-    // The old name is selected, so typing replaces it.
-    field.type_text("Order management");
+    harness
+        .get_by_role_and_label(Role::TextInput, "New name for Order service")
+        .type_text(text);
     harness.run();
+}
+
+#[test]
+fn f2_renames_the_selected_system_in_place() {
+    let mut harness = app();
+    // The old name is selected, so typing replaces it.
+    f2_and_type(&mut harness, "Order management");
     harness.key_press(Key::Enter);
     harness.run();
     let project = project(&harness);
@@ -186,14 +178,7 @@ fn f2_renames_the_selected_system_in_place() {
 #[test]
 fn escape_keeps_the_old_name() {
     let mut harness = app();
-    harness.get_by_label("Order service").click();
-    harness.run();
-    harness.key_press(Key::F2);
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, "New name for Order service")
-        .type_text("Something else");
-    harness.run();
+    f2_and_type(&mut harness, "Something else");
     harness.key_press(Key::Escape);
     harness.run();
     assert!(names(&harness).contains(&"Order service".to_owned()));
@@ -402,14 +387,7 @@ fn dropping_a_project_file_opens_it() {
 #[test]
 fn a_rename_in_progress_does_not_follow_into_another_project() {
     let mut harness = app();
-    harness.get_by_label("Order service").click();
-    harness.run();
-    harness.key_press(Key::F2);
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, "New name for Order service")
-        .type_text("Typed for the old project");
-    harness.run();
+    f2_and_type(&mut harness, "Typed for the old project");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bank.ron");
     let bank = integration_studio::examples::find("bank").unwrap();
@@ -427,14 +405,7 @@ fn a_rename_in_progress_does_not_follow_into_another_project() {
 #[test]
 fn clicking_elsewhere_keeps_the_new_name() {
     let mut harness = app();
-    harness.get_by_label("Order service").click();
-    harness.run();
-    harness.key_press(Key::F2);
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, "New name for Order service")
-        .type_text("Orders");
-    harness.run();
+    f2_and_type(&mut harness, "Orders");
     harness.get_by_label("Storefront BFF").click();
     harness.run();
     assert!(names(&harness).contains(&"Orders".to_owned()));

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // Each test file uses its own part of this.
 
+use egui::OutputCommand;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -33,4 +34,24 @@ pub fn type_into_role(
     harness.run();
     harness.get_by_role_and_label(role, label).type_text(text);
     harness.run();
+}
+
+/// The text the app puts on the clipboard within a few frames, if any.
+pub fn text_copied_soon(harness: &mut Harness<'static, StudioApp>) -> Option<String> {
+    for _ in 0..4 {
+        harness.step();
+        let copied = harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|c| match c {
+                OutputCommand::CopyText(text) => Some(text.clone()),
+                _ => None,
+            });
+        if copied.is_some() {
+            return copied;
+        }
+    }
+    None
 }
