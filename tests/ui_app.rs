@@ -229,3 +229,25 @@ fn without_a_file_dialog_paths_are_typed_in_the_app() {
         Some(bank.as_path())
     );
 }
+
+#[test]
+fn the_rendered_prompt_keeps_the_field_lines_apart() {
+    let mut harness = app();
+    harness.get_by_label("Rendered").click();
+    harness.run();
+    // "**Security Level**: Confidential" and "**Compliance**: GDPR, PCI DSS" are
+    // consecutive lines; CommonMark alone would run them into one line.
+    // The form on the left has fields of the same names; the preview is the rightmost.
+    let in_preview = |label: &str| {
+        let rects = harness.get_all_by_label(label).map(|node| node.rect());
+        rects.max_by(|a, b| a.min.x.total_cmp(&b.min.x)).unwrap()
+    };
+    let security = in_preview("Security Level");
+    let compliance = in_preview("Compliance");
+    assert!(security.min.x > 900.0, "{security:?} is not in the preview");
+    assert!(
+        compliance.min.y >= security.max.y - 1.0,
+        "Compliance {compliance:?} is on the line of Security Level {security:?}"
+    );
+    assert!((compliance.min.x - security.min.x).abs() < 1.0);
+}

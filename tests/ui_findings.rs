@@ -120,6 +120,28 @@ fn clicking_a_finding_selects_what_it_is_about_and_frames_it() {
 }
 
 #[test]
+fn the_clicked_finding_stays_marked_until_another_is_clicked() {
+    let mut harness = app();
+    let messages: Vec<String> = harness.state().report().findings[..2]
+        .iter()
+        .map(|f| f.message.clone())
+        .collect();
+    let marked = |harness: &Harness<'static, StudioApp>, message: &str| {
+        harness.get_by_label(message).accesskit_node().toggled()
+            == Some(egui::accesskit::Toggled::True)
+    };
+    assert!(!marked(&harness, &messages[0]) && !marked(&harness, &messages[1]));
+    harness.get_by_label(&messages[1]).click();
+    harness.run();
+    assert!(marked(&harness, &messages[1]));
+    assert!(!marked(&harness, &messages[0]));
+    harness.get_by_label(&messages[0]).click();
+    harness.run();
+    assert!(marked(&harness, &messages[0]));
+    assert!(!marked(&harness, &messages[1]));
+}
+
+#[test]
 fn systems_with_findings_carry_a_badge() {
     let harness = app();
     let project = harness.state().document().project();
@@ -318,4 +340,39 @@ fn a_half_typed_acknowledgement_does_not_follow_into_another_project() {
             .query_by_role_and_label(Role::TextInput, "Reason for acknowledging")
             .is_none()
     );
+}
+
+#[test]
+fn a_lower_threshold_finds_more_hubs_and_is_saved_and_undoable() {
+    let mut harness = app();
+    let hubs = |harness: &Harness<'static, StudioApp>| {
+        let report = harness.state().report();
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "p2p-hub")
+            .count()
+    };
+    let before = hubs(&harness);
+    harness.get_by_label("Thresholds…").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Direct connections per system")
+        .set_value_accesskit(1.0);
+    harness.run();
+    let saved = |harness: &Harness<'static, StudioApp>| {
+        let project = harness.state().document().project();
+        project.analysis.thresholds.max_direct_connections
+    };
+    assert_eq!(saved(&harness), 1);
+    assert!(
+        hubs(&harness) > before,
+        "{before} hubs before, {} after",
+        hubs(&harness)
+    );
+    harness.key_press(Key::Escape);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_ne!(saved(&harness), 1);
+    assert_eq!(hubs(&harness), before);
 }

@@ -104,18 +104,27 @@ pub fn key(rule: &str, mut ids: Vec<u64>) -> String {
 
 /// "A", "A and B", "A, B and C", or "A, B, C and 4 more" past `limit` names.
 pub(crate) fn name_list<S: AsRef<str>>(names: &[S], limit: usize) -> String {
-    let limit = limit.max(1);
+    first_names_of(names, names.len(), limit)
+}
+
+/// [`name_list`] for names made one by one: only the first `limit` of the `total` are
+/// taken, so a long list costs no more than a short one.
+pub(crate) fn first_names_of<S: AsRef<str>>(
+    names: impl IntoIterator<Item = S>,
+    total: usize,
+    limit: usize,
+) -> String {
+    let shown: Vec<S> = names.into_iter().take(limit.max(1)).collect();
+    let rest = total.saturating_sub(shown.len());
     let join = |names: &[S]| {
         let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
         names.join(", ")
     };
-    match names {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        _ if names.len() > limit => {
-            format!("{} and {} more", join(&names[..limit]), names.len() - limit)
-        }
-        [first @ .., last] => format!("{} and {}", join(first), last.as_ref()),
+    match (shown.as_slice(), rest) {
+        ([], _) => String::new(),
+        ([one], 0) => one.as_ref().to_owned(),
+        ([first @ .., last], 0) => format!("{} and {}", join(first), last.as_ref()),
+        (all, rest) => format!("{} and {rest} more", join(all)),
     }
 }
 

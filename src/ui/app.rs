@@ -9,6 +9,7 @@ pub use preferences::Preferences;
 
 use clipboard::PasteKind;
 
+use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -60,6 +61,8 @@ struct PromptCache {
     revision: u64,
     prompt: Result<Prompt, String>,
     stats: PromptStats,
+    /// The text the Rendered view shows, made the first time it is shown.
+    markdown: OnceCell<String>,
 }
 
 pub struct StudioApp {
@@ -215,6 +218,7 @@ impl StudioApp {
                     &self.prompt.stats,
                     &mut self.preferences.preview_rendered,
                     &mut self.markdown,
+                    &self.prompt.markdown,
                     &mut intents,
                 );
             });
@@ -343,7 +347,7 @@ impl StudioApp {
         self.selection = Selection::default();
         // View state about the old project's items: its ids may name others in the new one.
         self.canvas.cancel_rename();
-        self.findings.forget_draft();
+        self.findings.forget_project_state();
         self.canvas.request_readable_view();
         // Always: a new document's revision numbers start again, so they could match the
         // old one's and leave its prompt showing.
@@ -486,5 +490,6 @@ fn render_prompt(document: &Document, report: &Report) -> PromptCache {
         revision: document.content_revision(),
         prompt,
         stats,
+        markdown: OnceCell::new(),
     }
 }

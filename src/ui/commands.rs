@@ -103,6 +103,20 @@ impl Command {
         }
     }
 
+    /// The shortcut as this platform writes it ("Ctrl+S", "⌘S"), for menus and buttons.
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
+        self.shortcut()
+            .map(|shortcut| ctx.format_shortcut(&shortcut))
+    }
+
+    /// A tooltip that ends with the shortcut, when there is one: "Fit to content (F)".
+    pub fn hover_text(&self, ctx: &egui::Context, what: &str) -> String {
+        match self.shortcut_text(ctx) {
+            Some(shortcut) => format!("{what} ({shortcut})"),
+            None => what.to_owned(),
+        }
+    }
+
     /// Commands that still fire while the user types in a text field.
     fn works_while_typing(&self) -> bool {
         matches!(

@@ -29,12 +29,15 @@ pub struct FindingsView {
     pub show_acknowledged: bool,
     /// The finding being acknowledged, and the reason typed so far.
     draft: Option<(String, String)>,
+    /// The finding last clicked, highlighted so the user can see which row the canvas shows.
+    shown: Option<String>,
 }
 
 impl FindingsView {
-    /// Drops a half-typed acknowledgement (another project was opened).
-    pub fn forget_draft(&mut self) {
+    /// Drops the state that belongs to one project (another project was opened).
+    pub fn forget_project_state(&mut self) {
         self.draft = None;
+        self.shown = None;
     }
 }
 
@@ -68,15 +71,19 @@ pub fn findings_panel(
         // The report is most severe first; a stable reverse by severity keeps rule order.
         order.sort_by_key(|f| f.severity);
     }
-    let row_height = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     ScrollArea::vertical()
         .auto_shrink(false)
         .id_salt("findings list")
-        .show_rows(ui, row_height, order.len(), |ui, rows| {
+        .show_rows(ui, row_height(ui), order.len(), |ui, rows| {
             for finding in &order[rows] {
                 finding_row(ui, project, finding, view, intents);
             }
         });
+}
+
+/// One finding row: its message line and its rule line.
+fn row_height(ui: &Ui) -> f32 {
+    2.0 * ui.text_style_height(&egui::TextStyle::Body) + 6.0
 }
 
 fn header(
@@ -208,6 +215,16 @@ fn finding_row(
         .draft
         .as_ref()
         .is_some_and(|(key, _)| *key == finding.key);
+    let shown = view.shown.as_ref() == Some(&finding.key);
+    if shown {
+        // Painted under the row before its widgets, so the text stays on top.
+        let row_in_ui = egui::Rect::from_min_size(
+            ui.cursor().min,
+            egui::vec2(ui.available_width(), row_height(ui)),
+        );
+        let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.35);
+        ui.painter().rect_filled(row_in_ui, 2.0, fill);
+    }
     ui.horizontal(|ui| {
         let color = severity_color(finding.severity, ui.visuals().dark_mode);
         ui.add_sized(
@@ -244,7 +261,11 @@ fn finding_row(
                          the canvas)",
                         finding.message, finding.why, finding.pattern, finding.rule
                     ));
+                message.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::ListItem, true, shown, &finding.message)
+                });
                 if message.clicked() {
+                    view.shown = Some(finding.key.clone());
                     show_on_canvas(finding, intents);
                 }
                 if drafting {

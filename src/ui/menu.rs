@@ -98,8 +98,8 @@ fn labelled(
 ) {
     let text = label.unwrap_or(command.label());
     let mut button = Button::new(text);
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
+        button = button.shortcut_text(shortcut);
     }
     if ui.add_enabled(enabled, button).clicked() {
         intents.push(Intent::Run(command));
@@ -109,8 +109,8 @@ fn labelled(
 /// A menu item that shows and flips whether something is on.
 fn toggle(ui: &mut Ui, command: Command, on: bool, intents: &mut Vec<Intent>) {
     let mut button = Button::selectable(on, command.label());
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
+        button = button.shortcut_text(shortcut);
     }
     if ui.add(button).clicked() {
         intents.push(Intent::Run(command));

@@ -1,6 +1,8 @@
 //! The prompt preview: exactly the text that Copy puts on the clipboard, its size, and the
 //! required values still missing (click one to select what it belongs to).
 
+use std::cell::OnceCell;
+
 use egui::{RichText, ScrollArea, TextEdit, Ui};
 
 use super::commands::Command;
@@ -28,6 +30,13 @@ impl PromptStats {
     }
 }
 
+/// The prompt as the Rendered view shows it. CommonMark joins consecutive lines into one
+/// paragraph, which ran CM-010's "**Field**: value" lines together; a hard break at every
+/// line end keeps the lines of the raw prompt. (Trailing spaces in code blocks are invisible.)
+fn with_line_breaks_kept(text: &str) -> String {
+    text.replace('\n', "  \n")
+}
+
 pub fn preview_pane(
     ui: &mut Ui,
     project: &Project,
@@ -35,14 +44,15 @@ pub fn preview_pane(
     stats: &PromptStats,
     rendered: &mut bool,
     markdown: &mut egui_commonmark::CommonMarkCache,
+    markdown_text: &OnceCell<String>,
     intents: &mut Vec<Intent>,
 ) {
     ui.horizontal(|ui| {
         ui.heading("Prompt");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let mut copy = egui::Button::new("Copy prompt");
-            if let Some(shortcut) = Command::CopyPrompt.shortcut() {
-                copy = copy.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            if let Some(shortcut) = Command::CopyPrompt.shortcut_text(ui.ctx()) {
+                copy = copy.shortcut_text(shortcut);
             }
             if ui.add_enabled(prompt.is_ok(), copy).clicked() {
                 intents.push(Intent::Run(Command::CopyPrompt));
@@ -85,7 +95,8 @@ pub fn preview_pane(
             .auto_shrink(false)
             .id_salt("rendered prompt")
             .show(ui, |ui| {
-                egui_commonmark::CommonMarkViewer::new().show(ui, markdown, &prompt.text);
+                let text = markdown_text.get_or_init(|| with_line_breaks_kept(&prompt.text));
+                egui_commonmark::CommonMarkViewer::new().show(ui, markdown, text);
             });
         return;
     }

@@ -88,10 +88,7 @@ fn findings_summary(ui: &mut Ui, report: &Report) -> bool {
             severity_color(worst, ui.visuals().dark_mode),
         ),
     };
-    let mut hover = "Show or hide the Findings panel".to_owned();
-    if let Some(shortcut) = Command::ToggleFindings.shortcut() {
-        hover = format!("{hover} ({})", ui.ctx().format_shortcut(&shortcut));
-    }
+    let hover = Command::ToggleFindings.hover_text(ui.ctx(), "Show or hide the Findings panel");
     ui.add(egui::Button::new(RichText::new(text).small().color(color)).frame(false))
         .on_hover_text(hover)
         .clicked()

@@ -12,10 +12,7 @@ pub fn canvas_toolbar(ui: &mut Ui, snap_to_grid: &mut bool, intents: &mut Vec<In
             (Command::AddSystem, "+ Add system"),
             (Command::FitView, "Fit to content"),
         ] {
-            let mut hover = command.label().to_owned();
-            if let Some(shortcut) = command.shortcut() {
-                hover = format!("{hover} ({})", ui.ctx().format_shortcut(&shortcut));
-            }
+            let hover = command.hover_text(ui.ctx(), command.label());
             if ui.add(Button::new(label)).on_hover_text(hover).clicked() {
                 intents.push(Intent::Run(command));
             }

@@ -2,6 +2,7 @@
 //! criterion. The thresholds between passed, partial and failed live here, in one place.
 
 use super::super::report::{CheckStatus, Finding, Phase, ReadinessCheck, Severity};
+use crate::analysis::rule::first_names_of;
 pub(super) use crate::words::count;
 
 /// At most this many names or findings are spelled out in one reason; the rest are counted.
@@ -133,14 +134,7 @@ pub(super) fn half_points(status: CheckStatus) -> u32 {
 
 /// “A”, “B” and “C”; past [`MAX_LISTED`] names, “A”, … “E” and 7 more.
 pub(super) fn name_list(names: impl IntoIterator<Item = String>, total: usize) -> String {
-    let shown: Vec<String> = names.into_iter().take(MAX_LISTED).collect();
-    let rest = total.saturating_sub(shown.len());
-    match (shown.split_last(), rest) {
-        (None, _) => String::new(),
-        (Some((last, [])), 0) => last.clone(),
-        (Some((last, first)), 0) => format!("{} and {last}", first.join(", ")),
-        (Some(_), rest) => format!("{} and {rest} more", shown.join(", ")),
-    }
+    first_names_of(names, total, MAX_LISTED)
 }
 
 /// What the items that fall short lack, how many they are, and the first few of them:

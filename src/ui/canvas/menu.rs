@@ -184,8 +184,8 @@ fn connect_menu(ui: &mut Ui, project: &Project, from: SystemId, intents: &mut Ve
 /// A menu button showing the command's shortcut; closes the menu when clicked.
 fn command_button(ui: &mut Ui, command: Command, label: &str) -> bool {
     let mut button = egui::Button::new(label);
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
+        button = button.shortcut_text(shortcut);
     }
     let clicked = ui.add(button).clicked();
     if clicked {
