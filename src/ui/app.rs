@@ -9,7 +9,6 @@ pub use preferences::Preferences;
 
 use clipboard::PasteKind;
 
-use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -23,7 +22,7 @@ use super::findings::{FindingsView, findings_panel};
 use super::forms::{properties_form, request_field_focus, variables_form};
 use super::intent::Intent;
 use super::menu::menu_bar;
-use super::preview::{PromptStats, preview_pane};
+use super::preview::{RenderedPrompt, preview_pane};
 use super::readiness::readiness_checklist;
 use super::selection::Selection;
 use super::status_bar::status_bar;
@@ -33,7 +32,6 @@ use crate::edit::{Document, Edit};
 use crate::examples;
 use crate::io;
 use crate::model::{ItemRef, SystemId};
-use crate::template::{Prompt, render};
 
 /// How many recent files File ▸ Open Recent lists.
 const RECENT_FILES: usize = 10;
@@ -56,22 +54,13 @@ struct AnalysisCache {
     report: Report,
 }
 
-/// The rendered prompt for one document revision.
-struct PromptCache {
-    revision: u64,
-    prompt: Result<Prompt, String>,
-    stats: PromptStats,
-    /// The text the Rendered view shows, made the first time it is shown.
-    markdown: OnceCell<String>,
-}
-
 pub struct StudioApp {
     document: Document,
     selection: Selection,
     canvas: Canvas,
     analysis: AnalysisCache,
     findings: FindingsView,
-    prompt: PromptCache,
+    prompt: RenderedPrompt,
     preferences: Preferences,
     dialog: Option<Dialog>,
     notice: Option<(String, f64)>,
@@ -104,7 +93,7 @@ impl StudioApp {
             None => example_document(),
         };
         let analysis = analyze_document(&document);
-        let prompt = render_prompt(&document, &analysis.report);
+        let prompt = RenderedPrompt::of(&document, &analysis.report);
         let mut canvas = Canvas::new();
         canvas.set_finding_marks(FindingMarks::from_report(&analysis.report));
         let mut app = StudioApp {
@@ -214,11 +203,9 @@ impl StudioApp {
                 preview_pane(
                     ui,
                     self.document.project(),
-                    &self.prompt.prompt,
-                    &self.prompt.stats,
+                    &self.prompt,
                     &mut self.preferences.preview_rendered,
                     &mut self.markdown,
-                    &self.prompt.markdown,
                     &mut intents,
                 );
             });
@@ -352,7 +339,7 @@ impl StudioApp {
         // Always: a new document's revision numbers start again, so they could match the
         // old one's and leave its prompt showing.
         self.reanalyse();
-        self.prompt = render_prompt(&self.document, &self.analysis.report);
+        self.prompt = RenderedPrompt::of(&self.document, &self.analysis.report);
     }
 
     fn delete_selection(&mut self, ctx: &egui::Context) {
@@ -408,7 +395,7 @@ impl StudioApp {
             self.reanalyse();
         }
         if self.prompt.revision != self.document.content_revision() {
-            self.prompt = render_prompt(&self.document, &self.analysis.report);
+            self.prompt = RenderedPrompt::of(&self.document, &self.analysis.report);
         }
     }
 
@@ -479,17 +466,5 @@ fn analyze_document(document: &Document) -> AnalysisCache {
     AnalysisCache {
         revision: document.content_revision(),
         report: analysis::analyze(document.project()),
-    }
-}
-
-/// The prompt, with the risks section taken from the report the app already has.
-fn render_prompt(document: &Document, report: &Report) -> PromptCache {
-    let prompt = render(document.project(), report).map_err(|e| e.to_string());
-    let stats = PromptStats::of(prompt.as_ref().map_or("", |p| p.text.as_str()));
-    PromptCache {
-        revision: document.content_revision(),
-        prompt,
-        stats,
-        markdown: OnceCell::new(),
     }
 }

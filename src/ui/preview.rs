@@ -8,8 +8,10 @@ use egui::{RichText, ScrollArea, TextEdit, Ui};
 use super::commands::Command;
 use super::intent::Intent;
 use super::selection::Selection;
+use crate::analysis::Report;
+use crate::edit::Document;
 use crate::model::{ItemRef, Project};
-use crate::template::Prompt;
+use crate::template::{Prompt, render};
 
 /// Sizes shown above the prompt. Tokens are estimated at four characters each, the usual
 /// rule of thumb for English text; the label says it is an estimate.
@@ -30,6 +32,29 @@ impl PromptStats {
     }
 }
 
+/// The prompt for one document revision, with the risks section taken from the report
+/// the app already has.
+pub struct RenderedPrompt {
+    pub revision: u64,
+    pub prompt: Result<Prompt, String>,
+    pub stats: PromptStats,
+    /// The text the Rendered view shows, made the first time it is shown.
+    markdown: OnceCell<String>,
+}
+
+impl RenderedPrompt {
+    pub fn of(document: &Document, report: &Report) -> Self {
+        let prompt = render(document.project(), report).map_err(|e| e.to_string());
+        let stats = PromptStats::of(prompt.as_ref().map_or("", |p| p.text.as_str()));
+        RenderedPrompt {
+            revision: document.content_revision(),
+            prompt,
+            stats,
+            markdown: OnceCell::new(),
+        }
+    }
+}
+
 /// The prompt as the Rendered view shows it. CommonMark joins consecutive lines into one
 /// paragraph, which ran CM-010's "**Field**: value" lines together; a hard break at every
 /// line end keeps the lines of the raw prompt. (Trailing spaces in code blocks are invisible.)
@@ -40,13 +65,12 @@ fn with_line_breaks_kept(text: &str) -> String {
 pub fn preview_pane(
     ui: &mut Ui,
     project: &Project,
-    prompt: &Result<Prompt, String>,
-    stats: &PromptStats,
+    rendered_prompt: &RenderedPrompt,
     rendered: &mut bool,
     markdown: &mut egui_commonmark::CommonMarkCache,
-    markdown_text: &OnceCell<String>,
     intents: &mut Vec<Intent>,
 ) {
+    let RenderedPrompt { prompt, stats, .. } = rendered_prompt;
     ui.horizontal(|ui| {
         ui.heading("Prompt");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -95,7 +119,9 @@ pub fn preview_pane(
             .auto_shrink(false)
             .id_salt("rendered prompt")
             .show(ui, |ui| {
-                let text = markdown_text.get_or_init(|| with_line_breaks_kept(&prompt.text));
+                let text = rendered_prompt
+                    .markdown
+                    .get_or_init(|| with_line_breaks_kept(&prompt.text));
                 egui_commonmark::CommonMarkViewer::new().show(ui, markdown, text);
             });
         return;
