@@ -7,7 +7,9 @@ use common::{app, text_copied_soon, type_into};
 use std::time::Duration;
 
 use egui::{Modifiers, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use integration_studio::ui::{Launch, Preferences, StudioApp};
 
 #[test]
 fn editing_a_variable_changes_the_preview_and_marks_the_project_unsaved() {
@@ -250,4 +252,75 @@ fn the_rendered_prompt_keeps_the_field_lines_apart() {
         "Compliance {compliance:?} is on the line of Security Level {security:?}"
     );
     assert!((compliance.min.x - security.min.x).abs() < 1.0);
+}
+
+/// A file that parses but does not fit together opens, and its problems are listed with
+/// their lines; "Show" selects what a problem is about.
+#[test]
+fn an_inconsistent_file_opens_and_lists_its_problems() {
+    let source = integration_studio::examples::find("ecommerce")
+        .unwrap()
+        .source;
+    // The first connection goes to a system that is not there.
+    let broken = source.replacen("      to: 7,\n", "      to: 999,\n", 1);
+    assert_ne!(broken, source);
+    let line = 1 + broken[..broken.find("to: 999").unwrap()].lines().count() - 1;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.ron");
+    std::fs::write(&path, &broken).unwrap();
+
+    let mut harness = app();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open(&ctx, &path);
+    harness.run();
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
+    harness.get_by_label("shop.ron opened with 1 problem");
+    harness.get_by_label_contains(&format!("line {line}, column"));
+    harness.get_by_label_contains("999");
+    harness.get_by_label_contains("[dangling-reference]");
+    harness.get_by_label("Show").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("shop.ron opened with 1 problem")
+            .is_none()
+    );
+    let project = harness.state().document().project();
+    let connection = project.connections[0].id;
+    assert_eq!(
+        harness
+            .state()
+            .selection()
+            .connections
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        [connection]
+    );
+
+    // Launched with the same file, the app lists the problems just the same.
+    let launch = Launch {
+        file: Some(path.clone()),
+        ..Launch::default()
+    };
+    let app = StudioApp::new(Preferences::default(), launch);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_ui_state(|ui, app: &mut StudioApp| app.show(ui, None), app);
+    harness.run();
+    harness.get_by_label("shop.ron opened with 1 problem");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("shop.ron opened with 1 problem")
+            .is_none()
+    );
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
 }

@@ -84,7 +84,12 @@ impl StudioApp {
             .or_else(|| preferences.last_project.clone())
         {
             Some(path) => match io::load(&path) {
-                Ok(loaded) => Document::opened(loaded.project, path),
+                Ok(loaded) => {
+                    if !loaded.problems.is_empty() {
+                        dialog = Some(files::problems_dialog(&path, &loaded.problems));
+                    }
+                    Document::opened(loaded.project, path)
+                }
                 Err(error) => {
                     dialog = Some(files::load_error(&error));
                     example_document()

@@ -1,9 +1,12 @@
 //! Modal dialogs: unsaved changes, a typed path (always available, so files can be opened
-//! and saved even where no system file dialog can be shown), and errors.
+//! and saved even where no system file dialog can be shown), errors, and the problems of a
+//! file that opened.
 
 use std::path::PathBuf;
 
 use egui::{Modal, RichText, TextEdit};
+
+use crate::model::ItemRef;
 
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +38,21 @@ pub enum Dialog {
         title: String,
         detail: String,
     },
+    /// A project opened, but parts of it don't fit together (a connection to a system
+    /// that is not there, a duplicate id…). Each problem can be shown on the canvas.
+    Problems {
+        title: String,
+        problems: Vec<ListedProblem>,
+    },
+}
+
+/// One problem of an opened file, as the Problems dialog lists it.
+#[derive(Clone, Debug)]
+pub struct ListedProblem {
+    /// "line 12, column 5", or the place in the model when the line is not known.
+    pub place: String,
+    pub message: String,
+    pub subject: ItemRef,
 }
 
 /// What the user chose in a dialog.
@@ -45,6 +63,8 @@ pub enum Choice {
     Open(PathBuf),
     SaveTo(PathBuf),
     SavePromptTo(PathBuf),
+    /// Select and frame the item a problem is about.
+    Show(ItemRef),
     Dismiss,
 }
 
@@ -117,6 +137,9 @@ impl Dialog {
                         }
                     });
                 }
+                Dialog::Problems { title, problems } => {
+                    choice = problems_list(ui, title, problems);
+                }
                 Dialog::Error { title, detail } => {
                     ui.heading(RichText::new(title.as_str()).color(ui.visuals().error_fg_color));
                     egui::ScrollArea::both().max_height(320.0).show(ui, |ui| {
@@ -134,6 +157,46 @@ impl Dialog {
         }
         choice
     }
+}
+
+fn problems_list(ui: &mut egui::Ui, title: &str, problems: &[ListedProblem]) -> Option<Choice> {
+    let mut choice = None;
+    // Messages wrap; without a set width the modal would shrink them to a column.
+    ui.set_width(560.0);
+    ui.heading(RichText::new(title).color(ui.visuals().warn_fg_color));
+    ui.label(
+        "The project opened, but these parts of the file don't fit together. Fix them here \
+         and save, or fix the file and open it again.",
+    );
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            for problem in problems {
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(&problem.place).weak().monospace());
+                    let showable = !matches!(problem.subject, ItemRef::Project);
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if showable
+                            && ui
+                                .button("Show")
+                                .on_hover_text("Select it on the canvas and close this list")
+                                .clicked()
+                        {
+                            choice = Some(Choice::Show(problem.subject));
+                        }
+                    });
+                });
+                ui.label(&problem.message);
+            }
+        });
+    ui.add_space(8.0);
+    if ui.button("OK").clicked() {
+        choice = Some(Choice::Dismiss);
+    }
+    choice
 }
 
 /// Saving to "shop" means "shop.ron"; opening takes the path as typed.

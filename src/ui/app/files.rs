@@ -10,9 +10,10 @@ use crate::edit::Document;
 use crate::io;
 use crate::model::Project;
 use crate::ui::commands::Command;
-use crate::ui::dialogs::{Choice, Dialog, PathPurpose, Pending};
+use crate::ui::dialogs::{Choice, Dialog, ListedProblem, PathPurpose, Pending};
 use crate::ui::file_dialogs::{FileRequest, Outcome};
 use crate::ui::intent::Intent;
+use crate::ui::selection::Selection;
 
 impl StudioApp {
     /// Runs `pending` now, or first asks what to do with unsaved changes.
@@ -62,6 +63,13 @@ impl StudioApp {
                 self.save_to(ctx, &path);
             }
             Choice::SavePromptTo(path) => self.save_prompt_to(ctx, &path),
+            Choice::Show(item) => self.apply_intents(
+                ctx,
+                vec![
+                    Intent::Select(Selection::only(item)),
+                    Intent::Run(Command::FrameSelection),
+                ],
+            ),
         }
     }
 
@@ -154,17 +162,12 @@ impl StudioApp {
     pub fn open(&mut self, ctx: &egui::Context, path: &Path) {
         match io::load(path) {
             Ok(loaded) => {
-                let problems = loaded.problems.len();
                 self.replace_document(Document::opened(loaded.project, path.to_owned()));
                 self.remember(path);
-                let message = match problems {
-                    0 => format!("Opened {}", path.display()),
-                    n => format!(
-                        "Opened {} with {n} problems: run `integration-studio check` for details",
-                        path.display()
-                    ),
-                };
-                self.notify(ctx, message);
+                self.notify(ctx, format!("Opened {}", path.display()));
+                if !loaded.problems.is_empty() {
+                    self.dialog = Some(problems_dialog(path, &loaded.problems));
+                }
             }
             Err(error) => self.dialog = Some(load_error(&error)),
         }
@@ -246,5 +249,31 @@ pub(super) fn load_error(error: &io::LoadError) -> Dialog {
             "{}\n\nThe project you had open is unchanged.",
             error.report()
         ),
+    }
+}
+
+/// The problems of a file that opened, each with its line and column.
+pub(super) fn problems_dialog(path: &Path, problems: &[io::Problem]) -> Dialog {
+    let file = path
+        .file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy();
+    let count = match problems.len() {
+        1 => "1 problem".to_owned(),
+        n => format!("{n} problems"),
+    };
+    Dialog::Problems {
+        title: format!("{file} opened with {count}"),
+        problems: problems
+            .iter()
+            .map(|problem| ListedProblem {
+                place: match problem.position {
+                    Some(at) => format!("line {}, column {}", at.line, at.column),
+                    None => problem.path.clone(),
+                },
+                message: problem.to_string(),
+                subject: problem.subject,
+            })
+            .collect(),
     }
 }
