@@ -2,14 +2,13 @@
 
 mod common;
 
-use common::{app, text_copied_soon, type_into};
+use common::{app, app_with, text_copied_soon, type_into};
 
 use std::time::Duration;
 
 use egui::{Modifiers, ViewportEvent, ViewportId};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use integration_studio::ui::{Launch, Preferences, StudioApp};
+use integration_studio::ui::{Launch, Preferences};
 
 #[test]
 fn editing_a_variable_changes_the_preview_and_marks_the_project_unsaved() {
@@ -306,11 +305,7 @@ fn an_inconsistent_file_opens_and_lists_its_problems() {
         file: Some(path.clone()),
         ..Launch::default()
     };
-    let app = StudioApp::new(Preferences::default(), launch);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .build_ui_state(|ui, app: &mut StudioApp| app.show(ui, None), app);
-    harness.run();
+    let mut harness = app_with(Preferences::default(), launch);
     harness.get_by_label("shop.ron opened with 1 problem");
     harness.get_by_label("OK").click();
     harness.run();
@@ -323,4 +318,34 @@ fn an_inconsistent_file_opens_and_lists_its_problems() {
         harness.state().document().path.as_deref(),
         Some(path.as_path())
     );
+}
+
+/// A last project that was deleted since is mentioned once, in the status bar; the app opens
+/// on the example without an error dialog and forgets the path.
+#[test]
+fn a_deleted_last_project_is_mentioned_once_and_forgotten() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone.ron");
+    let preferences = Preferences {
+        last_project: Some(gone.clone()),
+        ..Preferences::default()
+    };
+    let harness = app_with(preferences, Launch::default());
+    harness.get_by_label_contains("is no longer there");
+    assert!(
+        harness
+            .query_by_label("The project could not be opened")
+            .is_none()
+    );
+    assert_eq!(harness.state().preferences().last_project, None);
+    assert!(harness.state().document().path.is_none());
+    assert!(!harness.state().document().project().systems.is_empty());
+
+    // Asked for by name, a missing file is an error as before.
+    let launch = Launch {
+        file: Some(gone),
+        ..Launch::default()
+    };
+    let harness = app_with(Preferences::default(), launch);
+    harness.get_by_label("The project could not be opened");
 }

@@ -78,11 +78,23 @@ pub struct StudioApp {
 impl StudioApp {
     pub fn new(preferences: Preferences, launch: Launch) -> Self {
         let mut dialog = None;
+        let mut notice = None;
+        let mut preferences = preferences;
         let document = match launch
             .file
             .clone()
             .or_else(|| preferences.last_project.clone())
         {
+            // The last project was moved or deleted since: say so once, not at every launch.
+            Some(path) if launch.file.is_none() && !path.exists() => {
+                preferences.last_project = None;
+                let text = format!(
+                    "Your last project, {}, is no longer there; here is an example",
+                    path.display()
+                );
+                notice = Some((text, NOTICE_SECONDS));
+                example_document()
+            }
             Some(path) => match io::load(&path) {
                 Ok(loaded) => {
                     if !loaded.problems.is_empty() {
@@ -110,7 +122,7 @@ impl StudioApp {
             prompt,
             preferences,
             dialog,
-            notice: None,
+            notice,
             allowed_to_close: false,
             title: String::new(),
             launch,

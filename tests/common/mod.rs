@@ -11,7 +11,12 @@ use integration_studio::ui::{Launch, Preferences, StudioApp};
 
 /// The app as a new user first sees it: the e-commerce example, in a laptop-sized window.
 pub fn app() -> Harness<'static, StudioApp> {
-    let app = StudioApp::new(Preferences::default(), Launch::default());
+    app_with(Preferences::default(), Launch::default())
+}
+
+/// The app as launched with these remembered preferences and command line.
+pub fn app_with(preferences: Preferences, launch: Launch) -> Harness<'static, StudioApp> {
+    let app = StudioApp::new(preferences, launch);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1440.0, 900.0))
         .build_ui_state(|ui, app: &mut StudioApp| app.show(ui, None), app);
