@@ -159,6 +159,9 @@ impl Dialog {
     }
 }
 
+/// A file broken by a script can have thousands of problems; the first ones say enough.
+const MAX_PROBLEMS_LISTED: usize = 200;
+
 fn problems_list(ui: &mut egui::Ui, title: &str, problems: &[ListedProblem]) -> Option<Choice> {
     let mut choice = None;
     // Messages wrap; without a set width the modal would shrink them to a column.
@@ -173,7 +176,7 @@ fn problems_list(ui: &mut egui::Ui, title: &str, problems: &[ListedProblem]) -> 
         .max_height(320.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            for problem in problems {
+            for problem in problems.iter().take(MAX_PROBLEMS_LISTED) {
                 ui.separator();
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(&problem.place).weak().monospace());
@@ -191,6 +194,14 @@ fn problems_list(ui: &mut egui::Ui, title: &str, problems: &[ListedProblem]) -> 
                 });
                 ui.label(&problem.message);
             }
+            if let Some(rest) = problems.len().checked_sub(MAX_PROBLEMS_LISTED)
+                && rest > 0
+            {
+                ui.separator();
+                ui.label(format!(
+                    "…and {rest} more: `integration-studio check FILE` lists them all."
+                ));
+            }
         });
     ui.add_space(8.0);
     if ui.button("OK").clicked() {
@@ -206,5 +217,40 @@ fn with_ron_extension(text: &str, purpose: PathPurpose) -> PathBuf {
         path.with_extension("ron")
     } else {
         path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    use super::*;
+    use crate::model::SystemId;
+
+    #[test]
+    fn a_long_problem_list_stops_and_says_how_many_more_there_are() {
+        let problems = (0..MAX_PROBLEMS_LISTED as u64 + 5)
+            .map(|i| ListedProblem {
+                place: format!("line {}, column 7", i + 1),
+                message: format!("problem {i}"),
+                subject: ItemRef::System(SystemId(i)),
+            })
+            .collect();
+        let mut dialog = Dialog::Problems {
+            title: "big.ron opened with 205 problems".into(),
+            problems,
+        };
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(900.0, 700.0))
+            .build_ui(move |ui| {
+                dialog.show(ui.ctx());
+            });
+        harness.run();
+        harness.get_by_label("big.ron opened with 205 problems");
+        harness.get_by_label("problem 0");
+        harness.get_by_label("problem 199");
+        harness.get_by_label_contains("…and 5 more");
+        assert!(harness.query_by_label("problem 200").is_none());
     }
 }
