@@ -11,7 +11,7 @@ use std::sync::Arc;
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use integration_studio::model::{ItemRef, Project};
 use integration_studio::ui::StudioApp;
 
@@ -409,4 +409,49 @@ fn clicking_elsewhere_keeps_the_new_name() {
     harness.get_by_label("Storefront BFF").click();
     harness.run();
     assert!(names(&harness).contains(&"Orders".to_owned()));
+}
+
+#[test]
+fn a_connection_can_be_pointed_at_another_system_and_keeps_its_details() {
+    let mut harness = app();
+    harness
+        .get_by_label("Storefront BFF → Order service")
+        .click();
+    harness.run();
+    let before = project(&harness)
+        .connections
+        .iter()
+        .find(|c| project(&harness).system_name(c.to) == "Order service")
+        .cloned()
+        .unwrap();
+    harness.get_by_role_and_label(Role::ComboBox, "To").click();
+    harness.run();
+    // The canvas box has the same name; the list's option is the one that can be toggled.
+    harness
+        .get_all_by_label("Inventory service")
+        .find(|node| node.accesskit_node().toggled().is_some())
+        .expect("Inventory service in the list")
+        .click();
+    harness.run();
+    let after = project(&harness)
+        .connections
+        .iter()
+        .find(|c| c.id == before.id)
+        .cloned()
+        .unwrap();
+    assert_eq!(project(&harness).system_name(after.to), "Inventory service");
+    assert_eq!(after.from, before.from);
+    assert_eq!(after.data, before.data);
+    assert_eq!(after.protocol, before.protocol);
+    harness.get_by_label("Connection: Storefront BFF → Inventory service");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let undone = project(&harness)
+        .connections
+        .iter()
+        .find(|c| c.id == before.id)
+        .cloned()
+        .unwrap();
+    assert_eq!(undone, before);
 }

@@ -7,7 +7,7 @@ use super::widgets::{choice_row, multi_choice_row, percent_row, text_row};
 use crate::edit::{Coalesce, Edit};
 use crate::model::{
     Authentication, Communication, Connection, DataFormat, Direction, InteractionStyle, ItemRef,
-    Project, Resilience, Sensitivity, System, Zone, ZoneId, ZoneKind,
+    Project, Resilience, Sensitivity, System, SystemId, Zone, ZoneId, ZoneKind,
 };
 use crate::template::variable;
 use crate::ui::intent::Intent;
@@ -194,6 +194,44 @@ fn zone_row(ui: &mut Ui, project: &Project, current: Option<ZoneId>) -> Option<O
     result
 }
 
+/// One end of a connection: any system but the one at the other end. Re-pointing keeps
+/// everything else about the connection, which deleting and redrawing it would lose.
+fn system_row(
+    ui: &mut Ui,
+    project: &Project,
+    end: &str,
+    help: &str,
+    current: SystemId,
+    other: SystemId,
+) -> Option<SystemId> {
+    let mut result = None;
+    ui.horizontal(|ui| {
+        let label = ui
+            .add_sized([156.0, 20.0], egui::Label::new(end))
+            .on_hover_text(help);
+        ComboBox::from_id_salt(("connection end", end))
+            .selected_text(project.system_name(current))
+            .width(ui.available_width())
+            .show_ui(ui, |ui| {
+                let mut choices: Vec<_> =
+                    project.systems.iter().filter(|s| s.id != other).collect();
+                choices.sort_by_cached_key(|s| s.name.to_lowercase());
+                for system in choices {
+                    if ui
+                        .selectable_label(system.id == current, &system.name)
+                        .clicked()
+                        && system.id != current
+                    {
+                        result = Some(system.id);
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    result
+}
+
 fn connection_form(ui: &mut Ui, project: &Project, c: &Connection, intents: &mut Vec<Intent>) {
     // Not the bare "A → B": that is the canvas arrow's accessible name, and must stay unique.
     ui.heading(format!(
@@ -208,6 +246,18 @@ fn connection_form(ui: &mut Ui, project: &Project, c: &Connection, intents: &mut
         apply(&mut next);
         changed = Some((next, field));
     };
+    let ends = [
+        ("From", "The system that sends or calls.", c.from, c.to),
+        ("To", "The system that receives or is called.", c.to, c.from),
+    ];
+    for (end, help, current, other) in ends {
+        if let Some(v) = system_row(ui, project, end, help, current, other) {
+            match end {
+                "From" => set("from", &|x| x.from = v),
+                _ => set("to", &|x| x.to = v),
+            }
+        }
+    }
     let (label, help, required) = spec("connection.data", "Data");
     if let Some(v) = text_row(ui, label, help, &c.data, required, false) {
         set("data", &|x| x.data = v.clone());
