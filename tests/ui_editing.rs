@@ -455,3 +455,65 @@ fn a_connection_can_be_pointed_at_another_system_and_keeps_its_details() {
         .unwrap();
     assert_eq!(undone, before);
 }
+
+#[test]
+fn ctrl_g_puts_the_selected_systems_into_a_new_zone_that_can_be_named_and_undone() {
+    let mut harness = app();
+    let zones = project(&harness).zones.len();
+    harness.get_by_label("Notification service").click();
+    harness.run();
+    harness
+        .get_by_label("CRM (Salesforce)")
+        .click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    harness.run();
+    let zone = project(&harness).zones.last().cloned().unwrap();
+    assert_eq!(project(&harness).zones.len(), zones + 1);
+    assert_eq!(zone.name, "Zone 1");
+    let mut members: Vec<String> = project(&harness)
+        .systems
+        .iter()
+        .filter(|s| s.zone == Some(zone.id))
+        .map(|s| s.name.clone())
+        .collect();
+    members.sort();
+    assert_eq!(members, ["CRM (Salesforce)", "Notification service"]);
+    assert_eq!(
+        harness
+            .state()
+            .selection()
+            .zones
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        [zone.id]
+    );
+    harness.get_by_label_contains("Put 2 systems into Zone 1");
+    // The new zone is drawn, and F2 names it in place.
+    harness.get_by_role_and_label(Role::Button, "Zone 1");
+    harness.key_press(Key::F2);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New name for Zone 1")
+        .type_text("Customer engagement");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        project(&harness).zone(zone.id).unwrap().name,
+        "Customer engagement"
+    );
+
+    // Undo the name, then the zone: the systems are back where they were.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(project(&harness).zones.len(), zones);
+    assert!(
+        project(&harness)
+            .systems
+            .iter()
+            .all(|s| s.zone != Some(zone.id))
+    );
+}

@@ -5,8 +5,12 @@
 mod apply;
 pub mod clipboard;
 mod document;
+mod grouping;
 mod history;
+mod naming;
 
 pub use apply::{Edit, EditError, ItemIds, Items, apply};
 pub use document::Document;
+pub use grouping::{NEW_ZONE_PREFIX, group_into_new_zone};
 pub use history::{Coalesce, HISTORY_LIMIT, History, Replayed};
+pub use naming::lowest_free_number;

@@ -28,7 +28,7 @@ use super::selection::Selection;
 use super::status_bar::status_bar;
 use super::toolbar::canvas_toolbar;
 use crate::analysis::{self, Report};
-use crate::edit::{Document, Edit};
+use crate::edit::{self, Document, Edit};
 use crate::examples;
 use crate::io;
 use crate::model::{ItemRef, SystemId};
@@ -330,6 +330,7 @@ impl StudioApp {
             Command::Paste => self.request_paste(ctx),
             Command::PasteText(text) => self.paste_text(ctx, &text, PasteKind::Paste),
             Command::Duplicate => self.duplicate_selection(ctx),
+            Command::GroupIntoZone => self.group_selection_into_zone(ctx),
             Command::CopyPrompt => self.copy_prompt(ctx),
             Command::SavePromptAs => self.ask_for_path(PathPurpose::SavePrompt),
             Command::FitView => self.canvas.request_fit(),
@@ -396,6 +397,33 @@ impl StudioApp {
         if !started {
             self.notify(ctx, "Select one system or zone to rename it".into());
         }
+    }
+
+    /// A new zone around the selected systems, selected so its name can be typed next.
+    fn group_selection_into_zone(&mut self, ctx: &egui::Context) {
+        let systems: Vec<SystemId> = self.selection.systems.iter().copied().collect();
+        let Some((edit, zone)) = edit::group_into_new_zone(self.document.project(), &systems)
+        else {
+            self.notify(ctx, "Select the systems to put in a new zone".into());
+            return;
+        };
+        let item = ItemRef::Zone(zone);
+        self.apply_intents(
+            ctx,
+            vec![
+                Intent::edit(edit, "Group into New Zone"),
+                Intent::Select(Selection::only(item)),
+            ],
+        );
+        let name = self.document.project().zone(zone).map(|z| z.name.clone());
+        let count = crate::words::count(systems.len(), "system");
+        self.notify(
+            ctx,
+            format!(
+                "Put {count} into {}; name it with F2 or in Properties",
+                name.unwrap_or_default()
+            ),
+        );
     }
 
     fn copy_prompt(&mut self, ctx: &egui::Context) {

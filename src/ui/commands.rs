@@ -28,6 +28,8 @@ pub enum Command {
     /// Pastes this clipboard text (Ctrl+V, which brings the system clipboard's text).
     PasteText(String),
     Duplicate,
+    /// Puts the selected systems into a new zone.
+    GroupIntoZone,
     CopyPrompt,
     SavePromptAs,
     FitView,
@@ -62,6 +64,7 @@ impl Command {
             Command::Copy => "Copy",
             Command::Paste | Command::PasteText(_) => "Paste",
             Command::Duplicate => "Duplicate",
+            Command::GroupIntoZone => "Group into New Zone",
             Command::CopyPrompt => "Copy Prompt",
             Command::SavePromptAs => "Save Prompt As…",
             Command::FitView => "Fit to Content",
@@ -94,6 +97,7 @@ impl Command {
             Command::Copy => shortcut(Modifiers::COMMAND, Key::C),
             Command::Paste => shortcut(Modifiers::COMMAND, Key::V),
             Command::Duplicate => shortcut(Modifiers::COMMAND, Key::D),
+            Command::GroupIntoZone => shortcut(Modifiers::COMMAND, Key::G),
             Command::CopyPrompt => shortcut(COMMAND_SHIFT, Key::C),
             Command::FitView => shortcut(Modifiers::NONE, Key::F),
             Command::FrameSelection => shortcut(Modifiers::SHIFT, Key::F),
@@ -135,7 +139,7 @@ impl Command {
 
     /// In the order shortcuts are checked: a shortcut with more modifiers first, because
     /// egui matches one with fewer modifiers too (Ctrl+Shift+Z would also be Ctrl+Z).
-    const BY_SHORTCUT_PRIORITY: [Command; 20] = [
+    const BY_SHORTCUT_PRIORITY: [Command; 21] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyPrompt,
@@ -154,6 +158,7 @@ impl Command {
         Command::FitView,
         Command::Rename,
         Command::Duplicate,
+        Command::GroupIntoZone,
         // In a real window Ctrl+C/X/V arrive as clipboard events instead (see `pressed`);
         // as keys they come from tests and from platforms that send them.
         Command::Cut,

@@ -60,6 +60,7 @@ pub fn menu_bar(
             item(ui, Command::Copy, has_systems, intents);
             item(ui, Command::Paste, true, intents);
             item(ui, Command::Duplicate, has_systems, intents);
+            item(ui, Command::GroupIntoZone, has_systems, intents);
             ui.separator();
             item(ui, Command::SelectAll, true, intents);
             item(ui, Command::Rename, true, intents);

@@ -258,10 +258,7 @@ pub(super) fn problems_dialog(path: &Path, problems: &[io::Problem]) -> Dialog {
         .file_name()
         .unwrap_or(path.as_os_str())
         .to_string_lossy();
-    let count = match problems.len() {
-        1 => "1 problem".to_owned(),
-        n => format!("{n} problems"),
-    };
+    let count = crate::words::count(problems.len(), "problem");
     Dialog::Problems {
         title: format!("{file} opened with {count}"),
         problems: problems

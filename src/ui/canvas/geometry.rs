@@ -215,24 +215,6 @@ pub(super) fn clip_segment(a: Pos2, b: Pos2, rect: Rect) -> Option<(Pos2, Pos2, 
     (t0 <= t1).then(|| (a + d * t0, a + d * t1, d.length() * t0))
 }
 
-/// The smallest `n ≥ 1` such that no name is `"{prefix}{n}"`.
-pub(super) fn lowest_free_number<'a>(names: impl Iterator<Item = &'a str>, prefix: &str) -> u64 {
-    let mut taken: Vec<u64> = names
-        .filter_map(|name| name.strip_prefix(prefix)?.parse().ok())
-        .collect();
-    taken.sort_unstable();
-    taken.dedup();
-    let mut candidate = 1;
-    for n in taken {
-        if n == candidate {
-            candidate += 1;
-        } else if n > candidate {
-            break;
-        }
-    }
-    candidate
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,14 +376,5 @@ mod tests {
         );
         let inside = clip_segment(pos2(10.0, 10.0), pos2(20.0, 20.0), view).unwrap();
         assert_eq!(inside, (pos2(10.0, 10.0), pos2(20.0, 20.0), 0.0));
-    }
-
-    #[test]
-    fn lowest_free_number_fills_gaps() {
-        let names = ["New system 1", "New system 3", "Other", "New system x"];
-        assert_eq!(lowest_free_number(names.into_iter(), "New system "), 2);
-        assert_eq!(lowest_free_number(std::iter::empty(), "New system "), 1);
-        let names = ["New system 2", "New system 1"];
-        assert_eq!(lowest_free_number(names.into_iter(), "New system "), 3);
     }
 }

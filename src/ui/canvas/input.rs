@@ -8,11 +8,12 @@
 use egui::{Key, Modifiers, PointerButton, Pos2, Rect, Response, Ui, Vec2};
 
 use super::Canvas;
-use super::geometry::{GRID, connect_handle, lowest_free_number, snap_point};
+use super::geometry::{GRID, connect_handle, snap_point};
 use super::hit::{Hit, band_selection, hit_test, union};
 use super::legend;
 use super::placement::Placement;
 use super::view::{Detail, View, fit_scene_rect, readable_scene_rect, zoom_scene_rect};
+use crate::edit::lowest_free_number;
 use crate::edit::{Coalesce, Edit, Items};
 use crate::model::{Connection, ConnectionId, ItemRef, Point, Project, Size, System, SystemId};
 use crate::ui::intent::Intent;

@@ -80,7 +80,12 @@ fn item_menu(
                 intents.push(Intent::Select(Selection::only(item)));
                 intents.push(Intent::Run(Command::Rename));
             }
-            for command in [Command::Cut, Command::Copy, Command::Duplicate] {
+            for command in [
+                Command::Cut,
+                Command::Copy,
+                Command::Duplicate,
+                Command::GroupIntoZone,
+            ] {
                 if command_button(ui, command.clone(), command.label()) {
                     run(command, intents);
                 }
