@@ -517,3 +517,81 @@ fn ctrl_g_puts_the_selected_systems_into_a_new_zone_that_can_be_named_and_undone
             .all(|s| s.zone != Some(zone.id))
     );
 }
+
+#[test]
+fn ctrl_f_finds_a_system_by_name_and_selects_it() {
+    let mut harness = app();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    // The field has the keyboard at once: typing goes straight into it.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find")
+        .type_text("ware");
+    harness.run();
+    // "Warehouse management" starts with it; "Data warehouse" only contains it.
+    // The list's rows are the toggleable buttons named after systems.
+    let listed = |harness: &Harness<'static, StudioApp>| -> Vec<String> {
+        let project = harness.state().document().project();
+        harness
+            .get_all_by_role(Role::Button)
+            .filter(|node| node.accesskit_node().toggled().is_some())
+            .filter_map(|node| node.accesskit_node().label())
+            .filter(|label| project.systems.iter().any(|s| &s.name == label))
+            .collect()
+    };
+    let names = listed(&harness);
+    assert_eq!(
+        names,
+        [
+            "Warehouse management (Manhattan)",
+            "Data warehouse (Snowflake)"
+        ]
+    );
+    harness.key_press(Key::ArrowDown);
+    harness.key_press(Key::Enter);
+    harness.run();
+    let project = harness.state().document().project();
+    let picked: Vec<String> = harness
+        .state()
+        .selection()
+        .systems
+        .iter()
+        .map(|id| project.system_name(*id))
+        .collect();
+    assert_eq!(picked, [names[1].clone()]);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Find")
+            .is_none(),
+        "the box stays open"
+    );
+    // Escape closes it without picking anything.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Find")
+            .is_none()
+    );
+}
+
+/// A long zone name in the Properties form is cut short rather than widening the panel
+/// (and so narrowing the canvas) whenever such a system is selected.
+#[test]
+fn a_long_zone_name_does_not_widen_the_left_panel() {
+    let mut harness = app();
+    let field_right = |harness: &Harness<'static, StudioApp>| {
+        harness
+            .get_by_role_and_label(Role::TextInput, "Project Name")
+            .rect()
+            .max
+            .x
+    };
+    let before = field_right(&harness);
+    harness.get_by_label("Event broker (Kafka)").click();
+    harness.run();
+    harness.get_by_label("System: Event broker (Kafka)");
+    assert_eq!(field_right(&harness), before);
+}

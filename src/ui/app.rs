@@ -18,6 +18,7 @@ use super::canvas::{Canvas, FindingMarks};
 use super::commands::Command;
 use super::dialogs::{Dialog, PathPurpose, Pending};
 use super::file_dialogs::{FileDialogs, FileRequest};
+use super::find::FindBox;
 use super::findings::{FindingsView, findings_panel};
 use super::forms::{properties_form, request_field_focus, variables_form};
 use super::intent::Intent;
@@ -60,6 +61,7 @@ pub struct StudioApp {
     canvas: Canvas,
     analysis: AnalysisCache,
     findings: FindingsView,
+    find: FindBox,
     prompt: RenderedPrompt,
     preferences: Preferences,
     dialog: Option<Dialog>,
@@ -119,6 +121,7 @@ impl StudioApp {
             canvas,
             analysis,
             findings: FindingsView::default(),
+            find: FindBox::default(),
             prompt,
             preferences,
             dialog,
@@ -243,6 +246,8 @@ impl StudioApp {
             canvas_toolbar(ui, &mut self.canvas.snap_to_grid, &mut intents);
             self.canvas
                 .ui(ui, self.document.project(), &self.selection, &mut intents);
+            self.find
+                .show(ui, ui.max_rect(), self.document.project(), &mut intents);
         });
 
         if let Some(dialog) = &mut self.dialog
@@ -331,6 +336,7 @@ impl StudioApp {
             Command::PasteText(text) => self.paste_text(ctx, &text, PasteKind::Paste),
             Command::Duplicate => self.duplicate_selection(ctx),
             Command::GroupIntoZone => self.group_selection_into_zone(ctx),
+            Command::Find => self.find.open(),
             Command::CopyPrompt => self.copy_prompt(ctx),
             Command::SavePromptAs => self.ask_for_path(PathPurpose::SavePrompt),
             Command::FitView => self.canvas.request_fit(),

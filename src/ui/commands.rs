@@ -30,6 +30,8 @@ pub enum Command {
     Duplicate,
     /// Puts the selected systems into a new zone.
     GroupIntoZone,
+    /// Opens the box that finds a system by name.
+    Find,
     CopyPrompt,
     SavePromptAs,
     FitView,
@@ -65,6 +67,7 @@ impl Command {
             Command::Paste | Command::PasteText(_) => "Paste",
             Command::Duplicate => "Duplicate",
             Command::GroupIntoZone => "Group into New Zone",
+            Command::Find => "Find System…",
             Command::CopyPrompt => "Copy Prompt",
             Command::SavePromptAs => "Save Prompt As…",
             Command::FitView => "Fit to Content",
@@ -98,6 +101,7 @@ impl Command {
             Command::Paste => shortcut(Modifiers::COMMAND, Key::V),
             Command::Duplicate => shortcut(Modifiers::COMMAND, Key::D),
             Command::GroupIntoZone => shortcut(Modifiers::COMMAND, Key::G),
+            Command::Find => shortcut(Modifiers::COMMAND, Key::F),
             Command::CopyPrompt => shortcut(COMMAND_SHIFT, Key::C),
             Command::FitView => shortcut(Modifiers::NONE, Key::F),
             Command::FrameSelection => shortcut(Modifiers::SHIFT, Key::F),
@@ -139,7 +143,7 @@ impl Command {
 
     /// In the order shortcuts are checked: a shortcut with more modifiers first, because
     /// egui matches one with fewer modifiers too (Ctrl+Shift+Z would also be Ctrl+Z).
-    const BY_SHORTCUT_PRIORITY: [Command; 21] = [
+    const BY_SHORTCUT_PRIORITY: [Command; 22] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyPrompt,
@@ -159,6 +163,7 @@ impl Command {
         Command::Rename,
         Command::Duplicate,
         Command::GroupIntoZone,
+        Command::Find,
         // In a real window Ctrl+C/X/V arrive as clipboard events instead (see `pressed`);
         // as keys they come from tests and from platforms that send them.
         Command::Cut,

@@ -63,6 +63,7 @@ pub fn menu_bar(
             item(ui, Command::GroupIntoZone, has_systems, intents);
             ui.separator();
             item(ui, Command::SelectAll, true, intents);
+            item(ui, Command::Find, true, intents);
             item(ui, Command::Rename, true, intents);
             item(ui, Command::DeleteSelection, true, intents);
             ui.separator();

@@ -6,6 +6,7 @@ pub mod canvas;
 pub mod commands;
 mod dialogs;
 mod file_dialogs;
+mod find;
 mod findings;
 mod fonts;
 mod forms;

@@ -175,6 +175,8 @@ fn zone_row(ui: &mut Ui, project: &Project, current: Option<ZoneId>) -> Option<O
         ComboBox::from_id_salt("system zone")
             .selected_text(name)
             .width(ui.available_width())
+            // A long name must not widen the panel.
+            .truncate()
             .show_ui(ui, |ui| {
                 if ui.selectable_label(current.is_none(), "—").clicked() {
                     result = Some(None);
@@ -212,6 +214,8 @@ fn system_row(
         ComboBox::from_id_salt(("connection end", end))
             .selected_text(project.system_name(current))
             .width(ui.available_width())
+            // A long name must not widen the panel.
+            .truncate()
             .show_ui(ui, |ui| {
                 let mut choices: Vec<_> =
                     project.systems.iter().filter(|s| s.id != other).collect();
