@@ -418,12 +418,18 @@ fn a_connection_can_be_pointed_at_another_system_and_keeps_its_details() {
         .get_by_label("Storefront BFF → Order service")
         .click();
     harness.run();
-    let before = project(&harness)
+    let selected = harness
+        .state()
+        .selection()
         .connections
         .iter()
-        .find(|c| project(&harness).system_name(c.to) == "Order service")
-        .cloned()
-        .unwrap();
+        .copied()
+        .next();
+    let id = selected.expect("the clicked connection is selected");
+    let connection =
+        |harness: &Harness<'static, StudioApp>| project(harness).connection(id).cloned().unwrap();
+    let before = connection(&harness);
+    assert_eq!(project(&harness).system_name(before.to), "Order service");
     harness.get_by_role_and_label(Role::ComboBox, "To").click();
     harness.run();
     // The canvas box has the same name; the list's option is the one that can be toggled.
@@ -433,12 +439,7 @@ fn a_connection_can_be_pointed_at_another_system_and_keeps_its_details() {
         .expect("Inventory service in the list")
         .click();
     harness.run();
-    let after = project(&harness)
-        .connections
-        .iter()
-        .find(|c| c.id == before.id)
-        .cloned()
-        .unwrap();
+    let after = connection(&harness);
     assert_eq!(project(&harness).system_name(after.to), "Inventory service");
     assert_eq!(after.from, before.from);
     assert_eq!(after.data, before.data);
@@ -447,12 +448,7 @@ fn a_connection_can_be_pointed_at_another_system_and_keeps_its_details() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    let undone = project(&harness)
-        .connections
-        .iter()
-        .find(|c| c.id == before.id)
-        .cloned()
-        .unwrap();
+    let undone = connection(&harness);
     assert_eq!(undone, before);
 }
 
