@@ -251,6 +251,12 @@ fn the_rendered_prompt_keeps_the_field_lines_apart() {
         "Compliance {compliance:?} is on the line of Security Level {security:?}"
     );
     assert!((compliance.min.x - security.min.x).abs() < 1.0);
+
+    // An edit shows in the Rendered view at once: its layout cache goes with the old text.
+    assert!(harness.query_by_label_contains("Ferris wheel").is_none());
+    type_into(&mut harness, "Project Name", " Ferris wheel");
+    let shown = harness.get_by_label_contains("Ferris wheel").rect();
+    assert!(shown.min.x > 900.0, "{shown:?} is not in the preview");
 }
 
 /// A file that parses but does not fit together opens, and its problems are listed with

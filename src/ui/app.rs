@@ -74,7 +74,6 @@ pub struct StudioApp {
     file_dialogs: FileDialogs,
     /// A file to ask for; the dialog opens at the end of the frame, where the window is known.
     wanted_file: Option<FileRequest>,
-    markdown: egui_commonmark::CommonMarkCache,
 }
 
 impl StudioApp {
@@ -133,7 +132,6 @@ impl StudioApp {
             screenshot_requested: false,
             file_dialogs: FileDialogs::default(),
             wanted_file: None,
-            markdown: egui_commonmark::CommonMarkCache::default(),
         };
         app.canvas.request_readable_view();
         app
@@ -223,9 +221,8 @@ impl StudioApp {
                 preview_pane(
                     ui,
                     self.document.project(),
-                    &self.prompt,
+                    &mut self.prompt,
                     &mut self.preferences.preview_rendered,
-                    &mut self.markdown,
                     &mut intents,
                 );
             });

@@ -1,8 +1,6 @@
 //! The prompt preview: exactly the text that Copy puts on the clipboard, its size, and the
 //! required values still missing (click one to select what it belongs to).
 
-use std::cell::OnceCell;
-
 use egui::{RichText, ScrollArea, TextEdit, Ui};
 
 use super::commands::Command;
@@ -38,8 +36,16 @@ pub struct RenderedPrompt {
     pub revision: u64,
     pub prompt: Result<Prompt, String>,
     pub stats: PromptStats,
-    /// The text the Rendered view shows, made the first time it is shown.
-    markdown: OnceCell<String>,
+    /// The Rendered view of this prompt, made the first time it is shown.
+    markdown: Option<MarkdownView>,
+}
+
+/// What the Rendered view shows, and egui_commonmark's layout cache for it. The cache lives
+/// and dies with the text: egui_commonmark keeps block positions to draw only what is in
+/// view, and would not notice that the text changed.
+struct MarkdownView {
+    text: String,
+    cache: egui_commonmark::CommonMarkCache,
 }
 
 impl RenderedPrompt {
@@ -50,7 +56,7 @@ impl RenderedPrompt {
             revision: document.content_revision(),
             prompt,
             stats,
-            markdown: OnceCell::new(),
+            markdown: None,
         }
     }
 }
@@ -65,12 +71,16 @@ fn with_line_breaks_kept(text: &str) -> String {
 pub fn preview_pane(
     ui: &mut Ui,
     project: &Project,
-    rendered_prompt: &RenderedPrompt,
+    rendered_prompt: &mut RenderedPrompt,
     rendered: &mut bool,
-    markdown: &mut egui_commonmark::CommonMarkCache,
     intents: &mut Vec<Intent>,
 ) {
-    let RenderedPrompt { prompt, stats, .. } = rendered_prompt;
+    let RenderedPrompt {
+        prompt,
+        stats,
+        markdown,
+        ..
+    } = rendered_prompt;
     ui.horizontal(|ui| {
         ui.heading("Prompt");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -115,15 +125,19 @@ pub fn preview_pane(
     missing_values(ui, project, prompt, intents);
     ui.separator();
     if *rendered {
-        ScrollArea::vertical()
-            .auto_shrink(false)
-            .id_salt("rendered prompt")
-            .show(ui, |ui| {
-                let text = rendered_prompt
-                    .markdown
-                    .get_or_init(|| with_line_breaks_kept(&prompt.text));
-                egui_commonmark::CommonMarkViewer::new().show(ui, markdown, text);
-            });
+        let view = markdown.get_or_insert_with(|| MarkdownView {
+            text: with_line_breaks_kept(&prompt.text),
+            cache: Default::default(),
+        });
+        // Only the blocks in view are laid out: a 2 MB prompt would take 300 ms a frame.
+        let scrolling = egui_commonmark::CommonMarkScrollOptions::default().viewport_cache(true);
+        egui_commonmark::CommonMarkViewer::new().show_scrollable(
+            egui::Id::unique("rendered prompt"),
+            ui,
+            &mut view.cache,
+            &scrolling,
+            &view.text,
+        );
         return;
     }
     ScrollArea::both().auto_shrink(false).show(ui, |ui| {
