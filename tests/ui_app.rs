@@ -7,8 +7,9 @@ use common::{app, app_with, text_copied_soon, type_into};
 use std::time::Duration;
 
 use egui::{Modifiers, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use integration_studio::ui::{Launch, Preferences};
+use integration_studio::ui::{Launch, Preferences, StudioApp};
 
 #[test]
 fn editing_a_variable_changes_the_preview_and_marks_the_project_unsaved() {
@@ -305,6 +306,28 @@ fn an_inconsistent_file_opens_and_lists_its_problems() {
             .collect::<Vec<_>>(),
         [connection]
     );
+
+    // File ▸ Check for Problems… lists what is left; deleting the connection fixes it.
+    let check = |harness: &mut Harness<'static, StudioApp>| {
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Check for Problems…").click();
+        harness.run();
+    };
+    check(&mut harness);
+    harness.get_by_label("1 problem in this project");
+    harness.get_by_label("connections[0].to");
+    harness.get_by_label("OK").click();
+    harness.run();
+    harness.key_press(egui::Key::Delete);
+    harness.run();
+    check(&mut harness);
+    assert!(
+        harness
+            .query_by_label("1 problem in this project")
+            .is_none()
+    );
+    harness.get_by_label_contains("No problems");
 
     // Launched with the same file, the app lists the problems just the same.
     let launch = Launch {

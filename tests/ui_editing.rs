@@ -559,17 +559,53 @@ fn ctrl_f_finds_a_system_by_name_and_selects_it() {
         harness
             .query_by_role_and_label(Role::TextInput, "Find")
             .is_none(),
-        "the box stays open"
+        "picking a system should close the box"
     );
+    let find_is_open = |harness: &Harness<'static, StudioApp>| {
+        harness
+            .query_by_role_and_label(Role::TextInput, "Find")
+            .is_some()
+    };
     // Escape closes it without picking anything.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run();
     harness.key_press(Key::Escape);
     harness.run();
+    assert!(!find_is_open(&harness));
+
+    // Enter with nothing to pick keeps the box, and the keyboard in it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find")
+        .type_text("zzz");
+    harness.run();
+    harness.get_by_label("No system matches");
+    harness.key_press(Key::Enter);
+    harness.run();
     assert!(
         harness
-            .query_by_role_and_label(Role::TextInput, "Find")
-            .is_none()
+            .get_by_role_and_label(Role::TextInput, "Find")
+            .is_focused()
+    );
+    // A click elsewhere closes it, like a menu.
+    harness
+        .get_by_role_and_label(Role::Button, &names[1])
+        .click();
+    harness.run();
+    assert!(!find_is_open(&harness));
+
+    // Ctrl+F works even while a form field has the keyboard.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Technology")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Find")
+            .is_focused()
     );
 }
 

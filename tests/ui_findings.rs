@@ -120,7 +120,7 @@ fn clicking_a_finding_selects_what_it_is_about_and_frames_it() {
 }
 
 #[test]
-fn the_clicked_finding_stays_marked_until_another_is_clicked() {
+fn the_clicked_finding_stays_marked_while_the_canvas_shows_it() {
     let mut harness = app();
     let messages: Vec<String> = harness.state().report().findings[..2]
         .iter()
@@ -139,6 +139,10 @@ fn the_clicked_finding_stays_marked_until_another_is_clicked() {
     harness.run();
     assert!(marked(&harness, &messages[0]));
     assert!(!marked(&harness, &messages[1]));
+    // Selecting something else on the canvas: the row no longer says what is shown.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    assert!(!marked(&harness, &messages[0]));
 }
 
 #[test]

@@ -3,30 +3,36 @@
 
 use std::collections::HashSet;
 
-use super::Edit;
-use super::Items;
 use super::naming::lowest_free_number;
-use crate::model::{Project, SystemId, Zone, ZoneId};
+use super::{Edit, ItemIds, Items};
+use crate::model::{Project, System, SystemId, Zone, ZoneId};
 
 /// New zones are called "Zone 1", "Zone 2"…, until the user names them.
 pub const NEW_ZONE_PREFIX: &str = "Zone ";
 
-/// One edit that adds a zone and moves `systems` into it (out of any zone they were in), and
-/// the new zone's id. `None` when none of `systems` is in the project.
-pub fn group_into_new_zone(project: &Project, systems: &[SystemId]) -> Option<(Edit, ZoneId)> {
+/// What grouping does: the edit, the new zone, and the zones it left without systems.
+pub struct Grouping {
+    pub edit: Edit,
+    pub zone: ZoneId,
+    /// Zones whose last systems moved into the new one. They are removed in the same edit:
+    /// the canvas draws no empty zone, so it could be neither seen nor deleted.
+    pub emptied: Vec<String>,
+}
+
+/// One edit that adds a zone and moves `systems` into it (out of any zone they were in).
+/// `None` when none of `systems` is in the project.
+pub fn group_into_new_zone(project: &Project, systems: &[SystemId]) -> Option<Grouping> {
     let wanted: HashSet<SystemId> = systems.iter().copied().collect();
     let id = ZoneId(project.next_free_id());
-    let moves: Vec<Edit> = project
+    // By id, once each: a setter writes to the first system with its id, so with duplicate
+    // ids (a broken file) a second copy would overwrite the first.
+    let mut seen = HashSet::new();
+    let moved: Vec<&System> = project
         .systems
         .iter()
-        .filter(|s| wanted.contains(&s.id))
-        .map(|s| {
-            let mut moved = s.clone();
-            moved.zone = Some(id);
-            Edit::SetSystem(Box::new(moved))
-        })
+        .filter(|s| wanted.contains(&s.id) && seen.insert(s.id))
         .collect();
-    if moves.is_empty() {
+    if moved.is_empty() {
         return None;
     }
     let number = lowest_free_number(
@@ -39,18 +45,44 @@ pub fn group_into_new_zone(project: &Project, systems: &[SystemId]) -> Option<(E
         kind: None,
         notes: String::new(),
     };
-    let insert = Edit::Insert(Items {
+    let mut edits = vec![Edit::Insert(Items {
         zones: vec![(project.zones.len(), zone)],
         ..Items::default()
-    });
-    Some((Edit::Batch([vec![insert], moves].concat()), id))
+    })];
+    edits.extend(moved.iter().map(|s| {
+        let mut next = (*s).clone();
+        next.zone = Some(id);
+        Edit::SetSystem(Box::new(next))
+    }));
+    let still_used: HashSet<ZoneId> = project
+        .systems
+        .iter()
+        .filter(|s| !wanted.contains(&s.id))
+        .filter_map(|s| s.zone)
+        .collect();
+    let emptied: Vec<&Zone> = project
+        .zones
+        .iter()
+        .filter(|z| !still_used.contains(&z.id))
+        .filter(|z| moved.iter().any(|s| s.zone == Some(z.id)))
+        .collect();
+    if !emptied.is_empty() {
+        edits.push(Edit::Remove(ItemIds {
+            zones: emptied.iter().map(|z| z.id).collect(),
+            ..ItemIds::default()
+        }));
+    }
+    Some(Grouping {
+        edit: Edit::Batch(edits),
+        zone: id,
+        emptied: emptied.iter().map(|z| z.name.clone()).collect(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::edit::apply;
-    use crate::model::System;
 
     fn project_with(names: &[&str]) -> Project {
         let mut project = Project::new("p");
@@ -66,7 +98,12 @@ mod tests {
         let mut project = project_with(&["A", "B", "C"]);
         let (a, c) = (project.systems[0].id, project.systems[2].id);
         let before = project.clone();
-        let (edit, zone) = group_into_new_zone(&project, &[a, c]).unwrap();
+        let Grouping {
+            edit,
+            zone,
+            emptied,
+        } = group_into_new_zone(&project, &[a, c]).unwrap();
+        assert!(emptied.is_empty());
         let inverse = apply(&mut project, edit).unwrap();
         assert_eq!(project.zone(zone).unwrap().name, "Zone 1");
         let members: Vec<&str> = project
@@ -86,14 +123,50 @@ mod tests {
     fn a_second_zone_gets_the_next_free_name_and_takes_systems_from_the_first() {
         let mut project = project_with(&["A", "B"]);
         let (a, b) = (project.systems[0].id, project.systems[1].id);
-        let (edit, first) = group_into_new_zone(&project, &[a, b]).unwrap();
-        apply(&mut project, edit).unwrap();
-        let (edit, second) = group_into_new_zone(&project, &[b]).unwrap();
-        apply(&mut project, edit).unwrap();
+        let first = group_into_new_zone(&project, &[a, b]).unwrap();
+        apply(&mut project, first.edit).unwrap();
+        let second = group_into_new_zone(&project, &[b]).unwrap();
+        assert!(second.emptied.is_empty(), "A is still in the first zone");
+        apply(&mut project, second.edit).unwrap();
+        let (first, second) = (first.zone, second.zone);
         assert_ne!(first, second);
         assert_eq!(project.zone(second).unwrap().name, "Zone 2");
         assert_eq!(project.systems[0].zone, Some(first));
         assert_eq!(project.systems[1].zone, Some(second));
+    }
+
+    #[test]
+    fn a_zone_whose_last_systems_move_out_goes_and_comes_back_with_undo() {
+        let mut project = project_with(&["A", "B"]);
+        let (a, b) = (project.systems[0].id, project.systems[1].id);
+        let first = group_into_new_zone(&project, &[a, b]).unwrap();
+        apply(&mut project, first.edit).unwrap();
+        let before = project.clone();
+        let second = group_into_new_zone(&project, &[a, b]).unwrap();
+        assert_eq!(second.emptied, ["Zone 1"]);
+        let inverse = apply(&mut project, second.edit).unwrap();
+        let names: Vec<&str> = project.zones.iter().map(|z| z.name.as_str()).collect();
+        assert_eq!(names, ["Zone 2"]);
+        apply(&mut project, inverse).unwrap();
+        assert_eq!(project.zones, before.zones);
+        assert_eq!(project.systems, before.systems);
+    }
+
+    #[test]
+    fn duplicate_ids_change_only_the_first_system_with_the_id() {
+        // A broken file: two systems share id 1. Setters write to the first one.
+        let mut project = project_with(&["A"]);
+        let mut twin = project.systems[0].clone();
+        twin.name = "B".into();
+        project.systems.push(twin);
+        let grouping = group_into_new_zone(&project, &[project.systems[0].id]).unwrap();
+        apply(&mut project, grouping.edit).unwrap();
+        let systems: Vec<(&str, bool)> = project
+            .systems
+            .iter()
+            .map(|s| (s.name.as_str(), s.zone.is_some()))
+            .collect();
+        assert_eq!(systems, [("A", true), ("B", false)]);
     }
 
     #[test]

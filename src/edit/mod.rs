@@ -11,6 +11,6 @@ mod naming;
 
 pub use apply::{Edit, EditError, ItemIds, Items, apply};
 pub use document::Document;
-pub use grouping::{NEW_ZONE_PREFIX, group_into_new_zone};
+pub use grouping::{Grouping, NEW_ZONE_PREFIX, group_into_new_zone};
 pub use history::{Coalesce, HISTORY_LIMIT, History, Replayed};
 pub use naming::lowest_free_number;

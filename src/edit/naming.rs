@@ -27,5 +27,7 @@ mod tests {
         let names = ["New system 1", "New system 3", "Other", "New system x"];
         assert_eq!(lowest_free_number(names.into_iter(), "New system "), 2);
         assert_eq!(lowest_free_number(std::iter::empty(), "New system "), 1);
+        let unordered = ["New system 2", "New system 1"];
+        assert_eq!(lowest_free_number(unordered.into_iter(), "New system "), 3);
     }
 }

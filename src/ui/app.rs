@@ -93,13 +93,13 @@ impl StudioApp {
                     "Your last project, {}, is no longer there; here is an example",
                     path.display()
                 );
-                notice = Some((text, NOTICE_SECONDS));
+                notice = Some((text, 0.0));
                 example_document()
             }
             Some(path) => match io::load(&path) {
                 Ok(loaded) => {
                     if !loaded.problems.is_empty() {
-                        dialog = Some(files::problems_dialog(&path, &loaded.problems));
+                        dialog = Some(files::problems_on_open(&path, &loaded.problems));
                     }
                     Document::opened(loaded.project, path)
                 }
@@ -166,6 +166,10 @@ impl StudioApp {
         let ctx = ui.ctx().clone();
         if self.frames == 0 {
             super::fonts::install(&ctx);
+            // A notice from start-up runs its full time from the first frame on screen.
+            if let Some((text, _)) = self.notice.take() {
+                self.notify(&ctx, text);
+            }
         }
         let mut intents: Vec<Intent> = Command::pressed(&ctx)
             .into_iter()
@@ -235,6 +239,7 @@ impl StudioApp {
                     ui,
                     self.document.project(),
                     &self.analysis.report,
+                    &self.selection,
                     &mut self.findings,
                     &mut intents,
                 );
@@ -296,6 +301,7 @@ impl StudioApp {
             Command::OpenFile => self.unless_unsaved(ctx, Pending::OpenFile),
             Command::OpenPath(path) => self.unless_unsaved(ctx, Pending::OpenPath(path)),
             Command::Revert => self.unless_unsaved(ctx, Pending::Revert),
+            Command::CheckProject => self.check_project(ctx),
             Command::Save => match self.document.path.clone() {
                 Some(path) => {
                     self.save_to(ctx, &path);
@@ -384,8 +390,38 @@ impl StudioApp {
         {
             systems.extend([connection.from, connection.to]);
         }
+        // A zone is where its systems are.
+        let zones = &self.selection.zones;
+        if !zones.is_empty() {
+            systems.extend(
+                project
+                    .systems
+                    .iter()
+                    .filter(|s| s.zone.is_some_and(|zone| zones.contains(&zone)))
+                    .map(|s| s.id),
+            );
+        }
         if !self.canvas.request_frame(project, &systems) {
-            self.notify(ctx, "Select systems or connections to zoom to them".into());
+            self.notify(
+                ctx,
+                "Select systems, connections or zones to zoom to them".into(),
+            );
+        }
+    }
+
+    /// The problems a file could have, in the project as it is now: what is left after
+    /// fixing those listed when it opened.
+    fn check_project(&mut self, ctx: &egui::Context) {
+        let problems = io::validate(self.document.project(), None);
+        if problems.is_empty() {
+            self.notify(
+                ctx,
+                "No problems: every reference, id and value fits".into(),
+            );
+        } else {
+            let count = crate::words::count(problems.len(), "problem");
+            let title = format!("{count} in this project");
+            self.dialog = Some(files::problems_dialog(title, &problems));
         }
     }
 
@@ -405,28 +441,31 @@ impl StudioApp {
     /// A new zone around the selected systems, selected so its name can be typed next.
     fn group_selection_into_zone(&mut self, ctx: &egui::Context) {
         let systems: Vec<SystemId> = self.selection.systems.iter().copied().collect();
-        let Some((edit, zone)) = edit::group_into_new_zone(self.document.project(), &systems)
-        else {
+        let Some(grouping) = edit::group_into_new_zone(self.document.project(), &systems) else {
             self.notify(ctx, "Select the systems to put in a new zone".into());
             return;
         };
-        let item = ItemRef::Zone(zone);
+        let zone = grouping.zone;
         self.apply_intents(
             ctx,
             vec![
-                Intent::edit(edit, "Group into New Zone"),
-                Intent::Select(Selection::only(item)),
+                Intent::edit(grouping.edit, "Group into New Zone"),
+                Intent::Select(Selection::only(ItemRef::Zone(zone))),
             ],
         );
         let name = self.document.project().zone(zone).map(|z| z.name.clone());
         let count = crate::words::count(systems.len(), "system");
-        self.notify(
-            ctx,
-            format!(
-                "Put {count} into {}; name it with F2 or in Properties",
-                name.unwrap_or_default()
-            ),
+        let mut message = format!(
+            "Put {count} into {}; name it with F2 or in Properties",
+            name.unwrap_or_default()
         );
+        if !grouping.emptied.is_empty() {
+            let emptied = grouping.emptied.join(", ");
+            message.push_str(&format!(
+                ". {emptied}, left empty, was removed (Ctrl+Z undoes)"
+            ));
+        }
+        self.notify(ctx, message);
     }
 
     fn copy_prompt(&mut self, ctx: &egui::Context) {

@@ -11,6 +11,8 @@ pub enum Command {
     /// Opens this file (Open Recent, a dropped file, a typed path).
     OpenPath(std::path::PathBuf),
     Revert,
+    /// Lists what does not fit together in the project as it is now.
+    CheckProject,
     Save,
     SaveAs,
     Quit,
@@ -53,6 +55,7 @@ impl Command {
             Command::OpenFile => "Open…",
             Command::OpenPath(_) => "Open",
             Command::Revert => "Revert to Saved",
+            Command::CheckProject => "Check for Problems…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Quit => "Quit",
@@ -94,6 +97,7 @@ impl Command {
             | Command::OpenPath(_)
             | Command::PasteText(_)
             | Command::Revert
+            | Command::CheckProject
             | Command::SavePromptAs => None,
             Command::Rename => shortcut(Modifiers::NONE, Key::F2),
             Command::Cut => shortcut(Modifiers::COMMAND, Key::X),
@@ -130,6 +134,7 @@ impl Command {
         matches!(
             self,
             Command::NewProject
+                | Command::Find
                 | Command::OpenFile
                 | Command::Save
                 | Command::SaveAs

@@ -168,8 +168,8 @@ fn problems_list(ui: &mut egui::Ui, title: &str, problems: &[ListedProblem]) -> 
     ui.set_width(560.0);
     ui.heading(RichText::new(title).color(ui.visuals().warn_fg_color));
     ui.label(
-        "The project opened, but these parts of the file don't fit together. Fix them here \
-         and save, or fix the file and open it again.",
+        "These parts of the project don't fit together. Fix them here and save (File ▸ Check \
+         for Problems… lists what is left), or fix the file and open it again.",
     );
     ui.add_space(4.0);
     egui::ScrollArea::vertical()
@@ -241,9 +241,16 @@ mod tests {
             title: "big.ron opened with 205 problems".into(),
             problems,
         };
+        let mut fonts_installed = false;
         let mut harness = Harness::builder()
             .with_size(egui::vec2(900.0, 700.0))
             .build_ui(move |ui| {
+                // The app's fonts, as the app installs them on its first frame: the dialog's
+                // text uses glyphs egui's default font lacks.
+                if !fonts_installed {
+                    crate::ui::fonts::install(ui.ctx());
+                    fonts_installed = true;
+                }
                 dialog.show(ui.ctx());
             });
         harness.run();

@@ -4,7 +4,6 @@
 
 use egui::{Align2, Key, Modifiers, RichText, TextEdit, Ui};
 
-use super::commands::Command;
 use super::intent::Intent;
 use super::selection::Selection;
 use crate::model::{ItemRef, Project, System};
@@ -18,6 +17,8 @@ pub struct FindBox {
     query: String,
     /// The listed match that Enter picks.
     highlighted: usize,
+    /// How many matches were listed last frame, for the arrow keys.
+    listed: usize,
     focus_asked: bool,
 }
 
@@ -40,38 +41,42 @@ impl FindBox {
             return;
         }
         let mut picked = None;
-        let mut close = false;
-        egui::Area::new(egui::Id::unique("find system"))
+        let area = egui::Area::new(egui::Id::unique("find system"))
             .order(egui::Order::Foreground)
             .pivot(Align2::CENTER_TOP)
             .fixed_pos(canvas_rect.center_top() + egui::vec2(0.0, 44.0))
             .show(ui.ctx(), |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.set_width(380.0);
-                    (picked, close) = self.contents(ui, project);
+                    picked = self.contents(ui, project);
                 });
             });
+        // Like a menu: Escape, or a click anywhere else, closes it; nothing is left open
+        // that the keyboard cannot reach.
+        let (escape, pressed_at) = ui.input(|i| {
+            let press = i.pointer.any_pressed().then(|| i.pointer.press_origin());
+            (i.key_pressed(Key::Escape), press.flatten())
+        });
+        let clicked_elsewhere = pressed_at.is_some_and(|at| !area.response.rect.contains(at));
         if let Some(index) = picked {
             let id = project.systems[index].id;
-            intents.push(Intent::Select(Selection::only(ItemRef::System(id))));
-            intents.push(Intent::Run(Command::FrameSelection));
-            close = true;
+            intents.extend(Intent::show(Selection::only(ItemRef::System(id))));
         }
-        if close {
+        if picked.is_some() || escape || clicked_elsewhere {
             self.open = false;
         }
     }
 
-    /// The field and the list; returns the picked system's index, and whether to close.
-    fn contents(&mut self, ui: &mut Ui, project: &Project) -> (Option<usize>, bool) {
-        let found = matches(project, &self.query);
-        let listed = found.len().min(MAX_LISTED);
-        self.highlighted = self.highlighted.min(listed.saturating_sub(1));
+    /// The field and the list; returns the picked system's index.
+    fn contents(&mut self, ui: &mut Ui, project: &Project) -> Option<usize> {
         let field_id = egui::Id::unique("find system field");
         // Taken before the field sees them: a single-line field would move its cursor.
+        // The list is last frame's, which is what the user sees.
         if ui.memory(|m| m.has_focus(field_id)) {
             ui.input_mut(|i| {
-                if i.consume_key(Modifiers::NONE, Key::ArrowDown) && self.highlighted + 1 < listed {
+                if i.consume_key(Modifiers::NONE, Key::ArrowDown)
+                    && self.highlighted + 1 < self.listed
+                {
                     self.highlighted += 1;
                 }
                 if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
@@ -80,42 +85,46 @@ impl FindBox {
             });
         }
         let mut picked = None;
-        let mut close = false;
-        ui.horizontal(|ui| {
-            let label = ui.label("Find");
-            let field = ui
-                .add(
-                    TextEdit::singleline(&mut self.query)
-                        .id(field_id)
-                        .hint_text("Name, technology, owner or tag")
-                        .desired_width(280.0),
-                )
-                .labelled_by(label.id);
-            if field.changed() {
-                self.highlighted = 0;
-            }
-            if !self.focus_asked {
-                field.request_focus();
-                self.focus_asked = true;
-            }
-            if field.lost_focus() {
-                let (enter, escape) =
-                    ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
-                if enter && listed > 0 {
-                    picked = Some(found[self.highlighted]);
-                }
-                close |= escape;
-            }
-            if ui
-                .small_button("×")
-                .on_hover_text("Close (Escape)")
-                .clicked()
-            {
-                close = true;
-            }
-        });
+        let mut closed = false;
+        let field = ui
+            .horizontal(|ui| {
+                let label = ui.label("Find");
+                let field = ui
+                    .add(
+                        TextEdit::singleline(&mut self.query)
+                            .id(field_id)
+                            .hint_text("Name, technology, owner or tag")
+                            .desired_width(280.0),
+                    )
+                    .labelled_by(label.id);
+                closed = ui
+                    .small_button("×")
+                    .on_hover_text("Close (Escape)")
+                    .clicked();
+                field
+            })
+            .inner;
+        if field.changed() {
+            self.highlighted = 0;
+        }
+        // After the field, so Enter picks from what was typed this very frame.
+        let found = matches(project, &self.query);
+        self.listed = found.len().min(MAX_LISTED);
+        self.highlighted = self.highlighted.min(self.listed.saturating_sub(1));
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if enter && self.listed > 0 {
+            picked = Some(found[self.highlighted]);
+        }
+        // The field keeps the keyboard: Enter with nothing to pick must not strand it.
+        if !self.focus_asked || (enter && picked.is_none()) {
+            field.request_focus();
+            self.focus_asked = true;
+        }
+        if closed {
+            self.open = false;
+        }
         if self.query.trim().is_empty() {
-            return (picked, close);
+            return picked;
         }
         if found.is_empty() {
             ui.label(RichText::new("No system matches").weak());
@@ -136,7 +145,7 @@ impl FindBox {
             let more = found.len() - MAX_LISTED;
             ui.label(RichText::new(format!("…and {more} more; type more of the name")).weak());
         }
-        (picked, close)
+        picked
     }
 }
 

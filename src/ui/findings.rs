@@ -6,7 +6,6 @@
 use egui::{Button, Label, RichText, ScrollArea, TextEdit, Ui};
 
 use super::canvas::severity_color;
-use super::commands::Command;
 use super::intent::Intent;
 use super::selection::Selection;
 use super::status_bar::severity_count;
@@ -45,9 +44,20 @@ pub fn findings_panel(
     ui: &mut Ui,
     project: &Project,
     report: &Report,
+    selection: &Selection,
     view: &mut FindingsView,
     intents: &mut Vec<Intent>,
 ) {
+    // The mark says which finding the canvas shows; once the user selects something else,
+    // it shows none.
+    if let Some(key) = &view.shown
+        && !report
+            .findings
+            .iter()
+            .any(|f| &f.key == key && selection == &selection_of(f))
+    {
+        view.shown = None;
+    }
     if let Some((key, _)) = &view.draft
         && !report.findings.iter().any(|f| &f.key == key)
     {
@@ -368,11 +378,14 @@ fn acknowledged_list(ui: &mut Ui, project: &Project, report: &Report, intents: &
 
 /// Selects what the finding is about and frames it on the canvas.
 fn show_on_canvas(finding: &Finding, intents: &mut Vec<Intent>) {
-    let selection = Selection {
+    intents.extend(Intent::show(selection_of(finding)));
+}
+
+/// What a finding is about, as a selection.
+fn selection_of(finding: &Finding) -> Selection {
+    Selection {
         systems: finding.systems.iter().copied().collect(),
         connections: finding.connections.iter().copied().collect(),
         zones: Default::default(),
-    };
-    intents.push(Intent::Select(selection));
-    intents.push(Intent::Run(Command::FrameSelection));
+    }
 }

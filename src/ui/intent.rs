@@ -37,4 +37,12 @@ impl Intent {
             coalesce: Some(coalesce),
         }
     }
+
+    /// Selects `selection` and brings it into view: what "show me" means everywhere.
+    pub fn show(selection: Selection) -> [Intent; 2] {
+        [
+            Intent::Select(selection),
+            Intent::Run(Command::FrameSelection),
+        ]
+    }
 }

@@ -34,6 +34,7 @@ pub fn menu_bar(
             item(ui, Command::Save, true, intents);
             item(ui, Command::SaveAs, true, intents);
             item(ui, Command::Revert, document.path.is_some(), intents);
+            item(ui, Command::CheckProject, true, intents);
             ui.separator();
             item(ui, Command::Quit, true, intents);
         });

@@ -63,13 +63,9 @@ impl StudioApp {
                 self.save_to(ctx, &path);
             }
             Choice::SavePromptTo(path) => self.save_prompt_to(ctx, &path),
-            Choice::Show(item) => self.apply_intents(
-                ctx,
-                vec![
-                    Intent::Select(Selection::only(item)),
-                    Intent::Run(Command::FrameSelection),
-                ],
-            ),
+            Choice::Show(item) => {
+                self.apply_intents(ctx, Intent::show(Selection::only(item)).into())
+            }
         }
     }
 
@@ -166,7 +162,7 @@ impl StudioApp {
                 self.remember(path);
                 self.notify(ctx, format!("Opened {}", path.display()));
                 if !loaded.problems.is_empty() {
-                    self.dialog = Some(problems_dialog(path, &loaded.problems));
+                    self.dialog = Some(problems_on_open(path, &loaded.problems));
                 }
             }
             Err(error) => self.dialog = Some(load_error(&error)),
@@ -253,14 +249,20 @@ pub(super) fn load_error(error: &io::LoadError) -> Dialog {
 }
 
 /// The problems of a file that opened, each with its line and column.
-pub(super) fn problems_dialog(path: &Path, problems: &[io::Problem]) -> Dialog {
+pub(super) fn problems_on_open(path: &Path, problems: &[io::Problem]) -> Dialog {
     let file = path
         .file_name()
         .unwrap_or(path.as_os_str())
         .to_string_lossy();
     let count = crate::words::count(problems.len(), "problem");
+    problems_dialog(format!("{file} opened with {count}"), problems)
+}
+
+/// Problems listed with where they are: a line and column when known, else the place in
+/// the model (`connections[4].to`).
+pub(super) fn problems_dialog(title: String, problems: &[io::Problem]) -> Dialog {
     Dialog::Problems {
-        title: format!("{file} opened with {count}"),
+        title,
         problems: problems
             .iter()
             .map(|problem| ListedProblem {

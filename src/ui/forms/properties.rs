@@ -3,7 +3,7 @@
 
 use egui::{ComboBox, Ui};
 
-use super::widgets::{choice_row, multi_choice_row, percent_row, text_row};
+use super::widgets::{choice_row, multi_choice_row, percent_row, row_label, text_row};
 use crate::edit::{Coalesce, Edit};
 use crate::model::{
     Authentication, Communication, Connection, DataFormat, Direction, InteractionStyle, ItemRef,
@@ -166,9 +166,7 @@ fn system_form(ui: &mut Ui, project: &Project, system: &System, intents: &mut Ve
 fn zone_row(ui: &mut Ui, project: &Project, current: Option<ZoneId>) -> Option<Option<ZoneId>> {
     let mut result = None;
     ui.horizontal(|ui| {
-        let label = ui
-            .add_sized([156.0, 20.0], egui::Label::new("Zone"))
-            .on_hover_text("The trust boundary the system sits in.");
+        let label = row_label(ui, "Zone", "The trust boundary the system sits in.", false);
         let name = current
             .and_then(|id| project.zone(id))
             .map_or("—".to_owned(), |z| z.name.clone());
@@ -208,9 +206,7 @@ fn system_row(
 ) -> Option<SystemId> {
     let mut result = None;
     ui.horizontal(|ui| {
-        let label = ui
-            .add_sized([156.0, 20.0], egui::Label::new(end))
-            .on_hover_text(help);
+        let label = row_label(ui, end, help, false);
         ComboBox::from_id_salt(("connection end", end))
             .selected_text(project.system_name(current))
             .width(ui.available_width())

@@ -12,7 +12,7 @@ const MULTILINE_MAX_HEIGHT: f32 = 96.0;
 
 /// A label that names its field for screen readers and tests, marks a required value
 /// that is empty, and shows `help` on hover.
-fn row_label(ui: &mut Ui, label: &str, help: &str, missing: bool) -> egui::Response {
+pub(super) fn row_label(ui: &mut Ui, label: &str, help: &str, missing: bool) -> egui::Response {
     let text = if missing {
         RichText::new(format!("{label} *")).color(ui.visuals().warn_fg_color)
     } else {
