@@ -54,7 +54,9 @@ impl FindBox {
         // Like a menu: Escape, or a click anywhere else, closes it; nothing is left open
         // that the keyboard cannot reach.
         let (escape, pressed_at) = ui.input(|i| {
-            let press = i.pointer.any_pressed().then(|| i.pointer.press_origin());
+            // Not `press_origin`: a click's press and release can arrive in one frame, and
+            // the release clears it.
+            let press = i.pointer.any_pressed().then(|| i.pointer.interact_pos());
             (i.key_pressed(Key::Escape), press.flatten())
         });
         let clicked_elsewhere = pressed_at.is_some_and(|at| !area.response.rect.contains(at));
