@@ -1,7 +1,8 @@
 //! Integration Studio: model an integration landscape, check it, and turn it into a complete
 //! CM-010 "Integration Pattern Analysis" prompt.
 //!
-//! Everything in this library works without a window.
+//! Everything in this library but `ui` works without a window; `ui` is the desktop app,
+//! compiled only with the `gui` feature (on by default).
 
 pub mod analysis;
 pub mod cli;
@@ -12,5 +13,6 @@ pub mod model;
 mod parallel;
 pub mod synthetic;
 pub mod template;
+#[cfg(feature = "gui")]
 pub mod ui;
 mod words;

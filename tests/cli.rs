@@ -694,3 +694,51 @@ fn render_puts_the_findings_into_the_prompt() {
     assert!(section.contains("\n1. **Error**: "), "{section}");
     assert!(section.contains("Shop → ERP → Shop"), "{section}");
 }
+
+/// Runs a subcommand whose reader has already gone, as in `… | head -1` once head is done.
+fn run_into_a_closed_pipe(args: &[&str]) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_integration-studio"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_every_printing_subcommand_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path());
+    let file = path.to_str().unwrap();
+    for args in [
+        &["check", file][..],
+        &["check", "--format", "json", file],
+        &["render", file],
+        &["example"],
+        &["example", "ecommerce"],
+    ] {
+        let output = run_into_a_closed_pipe(args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(141), "{args:?}: {stderr}");
+    }
+}
+
+/// The command-line-only build cannot open a window, says so and how to get one.
+#[cfg(not(feature = "gui"))]
+#[test]
+fn the_headless_build_says_it_has_no_app_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path());
+    studio()
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("command-line-only build"))
+        .stderr(predicate::str::contains("cargo install --path ."));
+    // Every subcommand still works.
+    studio().arg("check").arg(&path).assert().success();
+}

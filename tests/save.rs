@@ -109,3 +109,64 @@ fn a_failed_save_says_why_and_leaves_everything_as_it_was() {
     assert!(error.to_string().contains("temporary file"), "{error}");
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// The name a save of `shop.ron` by process `pid` gives its temporary file.
+fn temporary_of_process(folder: &std::path::Path, pid: u32) -> std::path::PathBuf {
+    folder.join(format!(".shop.ron.{pid}-q7Zk2m.integration-studio.tmp"))
+}
+
+/// The id of a process that has run and ended, as a save killed part-way has.
+fn ended_process() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_killed_saves_temporary_file_is_gone_after_the_next_save_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.ron");
+    save(&shop(), &path).unwrap();
+    let stale = temporary_of_process(dir.path(), ended_process());
+    fs::write(&stale, "half a project").unwrap();
+    // Another project's leftover, a running save's file and the user's own files stay.
+    let others = [
+        dir.path().join(".bank.ron.1-q7Zk2m.integration-studio.tmp"),
+        temporary_of_process(dir.path(), std::process::id()),
+        dir.path().join(".shop.ron.swp"),
+        dir.path().join("notes.tmp"),
+    ];
+    for other in &others {
+        fs::write(other, "keep me").unwrap();
+    }
+    save(&shop(), &path).unwrap();
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    for other in &others {
+        assert_eq!(
+            fs::read_to_string(other).unwrap(),
+            "keep me",
+            "{}",
+            other.display()
+        );
+    }
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(
+        names.len(),
+        2 + others.len(),
+        "only shop.ron, its .bak and the others"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn opening_a_project_also_clears_its_stale_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.ron");
+    save(&shop(), &path).unwrap();
+    let stale = temporary_of_process(dir.path(), ended_process());
+    fs::write(&stale, "half a project").unwrap();
+    assert_eq!(load(&path).unwrap().project, shop());
+    assert!(!stale.exists());
+}

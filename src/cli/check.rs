@@ -4,6 +4,7 @@
 mod json;
 mod text;
 
+use crate::cli::out::outln;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -61,7 +62,7 @@ pub fn run(args: CheckArgs) -> u8 {
         OutputFormat::Json => {
             let document = json::JsonReport::new(&args.file, &result, report.as_ref());
             match serde_json::to_string_pretty(&document) {
-                Ok(json) => println!("{json}"),
+                Ok(json) => outln!("{json}"),
                 Err(e) => {
                     eprintln!("error: could not write the JSON report: {e}");
                     return status::FAILED;

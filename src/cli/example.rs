@@ -1,3 +1,4 @@
+use crate::cli::out::{out, outln};
 use std::path::PathBuf;
 
 use clap::Args;
@@ -32,7 +33,7 @@ pub fn run(args: ExampleArgs) -> u8 {
         return status::FAILED;
     };
     let Some(out) = args.output else {
-        print!("{}", example.source);
+        out!("{}", example.source);
         return status::OK;
     };
     if out.exists() && !args.force {
@@ -55,17 +56,17 @@ pub fn run(args: ExampleArgs) -> u8 {
 }
 
 fn list() {
-    println!("Bundled examples (write one with `integration-studio example NAME -o FILE.ron`):");
+    outln!("Bundled examples (write one with `integration-studio example NAME -o FILE.ron`):");
     for example in EXAMPLES {
         match example.project() {
-            Ok(p) => println!(
+            Ok(p) => outln!(
                 "  {:<10} {} ({}, {})",
                 example.name,
                 example.title,
                 count(p.systems.len(), "system"),
                 count(p.connections.len(), "connection")
             ),
-            Err(_) => println!("  {:<10} {}", example.name, example.title),
+            Err(_) => outln!("  {:<10} {}", example.name, example.title),
         }
     }
 }

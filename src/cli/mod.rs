@@ -3,6 +3,7 @@
 mod check;
 mod example;
 mod fmt;
+mod out;
 mod render;
 
 use std::path::PathBuf;
@@ -69,6 +70,7 @@ fn run(cli: Cli) -> u8 {
     }
 }
 
+#[cfg(feature = "gui")]
 fn open_window(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> u8 {
     let launch = crate::ui::Launch {
         file,
@@ -83,6 +85,19 @@ fn open_window(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> u8 {
         }
     }
 }
+
+/// The headless build has every subcommand but no window to open.
+#[cfg(not(feature = "gui"))]
+fn open_window(_file: Option<PathBuf>, _screenshot: Option<PathBuf>) -> u8 {
+    eprintln!("{HEADLESS_BUILD}");
+    status::FAILED
+}
+
+#[cfg(not(feature = "gui"))]
+const HEADLESS_BUILD: &str = "\
+error: this is the command-line-only build of integration-studio; it cannot open the desktop app
+  The subcommands work: render, check, example, fmt (see `integration-studio --help`).
+  For the app, build with the default features: `cargo install --path .` (or `cargo run --release`).";
 
 /// `path:line:col` when the position is known, else just the path.
 fn place(path: &std::path::Path, position: Option<crate::io::TextPosition>) -> String {

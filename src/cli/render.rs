@@ -1,3 +1,4 @@
+use crate::cli::out::out;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -48,7 +49,7 @@ pub fn run(args: RenderArgs) -> u8 {
             return status::FAILED;
         }
     } else {
-        print!("{}", prompt.text);
+        out!("{}", prompt.text);
     }
     if !prompt.missing.is_empty() {
         eprintln!(

@@ -23,7 +23,10 @@ pub struct Loaded {
 
 /// Reads and checks the project file at `path`.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    parse(&read_text(path)?, path)
+    let text = read_text(path)?;
+    // A save that was killed part-way left its temporary file beside this one.
+    super::temporary::remove_stale_temporary_files(path);
+    parse(&text, path)
 }
 
 /// Reads a file that must be UTF-8 text, with errors that say what to do.

@@ -8,6 +8,7 @@ mod locate;
 mod migrate;
 mod save;
 mod split;
+mod temporary;
 mod validate;
 
 pub use error::{LoadError, SaveError, TextPosition};
@@ -15,4 +16,5 @@ pub use format::to_ron_string;
 pub use load::{Loaded, load, parse, read_text};
 pub use locate::PathIndex;
 pub use save::{backup_path, save, write_atomically};
+pub use temporary::remove_stale_temporary_files;
 pub use validate::{Problem, ProblemCode, validate};

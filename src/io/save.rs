@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::SaveError;
 use super::format::to_ron_string;
+use super::temporary;
 use crate::model::Project;
 
 /// Saves `project` to `path` atomically, keeping the previous file as `NAME.ron.bak`.
@@ -43,8 +44,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
         _ => PathBuf::from("."),
     };
     let fail = |step| move |e: std::io::Error| SaveError::new(path, step, &e);
+    temporary::remove_stale_temporary_files(&target);
 
-    let mut temp = new_file_builder()
+    let prefix = temporary::prefix(&target);
+    let mut temp = new_file_builder(&prefix)
         .tempfile_in(&folder)
         .map_err(fail("creating a temporary file in the same folder"))?;
     temp.write_all(bytes)
@@ -72,9 +75,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
 fn write_backup(target: &Path, folder: &Path) -> std::io::Result<()> {
     let backup = backup_path(target);
     let link = folder.join(format!(
-        ".integration-studio-{}-{}.bak.tmp",
-        std::process::id(),
-        target.file_name().unwrap_or_default().to_string_lossy()
+        "{}bak{}",
+        temporary::prefix(target),
+        temporary::suffix()
     ));
     let _ = fs::remove_file(&link);
     if fs::hard_link(target, &link).is_ok() {
@@ -83,9 +86,10 @@ fn write_backup(target: &Path, folder: &Path) -> std::io::Result<()> {
         let _ = fs::remove_file(&link);
         return renamed;
     }
+    let prefix = format!("{}bak-", temporary::prefix(target));
     let temp = tempfile::Builder::new()
-        .prefix(".integration-studio-")
-        .suffix(".bak.tmp")
+        .prefix(&prefix)
+        .suffix(temporary::suffix())
         .tempfile_in(folder)?;
     fs::copy(target, temp.path())?;
     temp.as_file().sync_all()?;
@@ -95,9 +99,9 @@ fn write_backup(target: &Path, folder: &Path) -> std::io::Result<()> {
 
 /// A temporary file that, renamed into place as a new file, has the permissions any new
 /// file would have (0666 less the umask) rather than a temporary file's private ones.
-fn new_file_builder() -> tempfile::Builder<'static, 'static> {
+fn new_file_builder(prefix: &str) -> tempfile::Builder<'_, 'static> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".integration-studio-").suffix(".tmp");
+    builder.prefix(prefix).suffix(temporary::suffix());
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

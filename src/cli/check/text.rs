@@ -1,5 +1,6 @@
 //! The text report: problems at `file:line:col`, then the findings, then the checklist.
 
+use crate::cli::out::outln;
 use std::path::Path;
 
 use crate::analysis::{Phase, Report};
@@ -22,14 +23,14 @@ pub(super) fn print(file: &Path, result: &Result<Loaded, LoadError>, report: Opt
 
 fn print_problems(file: &Path, loaded: &Loaded) {
     if let Some(version) = loaded.migrated_from {
-        println!(
+        outln!(
             "{}: note: written in format version {version}; `integration-studio fmt` \
              upgrades it to version {CURRENT_FORMAT_VERSION}",
             file.display()
         );
     }
     for problem in &loaded.problems {
-        println!("{}: error: {problem}", place(file, problem.position));
+        outln!("{}: error: {problem}", place(file, problem.position));
     }
     let p = &loaded.project;
     let counts = format!(
@@ -39,8 +40,8 @@ fn print_problems(file: &Path, loaded: &Loaded) {
         count(p.zones.len(), "zone")
     );
     match loaded.problems.len() {
-        0 => println!("{}: valid ({counts})", file.display()),
-        n => println!("{}: {} ({counts})", file.display(), count(n, "problem")),
+        0 => outln!("{}: valid ({counts})", file.display()),
+        n => outln!("{}: {} ({counts})", file.display(), count(n, "problem")),
     }
 }
 
@@ -65,10 +66,10 @@ fn print_findings(report: &Report) {
             .collect();
         counts.join(", ")
     };
-    println!("\nFindings: {summary}{acknowledged}");
+    outln!("\nFindings: {summary}{acknowledged}");
     let width = report.findings.iter().map(|f| f.rule.len()).max();
     for finding in &report.findings {
-        println!(
+        outln!(
             "  {:<8} {:<width$}  {}",
             finding.severity.label(),
             finding.rule,
@@ -81,16 +82,16 @@ fn print_findings(report: &Report) {
 /// The checklist by phase, each line's status and its reasons.
 fn print_readiness(report: &Report) {
     let readiness = &report.readiness;
-    println!("\nReadiness: {}%", readiness.score_percent);
+    outln!("\nReadiness: {}%", readiness.score_percent);
     let mut phase: Option<Phase> = None;
     for check in &readiness.checks {
         if phase != Some(check.phase) {
-            println!("  {}", check.phase.label());
+            outln!("  {}", check.phase.label());
             phase = Some(check.phase);
         }
-        println!("    {:<8} {}", check.status.label(), check.label);
+        outln!("    {:<8} {}", check.status.label(), check.label);
         for reason in &check.reasons {
-            println!("             - {reason}");
+            outln!("             - {reason}");
         }
     }
 }
