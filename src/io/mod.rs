@@ -16,5 +16,4 @@ pub use format::to_ron_string;
 pub use load::{Loaded, load, parse, read_text};
 pub use locate::PathIndex;
 pub use save::{backup_path, save, write_atomically};
-pub use temporary::remove_stale_temporary_files;
 pub use validate::{Problem, ProblemCode, validate};

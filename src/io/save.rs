@@ -77,7 +77,7 @@ fn write_backup(target: &Path, folder: &Path) -> std::io::Result<()> {
     let link = folder.join(format!(
         "{}bak{}",
         temporary::prefix(target),
-        temporary::suffix()
+        temporary::SUFFIX
     ));
     let _ = fs::remove_file(&link);
     if fs::hard_link(target, &link).is_ok() {
@@ -89,7 +89,7 @@ fn write_backup(target: &Path, folder: &Path) -> std::io::Result<()> {
     let prefix = format!("{}bak-", temporary::prefix(target));
     let temp = tempfile::Builder::new()
         .prefix(&prefix)
-        .suffix(temporary::suffix())
+        .suffix(temporary::SUFFIX)
         .tempfile_in(folder)?;
     fs::copy(target, temp.path())?;
     temp.as_file().sync_all()?;
@@ -101,7 +101,7 @@ fn write_backup(target: &Path, folder: &Path) -> std::io::Result<()> {
 /// file would have (0666 less the umask) rather than a temporary file's private ones.
 fn new_file_builder(prefix: &str) -> tempfile::Builder<'_, 'static> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(prefix).suffix(temporary::suffix());
+    builder.prefix(prefix).suffix(temporary::SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-const SUFFIX: &str = ".integration-studio.tmp";
+pub(super) const SUFFIX: &str = ".integration-studio.tmp";
 /// Where a process cannot be asked whether it still runs, a file this old is stale.
 const STALE_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 
@@ -20,14 +20,10 @@ pub(super) fn prefix(target: &Path) -> String {
     format!(".{}.{}-", file_name(target), std::process::id())
 }
 
-pub(super) fn suffix() -> &'static str {
-    SUFFIX
-}
-
 /// Removes the temporary files of `target`'s saves whose process has ended. Never
 /// anything else: not other files' temporaries, not a save still running elsewhere.
 /// Quietly does nothing where the folder cannot be read; this is tidying, not saving.
-pub fn remove_stale_temporary_files(target: &Path) {
+pub(super) fn remove_stale_temporary_files(target: &Path) {
     let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
