@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cli;
 pub mod edit;
 pub mod examples;
+pub mod fields;
 pub mod io;
 pub mod model;
 mod parallel;

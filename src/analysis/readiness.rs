@@ -24,7 +24,8 @@ mod tests;
 use std::collections::HashSet;
 
 use super::report::{CheckStatus, Finding, Phase, Readiness, ReadinessCheck};
-use crate::model::{ChoiceEnum, Connection, Project, SystemId};
+use crate::fields::ConnectionField;
+use crate::model::{Connection, Project, SystemId};
 use acknowledged::Acknowledged;
 use criterion::{Criterion, gap_sentence, half_points, quoted};
 
@@ -182,19 +183,7 @@ impl<'p> Landscape<'p> {
     }
 }
 
-/// Text that says something: not empty, not only spaces.
-fn filled(text: &str) -> bool {
-    !text.trim().is_empty()
-}
-
-/// A choice that is made: set, and not a blank free text.
-fn chosen<T: ChoiceEnum>(value: &Option<T>) -> bool {
-    value
-        .as_ref()
-        .is_some_and(|v| v.other_text().is_none_or(filled))
-}
-
-/// A variable's label as the form and the prompt show it.
-fn label(key: &'static str) -> &'static str {
-    crate::template::variable(key).map_or(key, |v| v.label)
+/// A connection's field says something.
+fn filled(field: ConnectionField, c: &Connection) -> bool {
+    !field.is_empty(c)
 }

@@ -89,6 +89,11 @@ impl Edit {
             })
             .collect();
         edits.push(Edit::Remove(remove));
+        Edit::all(edits)
+    }
+
+    /// The edits as one step: the edit itself when there is only one.
+    pub fn all(mut edits: Vec<Edit>) -> Edit {
         if edits.len() == 1 {
             edits.pop().unwrap_or(Edit::Batch(Vec::new()))
         } else {

@@ -5,12 +5,14 @@
 mod apply;
 pub mod clipboard;
 mod document;
+mod fields;
 mod grouping;
 mod history;
 mod naming;
 
 pub use apply::{Edit, EditError, ItemIds, Items, apply};
 pub use document::Document;
+pub use fields::{Change, set_connections_field, set_project_field, set_systems_field};
 pub use grouping::{Grouping, NEW_ZONE_PREFIX, group_into_new_zone};
 pub use history::{Coalesce, HISTORY_LIMIT, History, Replayed};
 pub use naming::lowest_free_number;

@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 use minijinja::value::{Object, Value};
 
 use super::render::{MissingValue, missing_marker};
-use super::schema::variable;
+use crate::fields::{ConnectionField as C, Field, ProjectField as P, SystemField as S, is_blank};
 use crate::model::{
     Availability, Connection, Direction, ItemRef, Labelled, Project, System, SystemId, Zone,
     ZoneId, format_latency_ms, join_labels,
@@ -126,21 +126,17 @@ pub(crate) struct Missing(pub(crate) Vec<MissingValue>);
 
 impl Missing {
     /// The value, or, when it is empty and the schema requires it, the marker (recorded).
-    fn required(&mut self, key: &'static str, item: ItemRef, value: Value) -> Value {
-        if !value.as_str().is_some_and(|s| s.trim().is_empty()) {
+    fn required(&mut self, field: impl Into<Field>, item: ItemRef, value: Value) -> Value {
+        let spec = field.into().spec();
+        if !spec.required || !value.as_str().is_some_and(is_blank) {
             return value;
         }
-        match variable(key) {
-            Some(spec) if spec.required => {
-                self.0.push(MissingValue {
-                    key: key.to_owned(),
-                    label: spec.label.to_owned(),
-                    item,
-                });
-                Value::from(missing_marker(spec.label))
-            }
-            _ => value,
-        }
+        self.0.push(MissingValue {
+            key: spec.key.to_owned(),
+            label: spec.label.to_owned(),
+            item,
+        });
+        Value::from(missing_marker(spec.label))
     }
 }
 
@@ -156,34 +152,34 @@ pub(crate) fn frame_context(
     let r = &project.requirements;
     let p = ItemRef::Project;
     let project_view = object(ProjectView {
-        name: missing.required("project.name", p, text(&project.name)),
+        name: missing.required(P::Name, p, text(&project.name)),
         description: block(&project.description).into(),
     });
     let requirements = object(RequirementsView {
         integration_scope: missing.required(
-            "integration_scope",
+            P::IntegrationScope,
             p,
             block(&r.integration_scope).into(),
         ),
-        integration_type: missing.required("integration_type", p, label(&r.integration_type)),
-        data_volume: missing.required("data_volume", p, text(&r.data_volume)),
+        integration_type: missing.required(P::IntegrationType, p, label(&r.integration_type)),
+        data_volume: missing.required(P::DataVolume, p, text(&r.data_volume)),
         latency_requirements: missing.required(
-            "latency_requirements",
+            P::LatencyRequirements,
             p,
             text(&r.latency_requirements),
         ),
         reliability_requirements: missing.required(
-            "reliability_requirements",
+            P::ReliabilityRequirements,
             p,
             text(&r.reliability_requirements),
         ),
         security_classification: missing.required(
-            "security_classification",
+            P::SecurityClassification,
             p,
             label(&r.security_classification),
         ),
         regulatory_compliance: missing.required(
-            "regulatory_compliance",
+            P::RegulatoryCompliance,
             p,
             join_labels(&r.regulatory_compliance).into(),
         ),
@@ -242,17 +238,17 @@ fn system_view(names: &Names, system: &System, missing: &mut Missing) -> Value {
     let item = ItemRef::System(system.id);
     object(SystemView {
         id: system.id.0.into(),
-        name: missing.required("system.name", item, text(&system.name)),
-        purpose: missing.required("system.purpose", item, text(&system.purpose)),
-        technology: missing.required("system.technology", item, text(&system.technology)),
-        data_format: missing.required("system.data_format", item, label(&system.data_format)),
-        communication: missing.required("system.communication", item, label(&system.communication)),
+        name: missing.required(S::Name, item, text(&system.name)),
+        purpose: missing.required(S::Purpose, item, text(&system.purpose)),
+        technology: missing.required(S::Technology, item, text(&system.technology)),
+        data_format: missing.required(S::DataFormat, item, label(&system.data_format)),
+        communication: missing.required(S::Communication, item, label(&system.communication)),
         availability: missing.required(
-            "system.availability",
+            S::Availability,
             item,
             availability(&system.availability).into(),
         ),
-        sensitivity: missing.required("system.sensitivity", item, label(&system.sensitivity)),
+        sensitivity: missing.required(S::Sensitivity, item, label(&system.sensitivity)),
         zone: system
             .zone
             .and_then(|z| names.zones.get(z))
@@ -282,9 +278,9 @@ fn flow_view(names: &Names, c: &Connection, number: usize, missing: &mut Missing
         } else {
             "→"
         }),
-        data: missing.required("connection.data", item, text(&c.data)),
-        protocol: missing.required("connection.protocol", item, label(&c.protocol)),
-        style: missing.required("connection.style", item, label(&c.style)),
+        data: missing.required(C::Data, item, text(&c.data)),
+        protocol: missing.required(C::Protocol, item, label(&c.protocol)),
+        style: missing.required(C::Style, item, label(&c.style)),
         data_format: unspecified(label(&c.data_format)),
         direction: text(c.direction.label()),
         frequency: unspecified(text(&c.frequency)),

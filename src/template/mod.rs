@@ -1,12 +1,11 @@
-//! The CM-010 prompt: the variable schema, and rendering the built-in template.
+//! The CM-010 prompt: its placeholders, and rendering the built-in template.
 
 mod context;
 mod render;
 mod risks;
 pub mod schema;
 
+/// The prompt's variables are the model's fields.
+pub use crate::fields::{FIELDS as VARIABLES, Scope};
 pub use render::{MissingValue, Prompt, PromptTemplate, RenderError, render};
 pub use risks::MAX_RISKS_IN_PROMPT;
-pub use schema::{
-    Scope, VARIABLES, VariableKind, VariableSpec, VariableValue, variable, variables_of,
-};

@@ -5,9 +5,10 @@
 use super::criterion::{Criterion, line};
 use super::{
     ARCHITECTURE_WELL_DESIGNED, ERROR_HANDLING_COMPREHENSIVE, Landscape, PROTOCOLS_APPROPRIATE,
-    chosen,
+    filled,
 };
 use crate::analysis::report::{Phase, ReadinessCheck};
+use crate::fields::ConnectionField as C;
 
 const PHASE: Phase = Phase::DesignIntegrationArchitecture;
 
@@ -45,7 +46,7 @@ pub(super) fn architecture_well_designed(landscape: &Landscape) -> ReadinessChec
         return nothing;
     }
     let mut criteria = vec![landscape.share_of_flows(
-        |c| landscape.underspecified_accepted(c) || chosen(&c.style),
+        |c| landscape.underspecified_accepted(c) || filled(C::Style, c),
         "Every data flow's interaction style is known, so the rules could judge them all.",
         "No interaction style, so the rules cannot judge the coupling",
     )];
@@ -67,12 +68,15 @@ pub(super) fn protocols_appropriate(landscape: &Landscape) -> ReadinessCheck {
     }
     let mut criteria = vec![
         landscape.share_of_flows(
-            |c| landscape.underspecified_accepted(c) || (chosen(&c.protocol) && chosen(&c.style)),
+            |c| {
+                landscape.underspecified_accepted(c)
+                    || (filled(C::Protocol, c) && filled(C::Style, c))
+            },
             "Every data flow names its protocol and interaction style.",
             "No protocol or interaction style",
         ),
         landscape.share_of_flows(
-            |c| chosen(&c.data_format),
+            |c| filled(C::DataFormat, c),
             "Every data flow names its data format.",
             "No data format",
         ),

@@ -2,11 +2,9 @@
 //! constraints, read straight from the project.
 
 use super::criterion::{Criterion, count, gap_sentence, line, name_list, quoted};
-use super::{
-    CONSTRAINTS_IDENTIFIED, DATA_FLOWS_MAPPED, Landscape, REQUIREMENTS_DEFINED, chosen, filled,
-    label,
-};
+use super::{CONSTRAINTS_IDENTIFIED, DATA_FLOWS_MAPPED, Landscape, REQUIREMENTS_DEFINED, filled};
 use crate::analysis::report::{CheckStatus, Phase, ReadinessCheck};
+use crate::fields::{ConnectionField as C, ProjectField, ProjectField as P, SystemField};
 use crate::model::{Connection, Project, join_labels};
 
 const PHASE: Phase = Phase::DefineIntegrationRequirements;
@@ -18,18 +16,15 @@ pub(super) const COMPLIANCE_RULE: &str = "compliance-without-classification";
 
 /// Scope, type, volume, latency and reliability are filled in.
 pub(super) fn requirements_defined(project: &Project) -> ReadinessCheck {
-    let r = &project.requirements;
     let fields = [
-        ("integration_scope", filled(&r.integration_scope)),
-        ("integration_type", chosen(&r.integration_type)),
-        ("data_volume", filled(&r.data_volume)),
-        ("latency_requirements", filled(&r.latency_requirements)),
-        (
-            "reliability_requirements",
-            filled(&r.reliability_requirements),
-        ),
+        P::IntegrationScope,
+        P::IntegrationType,
+        P::DataVolume,
+        P::LatencyRequirements,
+        P::ReliabilityRequirements,
     ];
-    line(PHASE, REQUIREMENTS_DEFINED, vec![fields_criterion(&fields)])
+    let criterion = fields_criterion(project, &fields);
+    line(PHASE, REQUIREMENTS_DEFINED, vec![criterion])
 }
 
 /// There are systems and data flows between them, every system takes part in one, and
@@ -92,23 +87,13 @@ pub(super) fn data_flows_mapped(landscape: &Landscape) -> ReadinessCheck {
 pub(super) fn constraints_identified(landscape: &Landscape) -> ReadinessCheck {
     let project = landscape.project;
     let r = &project.requirements;
-    let compliance = r
-        .regulatory_compliance
-        .iter()
-        .any(|regulation| filled(regulation.label()));
     let fields = [
-        (
-            "security_classification",
-            chosen(&r.security_classification),
-        ),
-        ("regulatory_compliance", compliance),
-        ("latency_requirements", filled(&r.latency_requirements)),
-        (
-            "reliability_requirements",
-            filled(&r.reliability_requirements),
-        ),
+        P::SecurityClassification,
+        P::RegulatoryCompliance,
+        P::LatencyRequirements,
+        P::ReliabilityRequirements,
     ];
-    let mut criteria = vec![fields_criterion(&fields)];
+    let mut criteria = vec![fields_criterion(project, &fields)];
     if let (Some(level), CheckStatus::Passed) = (&r.security_classification, criteria[0].status) {
         // Say which constraints were found, not just that the fields are not blank.
         criteria[0].reason = format!(
@@ -121,9 +106,9 @@ pub(super) fn constraints_identified(landscape: &Landscape) -> ReadinessCheck {
     let unclassified: Vec<_> = project
         .systems
         .iter()
-        .filter(|s| !chosen(&s.sensitivity))
+        .filter(|s| SystemField::Sensitivity.is_empty(s))
         .collect();
-    let sensitivity = label("system.sensitivity");
+    let sensitivity = SystemField::Sensitivity.label();
     criteria.push(if systems == 0 {
         Criterion::failed(format!(
             "No systems are modelled, so no {sensitivity} is known."
@@ -148,12 +133,12 @@ pub(super) fn constraints_identified(landscape: &Landscape) -> ReadinessCheck {
 }
 
 /// A share of project fields that are filled in, named by their labels.
-fn fields_criterion(fields: &[(&'static str, bool)]) -> Criterion {
+fn fields_criterion(project: &Project, fields: &[ProjectField]) -> Criterion {
     let labels = |set: bool| -> Vec<String> {
         fields
             .iter()
-            .filter(|(_, is_set)| *is_set == set)
-            .map(|(key, _)| label(key).to_owned())
+            .filter(|f| f.is_empty(project) != set)
+            .map(|f| f.label().to_owned())
             .collect()
     };
     let set = labels(true);
@@ -168,14 +153,14 @@ fn fields_criterion(fields: &[(&'static str, bool)]) -> Criterion {
 /// style the team acknowledged (`connection-underspecified`) is not held against it.
 fn description_gaps(landscape: &Landscape, c: &Connection) -> Vec<&'static str> {
     let mut gaps = Vec::new();
-    if !filled(&c.data) {
+    if !filled(C::Data, c) {
         gaps.push("data");
     }
     if !landscape.underspecified_accepted(c) {
-        if !chosen(&c.protocol) {
+        if !filled(C::Protocol, c) {
             gaps.push("protocol");
         }
-        if !chosen(&c.style) {
+        if !filled(C::Style, c) {
             gaps.push("interaction style");
         }
     }

@@ -7,8 +7,8 @@ use super::Context;
 use crate::analysis::landscape::display_name;
 use crate::analysis::report::{Finding, Severity};
 use crate::analysis::rule::{Concerns, Rule, name_list};
-use crate::model::{Connection, Project, System};
-use crate::template::schema::{Scope, VariableValue, project_value, variables_of};
+use crate::fields::{ConnectionField, Field, ProjectField, SystemField, is_blank};
+use crate::model::System;
 
 pub static ORPHAN_SYSTEM: Rule = Rule {
     id: "orphan-system",
@@ -99,7 +99,7 @@ fn underspecified(cx: &Context, findings: &mut Vec<Finding>) {
 fn duplicates(cx: &Context, findings: &mut Vec<Finding>) {
     let systems = cx.landscape.systems;
     let mut by_name: HashMap<String, Vec<&System>> = HashMap::new();
-    for system in systems.iter().filter(|s| !s.name.trim().is_empty()) {
+    for system in systems.iter().filter(|s| !is_blank(&s.name)) {
         by_name
             .entry(system.name.trim().to_lowercase())
             .or_default()
@@ -121,7 +121,7 @@ fn duplicates(cx: &Context, findings: &mut Vec<Finding>) {
 fn required(cx: &Context, findings: &mut Vec<Finding>) {
     let l = &cx.landscape;
     let project = l.project;
-    let empty = labels(Scope::Project, |key| project_field_empty(project, key));
+    let empty = labels(ProjectField::ALL, |f| f.is_empty(project));
     if !empty.is_empty() {
         let message = format!(
             "The project leaves required values empty: {}.",
@@ -130,7 +130,7 @@ fn required(cx: &Context, findings: &mut Vec<Finding>) {
         findings.push(REQUIRED_FIELD_EMPTY.finding(message, Concerns::project()));
     }
     for system in l.systems {
-        let empty = labels(Scope::System, |key| system_field_empty(system, key));
+        let empty = labels(SystemField::ALL, |f| f.is_empty(system));
         if !empty.is_empty() {
             let message = format!(
                 "{} leaves required values empty: {}.",
@@ -143,10 +143,14 @@ fn required(cx: &Context, findings: &mut Vec<Finding>) {
             );
         }
     }
+    // Protocol and style are left to `connection-underspecified`, which says more about them.
+    let connection_fields: Vec<_> = ConnectionField::ALL
+        .iter()
+        .copied()
+        .filter(|f| !matches!(f, ConnectionField::Protocol | ConnectionField::Style))
+        .collect();
     for link in &l.links {
-        let empty = labels(Scope::Connection, |key| {
-            connection_field_empty(link.connection, key)
-        });
+        let empty = labels(&connection_fields, |f| f.is_empty(link.connection));
         if !empty.is_empty() {
             let message = format!(
                 "{} leaves required values empty: {}.",
@@ -158,46 +162,14 @@ fn required(cx: &Context, findings: &mut Vec<Finding>) {
     }
 }
 
-/// The labels of the required variables of `scope` that `is_empty` says are empty.
-fn labels(scope: Scope, is_empty: impl Fn(&str) -> Option<bool>) -> Vec<&'static str> {
-    variables_of(scope)
-        .filter(|v| v.required && is_empty(v.key) == Some(true))
-        .map(|v| v.label)
+/// The labels of the required fields that `is_empty` says are empty.
+fn labels<F: Copy + Into<Field>>(fields: &[F], is_empty: impl Fn(F) -> bool) -> Vec<&'static str> {
+    fields
+        .iter()
+        .map(|&f| (f, f.into().spec()))
+        .filter(|(f, spec)| spec.required && is_empty(*f))
+        .map(|(_, spec)| spec.label)
         .collect()
-}
-
-fn blank(text: &str) -> bool {
-    text.trim().is_empty()
-}
-
-fn project_field_empty(project: &Project, key: &str) -> Option<bool> {
-    Some(match project_value(project, key)? {
-        VariableValue::Text(text) => blank(&text),
-        VariableValue::Choice(choice) => choice.as_deref().is_none_or(blank),
-        VariableValue::Choices(list) => list.iter().all(|c| blank(c)),
-    })
-}
-
-/// `None` for a key this rule does not know, so a new schema entry is skipped, not guessed.
-fn system_field_empty(s: &System, key: &str) -> Option<bool> {
-    Some(match key {
-        "system.name" => blank(&s.name),
-        "system.purpose" => blank(&s.purpose),
-        "system.technology" => blank(&s.technology),
-        "system.data_format" => s.data_format.as_ref().is_none_or(|v| v.is_blank_other()),
-        "system.communication" => s.communication.as_ref().is_none_or(|v| v.is_blank_other()),
-        "system.availability" => s.availability.is_empty(),
-        "system.sensitivity" => s.sensitivity.as_ref().is_none_or(|v| v.is_blank_other()),
-        _ => return None,
-    })
-}
-
-/// Protocol and style are left to `connection-underspecified`, which says more about them.
-fn connection_field_empty(c: &Connection, key: &str) -> Option<bool> {
-    match key {
-        "connection.data" => Some(blank(&c.data)),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The left panel's forms.
 
+mod field_row;
 mod properties;
 mod variables;
 mod widgets;

@@ -1,14 +1,29 @@
 //! Form rows shared by the Variables and Properties forms. Each row shows a label (with
-//! its help as a tooltip) and returns the new value only when the user changed it.
+//! its help as a tooltip) and returns the new value only when the user changed it. With
+//! several items selected, a row whose values differ says "— mixed —" instead of a value.
 
 use egui::{Align, ComboBox, Id, Response, RichText, TextEdit, Ui};
 
-use crate::model::ChoiceEnum;
+use crate::fields::Choice;
 
 /// Width of the label column, so fields line up.
 const LABEL_WIDTH: f32 = 156.0;
-/// Long texts scroll inside their field rather than pushing the rest of the form away.
-const MULTILINE_MAX_HEIGHT: f32 = 96.0;
+/// What a field shows when the selected items' values differ.
+pub const MIXED: &str = "— mixed —";
+/// Shown for "no value" in a choice.
+const NONE: &str = "—";
+const OTHER: &str = "Other…";
+
+/// What a row says about its field, apart from the value.
+#[derive(Clone, Copy)]
+pub struct Row<'a> {
+    pub label: &'a str,
+    pub help: &'a str,
+    /// A required value that is empty: the label is marked.
+    pub missing: bool,
+    /// The selected items' values differ.
+    pub mixed: bool,
+}
 
 /// A label that names its field for screen readers and tests, marks a required value
 /// that is empty, and shows `help` on hover.
@@ -51,87 +66,84 @@ fn focus_if_requested(ui: &Ui, label: &str, field: &Response) {
     }
 }
 
-/// A one-line (or, with `multiline`, a few-lines) text field.
-pub fn text_row(
-    ui: &mut Ui,
-    label: &str,
-    help: &str,
-    value: &str,
-    required: bool,
-    multiline: bool,
-) -> Option<String> {
+/// A one-line text field beside its label; `hint` shows while it is empty.
+pub fn text_row(ui: &mut Ui, row: Row, value: &str) -> Option<String> {
     let mut text = value.to_owned();
     let changed = ui
         .horizontal_top(|ui| {
-            let label_id = row_label(ui, label, help, required && value.trim().is_empty()).id;
-            if multiline {
-                egui::ScrollArea::vertical()
-                    .id_salt(("multiline", label))
-                    .max_height(MULTILINE_MAX_HEIGHT)
-                    .show(ui, |ui| {
-                        let edit = TextEdit::multiline(&mut text)
-                            .desired_rows(3)
-                            .desired_width(f32::INFINITY);
-                        let field = ui.add(edit).labelled_by(label_id);
-                        focus_if_requested(ui, label, &field);
-                        field.changed()
-                    })
-                    .inner
-            } else {
-                let edit = TextEdit::singleline(&mut text).desired_width(f32::INFINITY);
-                let field = ui.add(edit).labelled_by(label_id);
-                focus_if_requested(ui, label, &field);
-                field.changed()
-            }
+            let label_id = row_label(ui, row.label, row.help, row.missing).id;
+            let edit = TextEdit::singleline(&mut text)
+                .hint_text(if row.mixed { MIXED } else { "" })
+                .desired_width(f32::INFINITY);
+            let field = ui.add(edit).labelled_by(label_id);
+            focus_if_requested(ui, row.label, &field);
+            field.changed()
         })
         .inner;
     changed.then_some(text)
 }
 
-/// One of the listed values, "—" for none, or "Other…" with free text.
-pub fn choice_row<T: ChoiceEnum>(
+/// A text that may run long: its label above, the field the panel's full width below,
+/// growing with the text so all of it stays readable.
+pub fn multiline_row(ui: &mut Ui, row: Row, value: &str) -> Option<String> {
+    let mut text = value.to_owned();
+    let label_id = row_label(ui, row.label, row.help, row.missing).id;
+    let edit = TextEdit::multiline(&mut text)
+        .hint_text(if row.mixed { MIXED } else { "" })
+        .desired_rows(2)
+        .desired_width(f32::INFINITY);
+    let field = ui.add(edit).labelled_by(label_id);
+    focus_if_requested(ui, row.label, &field);
+    field.changed().then_some(text)
+}
+
+/// One of `options`, "—" for none, or "Other…" with free text.
+pub fn choice_row(
     ui: &mut Ui,
-    label: &str,
-    help: &str,
-    value: Option<&T>,
-    required: bool,
-) -> Option<Option<T>> {
+    row: Row,
+    options: &[&str],
+    value: Option<&Choice>,
+) -> Option<Option<Choice>> {
     let mut result = None;
     ui.horizontal_top(|ui| {
-        let label_id = row_label(ui, label, help, required && value.is_none()).id;
+        let label_id = row_label(ui, row.label, row.help, row.missing).id;
         ui.vertical(|ui| {
             let shown = match value {
-                None => "—".to_owned(),
-                Some(v) if v.other_text().is_some() => "Other…".to_owned(),
-                Some(v) => v.label().to_owned(),
+                _ if row.mixed => MIXED,
+                None => NONE,
+                Some(Choice::Other(_)) => OTHER,
+                Some(Choice::Known(index)) => options.get(*index).copied().unwrap_or(NONE),
             };
-            let combo = ComboBox::from_id_salt(("choice", label))
+            let is = |wanted: Option<&Choice>| !row.mixed && value == wanted;
+            let combo = ComboBox::from_id_salt(("choice", row.label))
                 .selected_text(shown)
                 .width(ui.available_width())
+                // A long value must not widen the panel.
+                .truncate()
                 .show_ui(ui, |ui| {
-                    if ui.selectable_label(value.is_none(), "—").clicked() {
+                    if ui.selectable_label(is(None), NONE).clicked() {
                         result = Some(None);
                     }
-                    for option in T::known() {
-                        let selected = value == Some(option);
-                        if ui.selectable_label(selected, option.label()).clicked() {
-                            result = Some(Some(option.clone()));
+                    for (index, option) in options.iter().enumerate() {
+                        let known = Choice::Known(index);
+                        if ui.selectable_label(is(Some(&known)), *option).clicked() {
+                            result = Some(Some(known));
                         }
                     }
-                    let is_other = value.is_some_and(|v| v.other_text().is_some());
-                    if ui.selectable_label(is_other, "Other…").clicked() && !is_other {
-                        result = Some(Some(T::other("Other".to_owned())));
+                    let is_other = !row.mixed && matches!(value, Some(Choice::Other(_)));
+                    if ui.selectable_label(is_other, OTHER).clicked() && !is_other {
+                        result = Some(Some(Choice::Other("Other".to_owned())));
                     }
                 });
             let field = combo.response.labelled_by(label_id);
-            focus_if_requested(ui, label, &field);
-            if let Some(other) = value.and_then(|v| v.other_text()) {
-                let mut text = other.to_owned();
+            focus_if_requested(ui, row.label, &field);
+            if let Some(Choice::Other(other)) = value.filter(|_| !row.mixed) {
+                let mut text = other.clone();
                 let edit = TextEdit::singleline(&mut text)
                     .hint_text("Describe it")
                     .desired_width(f32::INFINITY);
                 if ui.add(edit).labelled_by(label_id).changed() {
-                    result = Some(Some(T::other(text)));
+                    result = Some(Some(Choice::Other(text)));
                 }
             }
         });
@@ -139,69 +151,90 @@ pub fn choice_row<T: ChoiceEnum>(
     result
 }
 
-/// Any number of the listed values, plus free text (comma-separated).
-pub fn multi_choice_row<T: ChoiceEnum>(
+/// Any number of `options`, plus free text (comma-separated). With several items, the
+/// ones all of them have are ticked and the others field hints that they differ.
+pub fn multi_choice_row(
     ui: &mut Ui,
-    label: &str,
-    help: &str,
-    values: &[T],
-    required: bool,
-) -> Option<Vec<T>> {
+    row: Row,
+    options: &[&str],
+    values: &[Choice],
+) -> Option<Vec<Choice>> {
     let mut result = None;
-    ui.horizontal_top(|ui| {
-        let label_id = row_label(ui, label, help, required && values.is_empty()).id;
-        ui.vertical(|ui| {
-            ui.horizontal_wrapped(|ui| {
-                for option in T::known() {
-                    let mut checked = values.contains(option);
-                    if ui.checkbox(&mut checked, option.label()).changed() {
-                        let mut next: Vec<T> =
-                            values.iter().filter(|v| *v != option).cloned().collect();
-                        if checked {
-                            next.push(option.clone());
-                        }
-                        result = Some(next);
-                    }
+    let label_id = row_label(ui, row.label, row.help, row.missing).id;
+    // Under its label, across the panel's width, so the options wrap inside the panel.
+    ui.horizontal_wrapped(|ui| {
+        for (index, option) in options.iter().enumerate() {
+            let known = Choice::Known(index);
+            let mut checked = values.contains(&known);
+            if ui.checkbox(&mut checked, *option).changed() {
+                let mut next: Vec<Choice> =
+                    values.iter().filter(|v| **v != known).cloned().collect();
+                if checked {
+                    next.push(known);
                 }
-            });
-            let others: Vec<&str> = values.iter().filter_map(|v| v.other_text()).collect();
-            let mut text = others.join(", ");
-            let edit = TextEdit::singleline(&mut text)
-                .hint_text("Others, comma-separated")
-                .desired_width(f32::INFINITY);
-            let field = ui.add(edit).labelled_by(label_id);
-            focus_if_requested(ui, label, &field);
-            if field.changed() {
-                let mut next: Vec<T> = values
-                    .iter()
-                    .filter(|v| v.other_text().is_none())
-                    .cloned()
-                    .collect();
-                next.extend(
-                    text.split(',')
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty())
-                        .map(|t| T::parse_label(t).unwrap_or_else(|| T::other(t.to_owned()))),
-                );
                 result = Some(next);
             }
-        });
+        }
     });
+    let others: Vec<&str> = values
+        .iter()
+        .filter_map(|v| match v {
+            Choice::Other(text) => Some(text.as_str()),
+            Choice::Known(_) => None,
+        })
+        .collect();
+    let mut text = others.join(", ");
+    let edit = TextEdit::singleline(&mut text)
+        .hint_text(if row.mixed {
+            MIXED
+        } else {
+            "Others, comma-separated"
+        })
+        .desired_width(f32::INFINITY);
+    let field = ui.add(edit).labelled_by(label_id);
+    focus_if_requested(ui, row.label, &field);
+    if field.changed() {
+        let mut next: Vec<Choice> = values
+            .iter()
+            .filter(|v| matches!(v, Choice::Known(_)))
+            .cloned()
+            .collect();
+        next.extend(comma_separated(&text).map(|t| {
+            options
+                .iter()
+                .position(|o| o.eq_ignore_ascii_case(t))
+                .map_or_else(|| Choice::Other(t.to_owned()), Choice::Known)
+        }));
+        result = Some(next);
+    }
     result
+}
+
+/// The non-blank entries of a comma-separated list, trimmed.
+pub fn comma_separated(text: &str) -> impl Iterator<Item = &str> {
+    text.split(',').map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// A yes-or-no field: the label in the label column, the box where the values go.
+pub fn flag_row(ui: &mut Ui, row: Row, value: bool) -> Option<bool> {
+    let mut checked = value && !row.mixed;
+    ui.horizontal_top(|ui| {
+        let label_id = row_label(ui, row.label, row.help, row.missing).id;
+        let checkbox = egui::Checkbox::without_text(&mut checked).indeterminate(row.mixed);
+        let field = ui.add(checkbox).labelled_by(label_id);
+        focus_if_requested(ui, row.label, &field);
+        field.changed()
+    })
+    .inner
+    .then_some(checked)
 }
 
 /// A percentage field; empty means "not set". Text that is not a number is kept out.
-pub fn percent_row(
-    ui: &mut Ui,
-    label: &str,
-    help: &str,
-    value: Option<f64>,
-    required: bool,
-) -> Option<Option<f64>> {
+pub fn percent_row(ui: &mut Ui, row: Row, value: Option<f64>) -> Option<Option<f64>> {
     let mut result = None;
     ui.horizontal_top(|ui| {
-        let label_id = row_label(ui, label, help, required && value.is_none()).id;
-        let id = ui.make_persistent_id(("percent", label));
+        let label_id = row_label(ui, row.label, row.help, row.missing).id;
+        let id = ui.make_persistent_id(("percent", row.label));
         // The text being typed is kept between frames, so "99." can become "99.95".
         let mut text = ui
             .data(|d| d.get_temp::<String>(id))
@@ -210,10 +243,10 @@ pub fn percent_row(
             })
             .unwrap_or_else(|| value.map(|p| p.to_string()).unwrap_or_default());
         let edit = TextEdit::singleline(&mut text)
-            .hint_text("e.g. 99.95")
+            .hint_text(if row.mixed { MIXED } else { "e.g. 99.95" })
             .desired_width(80.0);
         let response = ui.add(edit).labelled_by(label_id);
-        focus_if_requested(ui, label, &response);
+        focus_if_requested(ui, row.label, &response);
         ui.label("%");
         if response.changed() {
             let trimmed = text.trim().trim_end_matches('%');

@@ -1,0 +1,76 @@
+//! Edits that set one field, on the project or on any number of systems or connections at
+//! once: the forms' changes, and multi-edit's "set this on all of them" as one undo step.
+
+use super::Edit;
+use crate::fields::{ConnectionField, FieldError, FieldValue, ProjectField, SystemField};
+use crate::model::{ConnectionId, Project, SystemId};
+
+/// The edit that sets a project field.
+pub fn set_project_field(
+    project: &Project,
+    field: ProjectField,
+    value: FieldValue,
+) -> Result<Edit, FieldError> {
+    match (field, value) {
+        (ProjectField::Name, FieldValue::Text(name)) => Ok(Edit::SetName(name)),
+        (ProjectField::Description, FieldValue::Text(text)) => Ok(Edit::SetDescription(text)),
+        (field, value) => {
+            // Every other project field is a requirement.
+            let mut scratch = Project::new("");
+            scratch.requirements = project.requirements.clone();
+            field.set(&mut scratch, value)?;
+            Ok(Edit::SetRequirements(Box::new(scratch.requirements)))
+        }
+    }
+}
+
+/// The value several items were shown with, and the one the user changed it to. For a
+/// list, `shown` is what all of them share; each item then gains what was added and loses
+/// what was dropped, keeping its own other entries.
+#[derive(Clone, Copy, Debug)]
+pub struct Change<'a> {
+    pub shown: Option<&'a FieldValue>,
+    pub new: &'a FieldValue,
+}
+
+impl Change<'_> {
+    fn for_item(&self, current: FieldValue) -> FieldValue {
+        match self.shown {
+            Some(shown) => self.new.applied_to(shown, current),
+            None => self.new.clone(),
+        }
+    }
+}
+
+/// One edit that sets `field` on every listed system (ids not in the project are skipped).
+pub fn set_systems_field(
+    project: &Project,
+    ids: &[SystemId],
+    field: SystemField,
+    change: Change,
+) -> Result<Edit, FieldError> {
+    let mut edits = Vec::with_capacity(ids.len());
+    for system in ids.iter().filter_map(|&id| project.system(id)) {
+        let mut next = system.clone();
+        field.set(&mut next, change.for_item(field.get(system)))?;
+        edits.push(Edit::SetSystem(Box::new(next)));
+    }
+    Ok(Edit::all(edits))
+}
+
+/// One edit that sets `field` on every listed connection (ids not in the project are
+/// skipped).
+pub fn set_connections_field(
+    project: &Project,
+    ids: &[ConnectionId],
+    field: ConnectionField,
+    change: Change,
+) -> Result<Edit, FieldError> {
+    let mut edits = Vec::with_capacity(ids.len());
+    for connection in ids.iter().filter_map(|&id| project.connection(id)) {
+        let mut next = connection.clone();
+        field.set(&mut next, change.for_item(field.get(connection)))?;
+        edits.push(Edit::SetConnection(Box::new(next)));
+    }
+    Ok(Edit::all(edits))
+}
