@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app, text_copied_soon, type_into};
+use common::{app, text_copied_soon, type_into, type_into_role};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -132,8 +132,10 @@ fn editing_system_and_connection_properties_and_a_variable_changes_the_preview()
     );
 
     leave_field(&mut harness);
-    type_into(
+    // A long requirement text: a multi-line field.
+    type_into_role(
         &mut harness,
+        Role::MultilineTextInput,
         "Latency Requirements",
         "; search p95 < 300 ms",
     );

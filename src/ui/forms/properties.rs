@@ -19,6 +19,7 @@ pub fn properties_form(
     selection: &Selection,
     intents: &mut Vec<Intent>,
 ) {
+    bring_into_view_when_selected(ui, selection);
     let only_systems = selection.connections.is_empty() && selection.zones.is_empty();
     let only_connections = selection.systems.is_empty() && selection.zones.is_empty();
     if selection.is_empty() {
@@ -39,6 +40,19 @@ pub fn properties_form(
             "{count} items selected. Select only systems or only connections to edit them \
              together."
         ));
+    }
+}
+
+/// When the selection changes to something, scrolls the form here: the Variables above
+/// can be long, and what was just selected is what the user wants to see.
+fn bring_into_view_when_selected(ui: &mut Ui, selection: &Selection) {
+    let id = egui::Id::unique("properties of the selection");
+    let last = ui.data(|d| d.get_temp::<Selection>(id));
+    if last.as_ref() != Some(selection) {
+        ui.data_mut(|d| d.insert_temp(id, selection.clone()));
+        if !selection.is_empty() && last.is_some() {
+            ui.scroll_to_cursor(Some(egui::Align::TOP));
+        }
     }
 }
 

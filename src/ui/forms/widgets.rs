@@ -8,6 +8,9 @@ use crate::fields::Choice;
 
 /// Width of the label column, so fields line up.
 const LABEL_WIDTH: f32 = 156.0;
+/// A multi-line field grows with its text up to about twelve lines, then scrolls, so one
+/// long text cannot push the rest of the form out of reach.
+const MULTILINE_MAX_HEIGHT: f32 = 220.0;
 /// What a field shows when the selected items' values differ.
 pub const MIXED: &str = "— mixed —";
 /// Shown for "no value" in a choice.
@@ -25,21 +28,35 @@ pub struct Row<'a> {
     pub mixed: bool,
 }
 
-/// A label that names its field for screen readers and tests, marks a required value
-/// that is empty, and shows `help` on hover.
+/// A label in the label column that names its field for screen readers and tests, marks
+/// a required value that is empty, and shows `help` on hover.
 pub(super) fn row_label(ui: &mut Ui, label: &str, help: &str, missing: bool) -> egui::Response {
-    let text = if missing {
+    let text = label_text(ui, label, missing);
+    let response = ui.add_sized([LABEL_WIDTH, 20.0], egui::Label::new(text).truncate());
+    response.on_hover_text(hint(label, help, missing))
+}
+
+/// The same label on a line of its own, above a field that takes the panel's width.
+fn label_above(ui: &mut Ui, label: &str, help: &str, missing: bool) -> egui::Response {
+    let text = label_text(ui, label, missing);
+    ui.add(egui::Label::new(text).truncate())
+        .on_hover_text(hint(label, help, missing))
+}
+
+fn label_text(ui: &Ui, label: &str, missing: bool) -> RichText {
+    if missing {
         RichText::new(format!("{label} *")).color(ui.visuals().warn_fg_color)
     } else {
         RichText::new(label)
-    };
-    let response = ui.add_sized([LABEL_WIDTH, 20.0], egui::Label::new(text).truncate());
-    let hint = if missing {
+    }
+}
+
+fn hint(label: &str, help: &str, missing: bool) -> String {
+    if missing {
         format!("{help}\n\nRequired: the prompt shows ⟦missing: {label}⟧ until it is filled in.")
     } else {
         help.to_owned()
-    };
-    response.on_hover_text(hint)
+    }
 }
 
 /// Where a pending "focus this field" request is kept until its field is drawn.
@@ -84,17 +101,24 @@ pub fn text_row(ui: &mut Ui, row: Row, value: &str) -> Option<String> {
 }
 
 /// A text that may run long: its label above, the field the panel's full width below,
-/// growing with the text so all of it stays readable.
+/// growing with the text; only a very long one scrolls inside the field.
 pub fn multiline_row(ui: &mut Ui, row: Row, value: &str) -> Option<String> {
     let mut text = value.to_owned();
-    let label_id = row_label(ui, row.label, row.help, row.missing).id;
-    let edit = TextEdit::multiline(&mut text)
-        .hint_text(if row.mixed { MIXED } else { "" })
-        .desired_rows(2)
-        .desired_width(f32::INFINITY);
-    let field = ui.add(edit).labelled_by(label_id);
-    focus_if_requested(ui, row.label, &field);
-    field.changed().then_some(text)
+    let label_id = label_above(ui, row.label, row.help, row.missing).id;
+    egui::ScrollArea::vertical()
+        .id_salt(("multiline", row.label))
+        .max_height(MULTILINE_MAX_HEIGHT)
+        .show(ui, |ui| {
+            let edit = TextEdit::multiline(&mut text)
+                .hint_text(if row.mixed { MIXED } else { "" })
+                .desired_rows(2)
+                .desired_width(f32::INFINITY);
+            let field = ui.add(edit).labelled_by(label_id);
+            focus_if_requested(ui, row.label, &field);
+            field.changed()
+        })
+        .inner
+        .then_some(text)
 }
 
 /// One of `options`, "—" for none, or "Other…" with free text.
@@ -160,7 +184,7 @@ pub fn multi_choice_row(
     values: &[Choice],
 ) -> Option<Vec<Choice>> {
     let mut result = None;
-    let label_id = row_label(ui, row.label, row.help, row.missing).id;
+    let label_id = label_above(ui, row.label, row.help, row.missing).id;
     // Under its label, across the panel's width, so the options wrap inside the panel.
     ui.horizontal_wrapped(|ui| {
         for (index, option) in options.iter().enumerate() {
