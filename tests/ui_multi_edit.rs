@@ -24,7 +24,9 @@ fn select(harness: &mut Harness<'static, StudioApp>, names: &[&str]) {
     harness.get_by_label(names[0]).click();
     harness.run();
     for name in &names[1..] {
-        harness.get_by_label(name).click_modifiers(Modifiers::COMMAND);
+        harness
+            .get_by_label(name)
+            .click_modifiers(Modifiers::COMMAND);
         harness.run();
     }
 }
@@ -63,7 +65,11 @@ fn two_owners_show_mixed_and_one_typed_owner_sets_both_as_one_undo_step() {
     assert_eq!(owner.accesskit_node().value().as_deref(), Some(""));
     assert_eq!(owner.accesskit_node().placeholder(), Some(MIXED));
     // Only what they share: a name or a purpose is each system's own.
-    assert!(harness.query_by_role_and_label(Role::TextInput, "Purpose").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Purpose")
+            .is_none()
+    );
 
     let steps = harness.state().document().history().undo_len();
     type_into(&mut harness, "Owner team", "Platform Engineering");
@@ -71,7 +77,10 @@ fn two_owners_show_mixed_and_one_typed_owner_sets_both_as_one_undo_step() {
         assert_eq!(system(&harness, name).owner_team, "Platform Engineering");
     }
     let owner = harness.get_by_role_and_label(Role::TextInput, "Owner team");
-    assert_eq!(owner.accesskit_node().value().as_deref(), Some("Platform Engineering"));
+    assert_eq!(
+        owner.accesskit_node().value().as_deref(),
+        Some("Platform Engineering")
+    );
     assert_eq!(harness.state().document().history().undo_len(), steps + 1);
 
     undo(&mut harness);
@@ -87,14 +96,21 @@ fn a_choice_and_a_zone_that_differ_say_mixed_and_take_one_value_for_all() {
     select(&mut harness, &names);
     for combo in ["Zone", "Data Sensitivity"] {
         let node = harness.get_by_role_and_label(Role::ComboBox, combo);
-        assert_eq!(node.accesskit_node().value().as_deref(), Some(MIXED), "{combo}");
+        assert_eq!(
+            node.accesskit_node().value().as_deref(),
+            Some(MIXED),
+            "{combo}"
+        );
     }
     let technology = harness.get_by_role_and_label(Role::TextInput, "Technology");
     assert_eq!(technology.accesskit_node().placeholder(), Some(MIXED));
 
     choose(&mut harness, "Data Sensitivity", "Internal");
     for name in names {
-        assert_eq!(system(&harness, name).sensitivity, Some(Sensitivity::Internal));
+        assert_eq!(
+            system(&harness, name).sensitivity,
+            Some(Sensitivity::Internal)
+        );
     }
     let combo = harness.get_by_role_and_label(Role::ComboBox, "Data Sensitivity");
     assert_eq!(combo.accesskit_node().value().as_deref(), Some("Internal"));
@@ -117,7 +133,10 @@ fn tags_added_and_removed_for_all_keep_each_systems_own_tags() {
         system(&harness, names[0]).tags,
         ["customer service", "SaaS", "partner"]
     );
-    assert_eq!(system(&harness, names[1]).tags, ["analytics", "SaaS", "partner"]);
+    assert_eq!(
+        system(&harness, names[1]).tags,
+        ["analytics", "SaaS", "partner"]
+    );
 
     // Dropping "SaaS" from the shared list drops it from both, and nothing else.
     let tags = harness.get_by_role_and_label(Role::TextInput, "Tags");
@@ -129,7 +148,10 @@ fn tags_added_and_removed_for_all_keep_each_systems_own_tags() {
         .get_by_role_and_label(Role::TextInput, "Tags")
         .type_text("partner");
     harness.run();
-    assert_eq!(system(&harness, names[0]).tags, ["customer service", "partner"]);
+    assert_eq!(
+        system(&harness, names[0]).tags,
+        ["customer service", "partner"]
+    );
     assert_eq!(system(&harness, names[1]).tags, ["analytics", "partner"]);
 }
 
@@ -159,7 +181,11 @@ fn several_connections_share_protocol_and_encryption_and_change_together() {
     assert_ne!(before[0].protocol, before[1].protocol);
     let protocol = harness.get_by_role_and_label(Role::ComboBox, "Protocol");
     assert_eq!(protocol.accesskit_node().value().as_deref(), Some(MIXED));
-    assert!(harness.query_by_role_and_label(Role::ComboBox, "From").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::ComboBox, "From")
+            .is_none()
+    );
 
     // Both are encrypted: one click clears it on both.
     let encrypted = harness.get_by_role_and_label(Role::CheckBox, "Encrypted in transit");
@@ -177,4 +203,29 @@ fn several_connections_share_protocol_and_encryption_and_change_together() {
     undo(&mut harness);
     undo(&mut harness);
     assert_eq!(connections(&harness), before);
+}
+
+/// The comma that starts the next tag must survive the frame after it is typed, when the
+/// tags it spells are still the same as before.
+#[test]
+fn a_new_tag_typed_key_by_key_is_added() {
+    let mut harness = app();
+    harness.get_by_label("Order service").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tags")
+        .focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness.run();
+    for piece in [",", " ", "n", "e", "w"] {
+        harness
+            .get_by_role_and_label(Role::TextInput, "Tags")
+            .type_text(piece);
+        harness.run();
+    }
+    assert_eq!(
+        system(&harness, "Order service").tags,
+        ["core", "orchestrator", "PCI SAQ A-EP", "new"]
+    );
 }

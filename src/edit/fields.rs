@@ -74,3 +74,70 @@ pub fn set_connections_field(
     }
     Ok(Edit::all(edits))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply;
+    use crate::model::System;
+
+    fn two_systems() -> (Project, Vec<SystemId>) {
+        let mut project = Project::new("p");
+        let mut ids = Vec::new();
+        for (name, tags) in [("A", ["x", "shared"]), ("B", ["shared", "y"])] {
+            let id = project.allocate_system_id();
+            let mut system = System::new(id, name);
+            system.tags = tags.map(String::from).to_vec();
+            project.systems.push(system);
+            ids.push(id);
+        }
+        (project, ids)
+    }
+
+    #[test]
+    fn one_edit_sets_every_system_and_its_inverse_restores_them() {
+        let (mut project, ids) = two_systems();
+        let before = project.clone();
+        let new = FieldValue::Text("Team".into());
+        let change = Change {
+            shown: None,
+            new: &new,
+        };
+        let edit = set_systems_field(&project, &ids, SystemField::OwnerTeam, change).unwrap();
+        let inverse = apply(&mut project, edit).unwrap();
+        assert!(project.systems.iter().all(|s| s.owner_team == "Team"));
+        apply(&mut project, inverse).unwrap();
+        assert_eq!(project, before);
+    }
+
+    #[test]
+    fn a_tag_added_to_the_shared_ones_keeps_each_systems_own() {
+        let (mut project, ids) = two_systems();
+        let shown = FieldValue::Tags(vec!["shared".into()]);
+        let new = FieldValue::Tags(vec!["new".into()]);
+        let change = Change {
+            shown: Some(&shown),
+            new: &new,
+        };
+        let edit = set_systems_field(&project, &ids, SystemField::Tags, change).unwrap();
+        apply(&mut project, edit).unwrap();
+        assert_eq!(project.systems[0].tags, ["x", "new"]);
+        assert_eq!(project.systems[1].tags, ["y", "new"]);
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_makes_no_edit() {
+        let (project, ids) = two_systems();
+        let new = FieldValue::Flag(true);
+        let change = Change {
+            shown: None,
+            new: &new,
+        };
+        assert!(set_systems_field(&project, &ids, SystemField::Zone, change).is_err());
+        let name = FieldValue::Text("Shop".into());
+        let edit = set_project_field(&project, ProjectField::Name, name).unwrap();
+        assert_eq!(edit, Edit::SetName("Shop".into()));
+        let wrong = set_project_field(&project, ProjectField::IntegrationType, new);
+        assert!(wrong.is_err());
+    }
+}

@@ -64,29 +64,28 @@ pub fn field_row(
             percent_row(ui, row, percent).map(FieldValue::Percent)
         }
         FieldKind::Number => {
-            let shown = match value {
-                Some(FieldValue::Number(Some(n))) => n.to_string(),
-                _ => String::new(),
+            let number = match value {
+                Some(FieldValue::Number(n)) => *n,
+                _ => None,
             };
-            // Text that is not a whole number is not taken (and shows the value again).
-            let typed = text_row(ui, row, &shown)?;
-            let typed = typed.trim();
-            let number = typed.parse::<u64>().ok();
-            (typed.is_empty() || number.is_some()).then_some(FieldValue::Number(number))
+            let parse = |t: &str| match t.trim() {
+                "" => Some(None),
+                t => t.parse::<u64>().ok().map(Some),
+            };
+            let format = |n: &Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+            parsed_text_row(ui, row, &number, format, parse).map(FieldValue::Number)
         }
         FieldKind::Flag => {
             let on = matches!(value, Some(FieldValue::Flag(true)));
             flag_row(ui, row, on).map(FieldValue::Flag)
         }
         FieldKind::Tags => {
-            let joined = match value {
-                Some(FieldValue::Tags(tags)) => tags.join(", "),
-                _ => String::new(),
+            let tags = match value {
+                Some(FieldValue::Tags(tags)) => tags.clone(),
+                _ => Vec::new(),
             };
-            let typed = text_row(ui, row, &joined)?;
-            Some(FieldValue::Tags(
-                comma_separated(&typed).map(str::to_owned).collect(),
-            ))
+            let parse = |t: &str| Some(comma_separated(t).map(str::to_owned).collect());
+            parsed_text_row(ui, row, &tags, |tags| tags.join(", "), parse).map(FieldValue::Tags)
         }
         FieldKind::Zone => {
             let zone = match value {
@@ -102,6 +101,27 @@ pub fn field_row(
             system_row(ui, place, row, current).map(FieldValue::System)
         }
     }
+}
+
+/// A text field for a value that is not text (a number, a list). What the user types is
+/// kept while it means the value the model has, so the comma that starts the next tag
+/// or a half-typed number is not replaced by the value written out again. Text that
+/// means nothing (not a number) changes nothing.
+fn parsed_text_row<T: PartialEq>(
+    ui: &mut Ui,
+    row: Row,
+    value: &T,
+    format: impl Fn(&T) -> String,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    let id = ui.make_persistent_id(("typed", row.label));
+    let text = ui
+        .data(|d| d.get_temp::<String>(id))
+        .filter(|typed| parse(typed).as_ref() == Some(value))
+        .unwrap_or_else(|| format(value));
+    let typed = text_row(ui, row, &text)?;
+    ui.data_mut(|d| d.insert_temp(id, typed.clone()));
+    parse(&typed).filter(|parsed| parsed != value)
 }
 
 /// The zone a system belongs to, or none.
