@@ -11,13 +11,9 @@ mod spec;
 mod system;
 mod value;
 
+pub use crate::model::is_blank;
 pub use connection::ConnectionField;
 pub use project::ProjectField;
 pub use spec::{FIELDS, Field, FieldKind, FieldSpec, Scope, by_key, fields_of};
 pub use system::SystemField;
 pub use value::{Choice, Common, FieldError, FieldValue};
-
-/// Text that says nothing: empty, or only spaces and line breaks.
-pub fn is_blank(text: &str) -> bool {
-    text.trim().is_empty()
-}

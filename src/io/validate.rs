@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::error::TextPosition;
 use super::locate::PathIndex;
-use crate::model::{Connection, ItemRef, Project, SystemId, ZoneId};
+use crate::model::{Connection, ItemRef, Project, SystemId, ZoneId, is_blank};
 
 /// What kind of problem; the text form is stable and used in JSON output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -195,7 +195,7 @@ fn check_ids(project: &Project, lookup: &Lookup, found: &mut Vec<Problem>) {
 fn check_zones(project: &Project, found: &mut Vec<Problem>) {
     for (i, zone) in project.zones.iter().enumerate() {
         let subject = ItemRef::Zone(zone.id);
-        if zone.name.trim().is_empty() {
+        if is_blank(&zone.name) {
             let message = format!("zone {} has no name; give it one.", zone.id);
             found.push(problem(
                 ProblemCode::EmptyName,
@@ -216,7 +216,7 @@ fn check_zones(project: &Project, found: &mut Vec<Problem>) {
 }
 
 fn check_systems(project: &Project, lookup: &Lookup, found: &mut Vec<Problem>) {
-    if project.name.trim().is_empty() {
+    if is_blank(&project.name) {
         let message = "the project has no name; give it one.".to_owned();
         found.push(problem(
             ProblemCode::EmptyName,
@@ -229,7 +229,7 @@ fn check_systems(project: &Project, lookup: &Lookup, found: &mut Vec<Problem>) {
         let subject = ItemRef::System(system.id);
         let at = |field: &str| format!("systems[{i}].{field}");
         let name = &system.name;
-        if name.trim().is_empty() {
+        if is_blank(name) {
             let message = format!("system {} has no name; give it one.", system.id);
             found.push(problem(
                 ProblemCode::EmptyName,

@@ -65,7 +65,7 @@ macro_rules! choice_enum {
 
             /// True for an `Other` whose text is blank, which says nothing.
             pub fn is_blank_other(&self) -> bool {
-                matches!(self, $name::Other(text) if text.trim().is_empty())
+                matches!(self, $name::Other(text) if $crate::model::is_blank(text))
             }
         }
 

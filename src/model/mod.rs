@@ -23,3 +23,9 @@ pub use item_ref::ItemRef;
 pub use project::{CURRENT_FORMAT_VERSION, Project, Requirements};
 pub use system::{Availability, System};
 pub use zone::Zone;
+
+/// Text that says nothing: empty, or only spaces and line breaks. The one test of
+/// "is this value blank" for the model, the checks, the prompt and the forms.
+pub fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}

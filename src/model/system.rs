@@ -61,7 +61,7 @@ impl Availability {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.percent.is_none() && self.note.trim().is_empty()
+        self.percent.is_none() && super::is_blank(&self.note)
     }
 }
 

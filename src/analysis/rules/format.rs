@@ -21,7 +21,7 @@ pub(super) fn check(cx: &Context, findings: &mut Vec<Finding>) {
     for link in l
         .links
         .iter()
-        .filter(|k| k.connection.transformation.trim().is_empty())
+        .filter(|k| crate::model::is_blank(&k.connection.transformation))
     {
         let c = link.connection;
         // The sender's format, what the connection carries, and the receiver's format.
