@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{app, app_with, text_copied_soon, type_into};
+use common::{app, app_with, text_copied_soon, type_into, type_into_role};
+// Data Volume is a long requirement text: a multi-line field.
+use egui::accesskit::Role;
 
 use std::time::Duration;
 
@@ -15,7 +17,12 @@ use integration_studio::ui::{Launch, Preferences, StudioApp};
 fn editing_a_variable_changes_the_preview_and_marks_the_project_unsaved() {
     let mut harness = app();
     assert!(!harness.state().document().is_dirty());
-    type_into(&mut harness, "Data Volume", " plus 1,000 returns/day");
+    type_into_role(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Data Volume",
+        " plus 1,000 returns/day",
+    );
     let text = harness.state().prompt_text().unwrap();
     assert!(
         text.contains("12,000 orders/hour at the Black Friday peak"),
@@ -32,8 +39,18 @@ fn editing_a_variable_changes_the_preview_and_marks_the_project_unsaved() {
 fn undo_and_redo_from_the_edit_menu() {
     let mut harness = app();
     let before = harness.state().prompt_text().unwrap().to_owned();
-    type_into(&mut harness, "Data Volume", " (edited)");
-    type_into(&mut harness, "Data Volume", " again");
+    type_into_role(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Data Volume",
+        " (edited)",
+    );
+    type_into_role(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Data Volume",
+        " again",
+    );
     assert!(
         harness
             .state()
@@ -71,7 +88,12 @@ fn undo_and_redo_from_the_edit_menu() {
 fn undo_shortcut_works_when_no_text_field_has_focus() {
     let mut harness = app();
     let before = harness.state().prompt_text().unwrap().to_owned();
-    type_into(&mut harness, "Data Volume", " (edited)");
+    type_into_role(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Data Volume",
+        " (edited)",
+    );
     // Leave the field, then Ctrl+Z undoes the document edit (in a field it undoes typing).
     harness.key_press(egui::Key::Escape);
     harness.run();
@@ -126,7 +148,12 @@ fn a_broken_file_shows_its_error_and_the_open_project_stays() {
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
     let mut harness = app();
-    type_into(&mut harness, "Data Volume", " (edited)");
+    type_into_role(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Data Volume",
+        " (edited)",
+    );
     harness
         .input_mut()
         .viewports
@@ -176,7 +203,12 @@ fn bad_files_each_get_a_message_and_lose_nothing() {
     ];
     for (path, message) in cases {
         let mut harness = app();
-        type_into(&mut harness, "Data Volume", " (unsaved work)");
+        type_into_role(
+            &mut harness,
+            Role::MultilineTextInput,
+            "Data Volume",
+            " (unsaved work)",
+        );
         let before = harness.state().prompt_text().unwrap().to_owned();
         let ctx = harness.ctx.clone();
         harness.state_mut().open(&ctx, &path);
