@@ -12,6 +12,7 @@ pub mod fields;
 pub mod io;
 pub mod model;
 mod parallel;
+pub mod session;
 pub mod synthetic;
 pub mod template;
 #[cfg(feature = "gui")]

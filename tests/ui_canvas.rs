@@ -12,17 +12,14 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use integration_studio::edit::Document;
 use integration_studio::examples;
 use integration_studio::model::{ItemRef, Point, SystemId};
-use integration_studio::ui::canvas::Canvas;
-use integration_studio::ui::commands::Command;
-use integration_studio::ui::intent::Intent;
-use integration_studio::ui::selection::Selection;
+use integration_studio::session::{Command, Effect, Intent, Selection, Session};
+use integration_studio::ui::canvas::{Canvas, ViewEffect};
 
 struct State {
-    document: Document,
-    selection: Selection,
+    session: Session,
     canvas: Canvas,
-    /// Commands the canvas asked the app to run.
-    commands: Vec<Command>,
+    /// Everything the session asked the app to do.
+    effects: Vec<Effect>,
 }
 
 /// The reference box for mapping scene coordinates to the screen in these tests.
@@ -34,19 +31,19 @@ fn harness() -> Harness<'static, State> {
         .project()
         .expect("the example loads");
     let state = State {
-        document: Document::new(project),
-        selection: Selection::default(),
+        session: Session::new(Document::new(project)),
         canvas: Canvas::new(),
-        commands: Vec::new(),
+        effects: Vec::new(),
     };
     let mut harness = Harness::builder()
         .with_size(vec2(1200.0, 800.0))
         .build_ui_state(
             |ui, state: &mut State| {
                 let mut intents = Vec::new();
+                let session = &state.session;
                 state
                     .canvas
-                    .ui(ui, state.document.project(), &state.selection, &mut intents);
+                    .ui(ui, session.project(), session.selection(), &mut intents);
                 apply(state, intents);
             },
             state,
@@ -55,31 +52,30 @@ fn harness() -> Harness<'static, State> {
     harness
 }
 
-/// What the app does with the canvas's intents.
+/// The canvas's intents go to a real session; the effects about the view go back to the
+/// canvas, as the app does.
 fn apply(state: &mut State, intents: Vec<Intent>) {
-    for intent in intents {
-        match intent {
-            Intent::Edit {
-                edit,
-                label,
-                coalesce,
-            } => state
-                .document
-                .apply(edit, &label, coalesce)
-                .expect("the canvas only asks for edits that apply"),
-            Intent::EndOfGesture => state.document.seal(),
-            Intent::Select(selection) => state.selection = selection,
-            Intent::Run(command) => state.commands.push(command),
-            Intent::FocusField(label) => panic!("the canvas has no form fields: {label}"),
+    let mut intents = intents;
+    while !intents.is_empty() {
+        let effects = state.session.apply(std::mem::take(&mut intents));
+        for effect in &effects {
+            let outcome = state
+                .canvas
+                .carry_out(state.session.project(), effect, &mut intents);
+            assert!(
+                !matches!(outcome, ViewEffect::Failed(_)),
+                "{effect:?}: {outcome:?}"
+            );
         }
+        state.effects.extend(effects);
     }
-    state.selection.retain_existing(state.document.project());
 }
 
 fn system_id(harness: &Harness<'_, State>, name: &str) -> SystemId {
     harness
         .state()
-        .document
+        .session
+        .document()
         .project()
         .systems
         .iter()
@@ -91,7 +87,8 @@ fn system_id(harness: &Harness<'_, State>, name: &str) -> SystemId {
 fn position(harness: &Harness<'_, State>, id: SystemId) -> Point {
     harness
         .state()
-        .document
+        .session
+        .document()
         .project()
         .system(id)
         .expect("the system exists")
@@ -114,7 +111,8 @@ fn scene_to_screen_via(harness: &Harness<'_, State>, name: &str) -> (f32, Pos2) 
     let id = system_id(harness, name);
     let system = harness
         .state()
-        .document
+        .session
+        .document()
         .project()
         .system(id)
         .cloned()
@@ -145,7 +143,8 @@ fn every_system_is_found_by_its_name_once_fitted() {
     let harness = harness();
     let names: Vec<String> = harness
         .state()
-        .document
+        .session
+        .document()
         .project()
         .systems
         .iter()
@@ -169,7 +168,7 @@ fn clicking_a_system_selects_it() {
     harness.run();
     let order = system_id(&harness, "Order service");
     assert_eq!(
-        harness.state().selection,
+        *harness.state().session.selection(),
         Selection::only(ItemRef::System(order))
     );
     assert!(
@@ -191,7 +190,7 @@ fn ctrl_click_adds_to_the_selection_and_background_click_clears_it() {
         .get_by_label("Inventory service")
         .click_modifiers(Modifiers::COMMAND);
     harness.run();
-    let selected = &harness.state().selection.systems;
+    let selected = &harness.state().session.selection().systems;
     assert_eq!(selected.len(), 2);
     assert!(selected.contains(&system_id(&harness, "Order service")));
     assert!(selected.contains(&system_id(&harness, "Inventory service")));
@@ -201,7 +200,7 @@ fn ctrl_click_adds_to_the_selection_and_background_click_clears_it() {
         .get_by_label("Inventory service")
         .click_modifiers(Modifiers::COMMAND);
     harness.run();
-    assert_eq!(harness.state().selection.systems.len(), 1);
+    assert_eq!(harness.state().session.selection().systems.len(), 1);
 
     let empty = empty_spot(&harness);
     harness.hover_at(empty);
@@ -218,7 +217,7 @@ fn ctrl_click_adds_to_the_selection_and_background_click_clears_it() {
         modifiers: Modifiers::NONE,
     });
     harness.run();
-    assert!(harness.state().selection.is_empty());
+    assert!(harness.state().session.selection().is_empty());
 }
 
 #[test]
@@ -227,7 +226,7 @@ fn dragging_a_system_moves_it_by_the_drag_in_one_undo_step() {
     harness.state_mut().canvas.snap_to_grid = false;
     let order = system_id(&harness, "Order service");
     let before = position(&harness, order);
-    let undo_before = harness.state().document.history().undo_len();
+    let undo_before = harness.state().session.document().history().undo_len();
     let (zoom, _) = scene_to_screen(&harness);
 
     let start = centre_of(&harness, "Order service");
@@ -247,18 +246,21 @@ fn dragging_a_system_moves_it_by_the_drag_in_one_undo_step() {
         "moved to {after:?}, expected {expected:?}"
     );
     assert_eq!(
-        harness.state().selection,
+        *harness.state().session.selection(),
         Selection::only(ItemRef::System(order)),
         "dragging an unselected box selects it"
     );
-    let history = harness.state().document.history();
+    let history = harness.state().session.document().history();
     assert_eq!(
         history.undo_len(),
         undo_before + 1,
         "one drag, one undo step"
     );
 
-    harness.state_mut().document.undo();
+    harness
+        .state_mut()
+        .session
+        .apply([Intent::Run(Command::Undo)]);
     assert_eq!(position(&harness, order), before);
     assert_idle(&mut harness);
 }
@@ -299,7 +301,7 @@ fn a_drag_snaps_to_the_grid_and_moves_the_whole_selection() {
             inventory_after.y - inventory_before.y
         )
     );
-    assert_eq!(harness.state().selection.systems.len(), 2);
+    assert_eq!(harness.state().session.selection().systems.len(), 2);
 }
 
 /// A double-click must happen within 0.3 s: all its events go into one frame.
@@ -324,11 +326,11 @@ fn double_click(harness: &mut Harness<'_, State>, spot: Pos2) {
 #[test]
 fn double_clicking_empty_canvas_adds_a_system_there() {
     let mut harness = harness();
-    let count = harness.state().document.project().systems.len();
+    let count = harness.state().session.document().project().systems.len();
     let spot = empty_spot(&harness);
     double_click(&mut harness, spot);
 
-    let project = harness.state().document.project();
+    let project = harness.state().session.document().project();
     assert_eq!(project.systems.len(), count + 1);
     let added = project.systems.last().unwrap();
     assert_eq!(added.name, "New system 1");
@@ -346,10 +348,10 @@ fn double_clicking_empty_canvas_adds_a_system_there() {
             .zone
     );
     assert_eq!(
-        harness.state().selection,
+        *harness.state().session.selection(),
         Selection::only(ItemRef::System(added.id))
     );
-    assert_eq!(harness.state().document.history().undo_len(), 1);
+    assert_eq!(harness.state().session.document().history().undo_len(), 1);
     // The new box is on the canvas, found by its name.
     harness.get_by_label("New system 1");
 }
@@ -361,11 +363,11 @@ fn connections_are_nodes_named_by_their_ends_and_can_be_clicked() {
     assert_eq!(node.accesskit_node().role(), Role::Button);
     node.click();
     harness.run();
-    let selection = &harness.state().selection;
+    let selection = &harness.state().session.selection();
     assert_eq!(selection.connections.len(), 1, "{selection:?}");
     assert!(selection.systems.is_empty());
     let id = *selection.connections.first().unwrap();
-    let project = harness.state().document.project();
+    let project = harness.state().session.document().project();
     let connection = project.connection(id).unwrap();
     assert_eq!(project.system_name(connection.from), "Storefront BFF");
     assert_eq!(project.system_name(connection.to), "Order service");
@@ -378,7 +380,7 @@ fn screen_readers_can_click_items() {
     harness.run();
     let crm = system_id(&harness, "CRM (Salesforce)");
     assert_eq!(
-        harness.state().selection,
+        *harness.state().session.selection(),
         Selection::only(ItemRef::System(crm))
     );
 }
@@ -395,7 +397,7 @@ fn a_rubber_band_selects_the_boxes_it_touches() {
     harness.hover_at(to);
     harness.drop_at(to);
     harness.run();
-    let selection = &harness.state().selection;
+    let selection = &harness.state().session.selection();
     assert!(
         selection
             .systems
@@ -408,7 +410,7 @@ fn a_rubber_band_selects_the_boxes_it_touches() {
     );
     assert_eq!(selection.systems.len(), 2, "{selection:?}");
     // Nothing moved.
-    assert_eq!(harness.state().document.history().undo_len(), 0);
+    assert_eq!(harness.state().session.document().history().undo_len(), 0);
 }
 
 #[test]
@@ -418,12 +420,14 @@ fn the_context_menu_deletes_the_system_it_was_opened_on() {
     harness.run();
     harness.get_by_label_contains("Delete").click();
     harness.run();
-    let inventory = system_id(&harness, "Inventory service");
-    assert_eq!(harness.state().commands, vec![Command::DeleteSelection]);
-    assert_eq!(
-        harness.state().selection,
-        Selection::only(ItemRef::System(inventory))
+    let project = harness.state().session.project();
+    assert!(
+        project
+            .systems
+            .iter()
+            .all(|s| s.name != "Inventory service")
     );
+    assert_eq!(harness.state().session.document().history().undo_len(), 1);
 }
 
 #[test]
@@ -446,7 +450,7 @@ fn the_background_menu_adds_a_system_and_fits() {
     harness.run();
     harness.get_by_label("Add system here").click();
     harness.run();
-    let project = harness.state().document.project();
+    let project = harness.state().session.document().project();
     assert_eq!(project.systems.last().unwrap().name, "New system 1");
 
     harness.hover_at(spot);
@@ -465,7 +469,7 @@ fn the_background_menu_adds_a_system_and_fits() {
     harness.run();
     harness.get_by_label_contains("Fit to content").click();
     harness.run();
-    assert!(harness.state().commands.contains(&Command::FitView));
+    assert!(harness.state().effects.contains(&Effect::FitView));
 }
 
 #[test]
@@ -486,7 +490,7 @@ fn zooming_keeps_items_findable_and_fit_brings_everything_back() {
     assert!(harness.get_by_label("Order service").rect().contains(at));
     harness.get_by_label("Order service").click();
     harness.run();
-    assert_eq!(harness.state().selection.systems.len(), 1);
+    assert_eq!(harness.state().session.selection().systems.len(), 1);
 
     harness.state_mut().canvas.request_fit();
     harness.run();
@@ -532,8 +536,8 @@ fn moving_the_pointer_over_boxes_changes_nothing_in_the_document() {
         harness.hover_at(at + Vec2::splat(3.0));
     }
     harness.run();
-    assert_eq!(harness.state().document.revision(), 0);
-    assert!(harness.state().selection.is_empty());
+    assert_eq!(harness.state().session.document().revision(), 0);
+    assert!(harness.state().session.selection().is_empty());
 }
 
 #[test]
@@ -554,8 +558,11 @@ fn space_drag_pans_instead_of_selecting() {
         (after - before - vec2(60.0, 20.0)).length() < 15.0,
         "{before:?} → {after:?}"
     );
-    assert!(harness.state().selection.is_empty(), "no rubber band");
-    assert_eq!(harness.state().document.revision(), 0);
+    assert!(
+        harness.state().session.selection().is_empty(),
+        "no rubber band"
+    );
+    assert_eq!(harness.state().session.document().revision(), 0);
 }
 
 #[test]
@@ -614,23 +621,30 @@ fn dragging_a_zone_by_its_name_moves_its_systems() {
     assert_eq!(after.x, before.x);
     let zone = harness
         .state()
-        .document
+        .session
+        .document()
         .project()
         .system(carrier)
         .unwrap()
         .zone
         .unwrap();
     assert_eq!(
-        harness.state().selection,
+        *harness.state().session.selection(),
         Selection::only(ItemRef::Zone(zone))
     );
-    assert_eq!(harness.state().document.history().undo_len(), 1);
+    assert_eq!(harness.state().session.document().history().undo_len(), 1);
 }
 
 #[test]
 fn dragging_from_a_handle_connects_two_systems() {
     let mut harness = harness();
-    let connections = harness.state().document.project().connections.len();
+    let connections = harness
+        .state()
+        .session
+        .document()
+        .project()
+        .connections
+        .len();
     // The handle is the dot in the middle of a box's right edge.
     let source = harness.get_by_label("Notification service").rect();
     let handle = egui::pos2(source.max.x, source.center().y);
@@ -643,17 +657,17 @@ fn dragging_from_a_handle_connects_two_systems() {
     harness.drop_at(target);
     harness.run();
 
-    let project = harness.state().document.project();
+    let project = harness.state().session.document().project();
     assert_eq!(project.connections.len(), connections + 1);
     let added = project.connections.last().unwrap();
     assert_eq!(project.system_name(added.from), "Notification service");
     assert_eq!(project.system_name(added.to), "CRM (Salesforce)");
     assert_eq!(
-        harness.state().selection,
+        *harness.state().session.selection(),
         Selection::only(ItemRef::Connection(added.id))
     );
     // Nothing moved, and the new arrow is on the canvas.
-    assert_eq!(harness.state().document.history().undo_len(), 1);
+    assert_eq!(harness.state().session.document().history().undo_len(), 1);
     harness.get_by_label("Notification service → CRM (Salesforce)");
 }
 
@@ -672,7 +686,7 @@ fn connect_to_from_the_context_menu() {
         .get_by_label(&format!("{arrow} Data warehouse (Snowflake)"))
         .click();
     harness.run();
-    let project = harness.state().document.project();
+    let project = harness.state().session.document().project();
     let added = project.connections.last().unwrap();
     assert_eq!(project.system_name(added.from), REFERENCE);
     assert_eq!(project.system_name(added.to), "Data warehouse (Snowflake)");
@@ -705,9 +719,9 @@ fn double_clicking_a_system_renames_it_in_place() {
     harness.run();
     harness.key_press(egui::Key::Enter);
     harness.run();
-    let project = harness.state().document.project();
+    let project = harness.state().session.document().project();
     assert!(project.systems.iter().any(|s| s.name == "Order management"));
-    assert_eq!(harness.state().document.history().undo_len(), 1);
+    assert_eq!(harness.state().session.document().history().undo_len(), 1);
     harness.get_by_label("Order management");
 }
 
@@ -716,7 +730,8 @@ fn double_clicking_a_zone_name_renames_the_zone() {
     let mut harness = harness();
     let zone_name = harness
         .state()
-        .document
+        .session
+        .document()
         .project()
         .zones
         .iter()
@@ -731,14 +746,14 @@ fn double_clicking_a_zone_name_renames_the_zone() {
     harness.run();
     harness.key_press(egui::Key::Enter);
     harness.run();
-    let project = harness.state().document.project();
+    let project = harness.state().session.document().project();
     assert!(project.zones.iter().any(|z| z.name == "AWS Frankfurt"));
 }
 
 #[test]
 fn double_clicking_empty_space_far_from_the_landscape_brings_it_back() {
     let mut harness = harness();
-    let count = harness.state().document.project().systems.len();
+    let count = harness.state().session.document().project().systems.len();
     // Scroll far away, until no box is in view.
     harness.hover_at(empty_spot(&harness));
     for _ in 0..40 {
@@ -755,6 +770,9 @@ fn double_clicking_empty_space_far_from_the_landscape_brings_it_back() {
     assert!(harness.query_by_label(REFERENCE).is_none(), "still in view");
     let spot = Pos2::new(600.0, 400.0);
     double_click(&mut harness, spot);
-    assert_eq!(harness.state().document.project().systems.len(), count);
+    assert_eq!(
+        harness.state().session.document().project().systems.len(),
+        count
+    );
     harness.get_by_label(REFERENCE);
 }

@@ -194,11 +194,7 @@ fn insert(project: &mut Project, mut items: Items) -> Edit {
     items.zones.sort_by_key(|(i, _)| *i);
     items.systems.sort_by_key(|(i, _)| *i);
     items.connections.sort_by_key(|(i, _)| *i);
-    let ids = ItemIds {
-        zones: items.zones.iter().map(|(_, z)| z.id).collect(),
-        systems: items.systems.iter().map(|(_, s)| s.id).collect(),
-        connections: items.connections.iter().map(|(_, c)| c.id).collect(),
-    };
+    let ids = items.ids();
     insert_at(&mut project.zones, items.zones);
     insert_at(&mut project.systems, items.systems);
     insert_at(&mut project.connections, items.connections);

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use super::apply::{Edit, EditError};
+use super::apply::{Edit, EditError, ItemIds, Items};
 use super::history::{Coalesce, History};
 use crate::model::Project;
 
@@ -69,6 +69,15 @@ impl Document {
             .apply(&mut self.project, edit, label, coalesce)?;
         self.bump(layout_only);
         Ok(())
+    }
+
+    /// Adds new items under ids allocated now (their own ids are placeholders, see
+    /// [`with_fresh_ids`](super::with_fresh_ids)); returns the ids they got.
+    pub fn add(&mut self, items: Items, label: &str) -> Result<ItemIds, EditError> {
+        let items = super::with_fresh_ids(&mut self.project, items);
+        let ids = items.ids();
+        self.apply(Edit::Insert(items), label, None)?;
+        Ok(ids)
     }
 
     fn bump(&mut self, layout_only: bool) {

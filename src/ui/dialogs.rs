@@ -7,163 +7,159 @@ use std::path::PathBuf;
 use egui::{Modal, RichText, TextEdit};
 
 use crate::model::ItemRef;
+use crate::session::{Dialog, FileAction, Intent, ListedProblem, Selection};
 
-/// What to do once unsaved changes are dealt with.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Pending {
-    NewProject,
-    OpenFile,
-    OpenPath(PathBuf),
-    Revert,
-    Quit,
+/// A dialog on screen. The first frame puts the keyboard in its first field or default
+/// button, so typing goes into the dialog and not to what is behind it.
+pub struct ShownDialog {
+    dialog: Dialog,
+    focus_given: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    Open,
-    SaveAs,
-    SavePrompt,
-}
+impl ShownDialog {
+    pub fn new(dialog: Dialog) -> Self {
+        ShownDialog {
+            dialog,
+            focus_given: false,
+        }
+    }
 
-#[derive(Clone, Debug)]
-pub enum Dialog {
-    UnsavedChanges(Pending),
-    Path {
-        purpose: PathPurpose,
-        text: String,
-        /// Why the app asks itself, e.g. that no system dialog is available.
-        note: Option<String>,
-    },
-    Error {
-        title: String,
-        detail: String,
-    },
-    /// A project opened, but parts of it don't fit together (a connection to a system
-    /// that is not there, a duplicate id…). Each problem can be shown on the canvas.
-    Problems {
-        title: String,
-        problems: Vec<ListedProblem>,
-    },
-}
-
-/// One problem of an opened file, as the Problems dialog lists it.
-#[derive(Clone, Debug)]
-pub struct ListedProblem {
-    /// "line 12, column 5", or the place in the model when the line is not known.
-    pub place: String,
-    pub message: String,
-    pub subject: ItemRef,
-}
-
-/// What the user chose in a dialog.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Choice {
-    SaveThen(Pending),
-    DiscardThen(Pending),
-    Open(PathBuf),
-    SaveTo(PathBuf),
-    SavePromptTo(PathBuf),
-    /// Select and frame the item a problem is about.
-    Show(ItemRef),
-    Dismiss,
-}
-
-impl Dialog {
-    /// Shows the dialog; returns the user's choice once they made one.
-    pub fn show(&mut self, ctx: &egui::Context) -> Option<Choice> {
-        let mut choice = None;
+    /// Shows the dialog; returns what the user chose once they chose (nothing for a
+    /// dismissal).
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<Vec<Intent>> {
+        let mut answer = None;
+        let take_focus = !std::mem::replace(&mut self.focus_given, true);
         let modal = Modal::new(egui::Id::unique("integration studio dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
-            match self {
-                Dialog::UnsavedChanges(pending) => {
-                    ui.heading("Save changes?");
-                    ui.label("This project has changes that are not saved yet.");
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
-                            choice = Some(Choice::SaveThen(pending.clone()));
-                        }
-                        if ui.button("Don't save").clicked() {
-                            choice = Some(Choice::DiscardThen(pending.clone()));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            choice = Some(Choice::Dismiss);
-                        }
-                    });
-                }
-                Dialog::Path {
-                    purpose,
-                    text,
-                    note,
-                } => {
-                    let (title, action, what) = match purpose {
-                        PathPurpose::Open => ("Open project", "Open", "Path of the .ron file:"),
-                        PathPurpose::SaveAs => {
-                            ("Save project as", "Save", "Path of the .ron file:")
-                        }
-                        PathPurpose::SavePrompt => {
-                            ("Save prompt as", "Save", "Path of the .md or .txt file:")
-                        }
-                    };
-                    ui.heading(title);
-                    if let Some(note) = note {
-                        ui.label(RichText::new(note.as_str()).weak());
-                    }
-                    let label = ui.label(what);
-                    let edit = ui
-                        .add(
-                            TextEdit::singleline(text)
-                                .hint_text("/home/me/landscapes/shop.ron")
-                                .desired_width(520.0),
-                        )
-                        .labelled_by(label.id);
-                    let entered =
-                        edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        let ready = !text.trim().is_empty();
-                        if (ui.add_enabled(ready, egui::Button::new(action)).clicked() || entered)
-                            && ready
-                        {
-                            let path = with_ron_extension(text.trim(), *purpose);
-                            choice = Some(match purpose {
-                                PathPurpose::Open => Choice::Open(path),
-                                PathPurpose::SaveAs => Choice::SaveTo(path),
-                                PathPurpose::SavePrompt => Choice::SavePromptTo(path),
-                            });
-                        }
-                        if ui.button("Cancel").clicked() {
-                            choice = Some(Choice::Dismiss);
-                        }
-                    });
+            answer = match &mut self.dialog {
+                Dialog::UnsavedChanges(action) => unsaved_changes(ui, action, take_focus),
+                Dialog::Path { action, text, note } => {
+                    typed_path(ui, action, text, note.as_deref(), take_focus)
                 }
                 Dialog::Problems { title, problems } => {
-                    choice = problems_list(ui, title, problems);
+                    problems_list(ui, title, problems, take_focus)
                 }
-                Dialog::Error { title, detail } => {
-                    ui.heading(RichText::new(title.as_str()).color(ui.visuals().error_fg_color));
-                    egui::ScrollArea::both().max_height(320.0).show(ui, |ui| {
-                        ui.label(RichText::new(detail.as_str()).monospace());
-                    });
-                    ui.add_space(8.0);
-                    if ui.button("OK").clicked() {
-                        choice = Some(Choice::Dismiss);
-                    }
-                }
+                Dialog::Error { title, detail } => error(ui, title, detail, take_focus),
+            };
+        });
+        if modal.should_close() && answer.is_none() {
+            answer = Some(Vec::new());
+        }
+        answer
+    }
+}
+
+/// Puts the keyboard on `response` in the dialog's first frame.
+fn focus_first(response: &egui::Response, take_focus: bool) {
+    if take_focus {
+        response.request_focus();
+    }
+}
+
+fn unsaved_changes(
+    ui: &mut egui::Ui,
+    action: &FileAction,
+    take_focus: bool,
+) -> Option<Vec<Intent>> {
+    let mut answer = None;
+    if *action == FileAction::Revert {
+        // Saving first would make reverting pointless: the choice is discard or keep.
+        ui.heading("Discard your changes and reload the saved file?");
+        ui.label("The changes since the last save will be lost.");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let reload = ui.button("Discard and Reload");
+            focus_first(&reload, take_focus);
+            if reload.clicked() {
+                answer = Some(vec![Intent::FileConfirmed(FileAction::Revert)]);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(Vec::new());
             }
         });
-        if modal.should_close() && choice.is_none() {
-            choice = Some(Choice::Dismiss);
-        }
-        choice
+        return answer;
     }
+    ui.heading("Save changes?");
+    ui.label("This project has changes that are not saved yet.");
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let save = ui.button("Save");
+        focus_first(&save, take_focus);
+        if save.clicked() {
+            answer = Some(vec![Intent::SaveThen(action.clone())]);
+        }
+        if ui.button("Don't save").clicked() {
+            answer = Some(vec![Intent::FileConfirmed(action.clone())]);
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(Vec::new());
+        }
+    });
+    answer
+}
+
+fn typed_path(
+    ui: &mut egui::Ui,
+    action: &FileAction,
+    text: &mut String,
+    note: Option<&str>,
+    take_focus: bool,
+) -> Option<Vec<Intent>> {
+    let mut answer = None;
+    let (title, button, what) = match action {
+        FileAction::Open(_) => ("Open project", "Open", "Path of the .ron file:"),
+        FileAction::SavePrompt(_) => ("Save prompt as", "Save", "Path of the .md or .txt file:"),
+        _ => ("Save project as", "Save", "Path of the .ron file:"),
+    };
+    ui.heading(title);
+    if let Some(note) = note {
+        ui.label(RichText::new(note).weak());
+    }
+    let label = ui.label(what);
+    let edit = ui
+        .add(
+            TextEdit::singleline(text)
+                .hint_text("/home/me/landscapes/shop.ron")
+                .desired_width(520.0),
+        )
+        .labelled_by(label.id);
+    focus_first(&edit, take_focus);
+    let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let ready = !text.trim().is_empty();
+        if (ui.add_enabled(ready, egui::Button::new(button)).clicked() || entered) && ready {
+            let path = with_ron_extension(text.trim(), action);
+            answer = Some(vec![Intent::FileConfirmed(action.clone().with_path(path))]);
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(Vec::new());
+        }
+    });
+    answer
+}
+
+fn error(ui: &mut egui::Ui, title: &str, detail: &str, take_focus: bool) -> Option<Vec<Intent>> {
+    ui.heading(RichText::new(title).color(ui.visuals().error_fg_color));
+    egui::ScrollArea::both().max_height(320.0).show(ui, |ui| {
+        ui.label(RichText::new(detail).monospace());
+    });
+    ui.add_space(8.0);
+    let ok = ui.button("OK");
+    focus_first(&ok, take_focus);
+    ok.clicked().then(Vec::new)
 }
 
 /// A file broken by a script can have thousands of problems; the first ones say enough.
 const MAX_PROBLEMS_LISTED: usize = 200;
 
-fn problems_list(ui: &mut egui::Ui, title: &str, problems: &[ListedProblem]) -> Option<Choice> {
-    let mut choice = None;
+fn problems_list(
+    ui: &mut egui::Ui,
+    title: &str,
+    problems: &[ListedProblem],
+    take_focus: bool,
+) -> Option<Vec<Intent>> {
+    let mut answer = None;
     // Messages wrap; without a set width the modal would shrink them to a column.
     ui.set_width(560.0);
     ui.heading(RichText::new(title).color(ui.visuals().warn_fg_color));
@@ -188,7 +184,7 @@ fn problems_list(ui: &mut egui::Ui, title: &str, problems: &[ListedProblem]) -> 
                                 .on_hover_text("Select it on the canvas and close this list")
                                 .clicked()
                         {
-                            choice = Some(Choice::Show(problem.subject));
+                            answer = Some(Intent::show(Selection::only(problem.subject)).into());
                         }
                     });
                 });
@@ -204,16 +200,19 @@ fn problems_list(ui: &mut egui::Ui, title: &str, problems: &[ListedProblem]) -> 
             }
         });
     ui.add_space(8.0);
-    if ui.button("OK").clicked() {
-        choice = Some(Choice::Dismiss);
+    let ok = ui.button("OK");
+    focus_first(&ok, take_focus);
+    if ok.clicked() {
+        answer = Some(Vec::new());
     }
-    choice
+    answer
 }
 
 /// Saving to "shop" means "shop.ron"; opening takes the path as typed.
-fn with_ron_extension(text: &str, purpose: PathPurpose) -> PathBuf {
+fn with_ron_extension(text: &str, action: &FileAction) -> PathBuf {
     let path = PathBuf::from(text);
-    if purpose == PathPurpose::SaveAs && path.extension().is_none() {
+    let saving_project = matches!(action, FileAction::SaveAs(_) | FileAction::Save);
+    if saving_project && path.extension().is_none() {
         path.with_extension("ron")
     } else {
         path
@@ -237,10 +236,10 @@ mod tests {
                 subject: ItemRef::System(SystemId(i)),
             })
             .collect();
-        let mut dialog = Dialog::Problems {
+        let mut dialog = ShownDialog::new(Dialog::Problems {
             title: "big.ron opened with 205 problems".into(),
             problems,
-        };
+        });
         let mut fonts_installed = false;
         let mut harness = Harness::builder()
             .with_size(egui::vec2(900.0, 700.0))

@@ -4,18 +4,21 @@
 //! answers "cancelled" within milliseconds. A person cannot cancel that fast, so such an
 //! answer is reported as `Unavailable` and the app offers its own typed-path dialog.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
+
+use crate::session::FileAction;
 
 /// Faster than this, a "cancel" came from rfd, not from a person.
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
 
+/// The dialog's answer, with the action that waited for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FileRequest {
-    OpenProject,
-    SaveProjectAs { current: Option<PathBuf> },
-    SavePromptAs { file_name: String },
+pub struct Picked {
+    pub action: FileAction,
+    pub suggested: Option<PathBuf>,
+    pub outcome: Outcome,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +29,8 @@ pub enum Outcome {
 }
 
 struct Running {
-    request: FileRequest,
+    action: FileAction,
+    suggested: Option<PathBuf>,
     started: Instant,
     answer: Receiver<Option<PathBuf>>,
 }
@@ -37,41 +41,32 @@ pub struct FileDialogs {
 }
 
 impl FileDialogs {
-    pub fn is_open(&self) -> bool {
-        self.running.is_some()
-    }
-
-    /// Shows the system dialog for `request`, attached to `parent`.
-    pub fn start(&mut self, request: FileRequest, parent: &eframe::Frame, ctx: &egui::Context) {
+    /// Shows the system dialog that picks the path `action` waits for, attached to
+    /// `parent`. `suggested` is the current file (Save As) or a file name (the prompt).
+    pub fn start(
+        &mut self,
+        action: FileAction,
+        suggested: Option<PathBuf>,
+        parent: &eframe::Frame,
+        ctx: &egui::Context,
+    ) {
         if self.running.is_some() {
             return;
         }
-        let dialog = match &request {
-            FileRequest::OpenProject => rfd::AsyncFileDialog::new()
+        let dialog = match &action {
+            FileAction::Open(_) => rfd::AsyncFileDialog::new()
                 .set_title("Open project")
                 .add_filter("Integration Studio project", &["ron"]),
-            FileRequest::SaveProjectAs { current } => {
-                let mut dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Save project as")
-                    .add_filter("Integration Studio project", &["ron"]);
-                if let Some(path) = current {
-                    if let Some(folder) = path.parent() {
-                        dialog = dialog.set_directory(folder);
-                    }
-                    if let Some(name) = path.file_name() {
-                        dialog = dialog.set_file_name(name.to_string_lossy());
-                    }
-                }
-                dialog
-            }
-            FileRequest::SavePromptAs { file_name } => rfd::AsyncFileDialog::new()
+            FileAction::SavePrompt(_) => rfd::AsyncFileDialog::new()
                 .set_title("Save prompt as")
                 .add_filter("Markdown", &["md"])
-                .add_filter("Text", &["txt"])
-                .set_file_name(file_name.as_str()),
-        }
-        .set_parent(parent);
-        let opening = matches!(request, FileRequest::OpenProject);
+                .add_filter("Text", &["txt"]),
+            _ => rfd::AsyncFileDialog::new()
+                .set_title("Save project as")
+                .add_filter("Integration Studio project", &["ron"]),
+        };
+        let dialog = with_suggestion(dialog, suggested.as_deref()).set_parent(parent);
+        let opening = matches!(action, FileAction::Open(_));
         let (send, answer) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
@@ -84,14 +79,15 @@ impl FileDialogs {
             ctx.request_repaint();
         });
         self.running = Some(Running {
-            request,
+            action,
+            suggested,
             started: Instant::now(),
             answer,
         });
     }
 
     /// The answer, once the dialog closed.
-    pub fn poll(&mut self) -> Option<(FileRequest, Outcome)> {
+    pub fn poll(&mut self) -> Option<Picked> {
         let running = self.running.as_ref()?;
         let outcome = match running.answer.try_recv() {
             Ok(Some(path)) => Outcome::Picked(path),
@@ -100,8 +96,27 @@ impl FileDialogs {
             Err(TryRecvError::Empty) => return None,
             Err(TryRecvError::Disconnected) => Outcome::Unavailable,
         };
-        self.running
-            .take()
-            .map(|running| (running.request, outcome))
+        self.running.take().map(|running| Picked {
+            action: running.action,
+            suggested: running.suggested,
+            outcome,
+        })
     }
+}
+
+/// Starts in the suggested file's folder, with its name filled in.
+fn with_suggestion(
+    mut dialog: rfd::AsyncFileDialog,
+    suggested: Option<&Path>,
+) -> rfd::AsyncFileDialog {
+    let Some(path) = suggested else {
+        return dialog;
+    };
+    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+        dialog = dialog.set_directory(folder);
+    }
+    if let Some(name) = path.file_name() {
+        dialog = dialog.set_file_name(name.to_string_lossy());
+    }
+    dialog
 }

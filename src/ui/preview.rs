@@ -6,59 +6,18 @@ use egui::{RichText, ScrollArea, TextEdit, Ui};
 use super::commands::Command;
 use super::intent::Intent;
 use super::selection::Selection;
-use crate::analysis::Report;
-use crate::edit::Document;
 use crate::model::{ItemRef, Project};
-use crate::template::{Prompt, render};
-
-/// Sizes shown above the prompt. Tokens are estimated at four characters each, the usual
-/// rule of thumb for English text; the label says it is an estimate.
-pub struct PromptStats {
-    pub characters: usize,
-    pub words: usize,
-    pub tokens_estimate: usize,
-}
-
-impl PromptStats {
-    pub fn of(text: &str) -> Self {
-        let characters = text.chars().count();
-        PromptStats {
-            characters,
-            words: text.split_whitespace().count(),
-            tokens_estimate: characters.div_ceil(4),
-        }
-    }
-}
-
-/// The prompt for one document revision, with the risks section taken from the report
-/// the app already has.
-pub struct RenderedPrompt {
-    pub revision: u64,
-    pub prompt: Result<Prompt, String>,
-    pub stats: PromptStats,
-    /// The Rendered view of this prompt, made the first time it is shown.
-    markdown: Option<MarkdownView>,
-}
+use crate::session::RenderedPrompt;
+use crate::template::Prompt;
 
 /// What the Rendered view shows, and egui_commonmark's layout cache for it. The cache lives
 /// and dies with the text: egui_commonmark keeps block positions to draw only what is in
 /// view, and would not notice that the text changed.
-struct MarkdownView {
+pub struct MarkdownView {
+    /// The prompt rendering it was made from.
+    generation: u64,
     text: String,
     cache: egui_commonmark::CommonMarkCache,
-}
-
-impl RenderedPrompt {
-    pub fn of(document: &Document, report: &Report) -> Self {
-        let prompt = render(document.project(), report).map_err(|e| e.to_string());
-        let stats = PromptStats::of(prompt.as_ref().map_or("", |p| p.text.as_str()));
-        RenderedPrompt {
-            revision: document.content_revision(),
-            prompt,
-            stats,
-            markdown: None,
-        }
-    }
 }
 
 /// The prompt as the Rendered view shows it. CommonMark joins consecutive lines into one
@@ -71,15 +30,15 @@ fn with_line_breaks_kept(text: &str) -> String {
 pub fn preview_pane(
     ui: &mut Ui,
     project: &Project,
-    rendered_prompt: &mut RenderedPrompt,
+    rendered_prompt: &RenderedPrompt,
+    markdown: &mut Option<MarkdownView>,
     rendered: &mut bool,
     intents: &mut Vec<Intent>,
 ) {
     let RenderedPrompt {
         prompt,
         stats,
-        markdown,
-        ..
+        generation,
     } = rendered_prompt;
     ui.horizontal(|ui| {
         ui.heading("Prompt");
@@ -125,10 +84,19 @@ pub fn preview_pane(
     missing_values(ui, project, prompt, intents);
     ui.separator();
     if *rendered {
-        let view = markdown.get_or_insert_with(|| MarkdownView {
-            text: with_line_breaks_kept(&prompt.text),
-            cache: Default::default(),
-        });
+        if markdown
+            .as_ref()
+            .is_none_or(|view| view.generation != *generation)
+        {
+            *markdown = Some(MarkdownView {
+                generation: *generation,
+                text: with_line_breaks_kept(&prompt.text),
+                cache: Default::default(),
+            });
+        }
+        let Some(view) = markdown else {
+            return;
+        };
         // Only the blocks in view are laid out: a 2 MB prompt would take 300 ms a frame.
         let scrolling = egui_commonmark::CommonMarkScrollOptions::default().viewport_cache(true);
         egui_commonmark::CommonMarkViewer::new().show_scrollable(
@@ -195,8 +163,10 @@ fn missing_values(ui: &mut Ui, project: &Project, prompt: &Prompt, intents: &mut
                             .on_hover_text("Go to the field for this value")
                             .clicked()
                         {
+                            // Like Find: select what the value belongs to and bring it
+                            // into view, then focus its field.
                             if missing.item != ItemRef::Project {
-                                intents.push(Intent::Select(Selection::only(missing.item)));
+                                intents.extend(Intent::show(Selection::only(missing.item)));
                             }
                             intents.push(Intent::FocusField(missing.label.clone()));
                         }
@@ -223,11 +193,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stats_count_characters_words_and_estimate_tokens() {
-        let stats = PromptStats::of("⟦missing⟧ two words");
-        assert_eq!(stats.characters, 19);
-        assert_eq!(stats.words, 3);
-        assert_eq!(stats.tokens_estimate, 5);
+    fn numbers_are_grouped_in_thousands() {
         assert_eq!(group(1_234_567), "1,234,567");
         assert_eq!(group(12), "12");
     }

@@ -1,6 +1,9 @@
 //! What the app remembers between runs (through eframe's storage): UI choices only.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// How many recent files File ▸ Open Recent lists.
+const RECENT_FILES: usize = 10;
 
 /// UI preferences kept between runs. Projects are never stored here: they live in files.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -28,5 +31,16 @@ impl Default for Preferences {
             preview_open: true,
             findings_open: true,
         }
+    }
+}
+
+impl Preferences {
+    /// Puts `path` at the top of Open Recent and makes it the project the next launch opens.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent_files.retain(|p| p != &path);
+        self.recent_files.insert(0, path.clone());
+        self.recent_files.truncate(RECENT_FILES);
+        self.last_project = Some(path);
     }
 }

@@ -48,6 +48,7 @@ use super::intent::Intent;
 use super::selection::Selection;
 use crate::edit::Edit;
 use crate::model::{Point, Project, SystemId};
+use crate::session::Effect;
 
 /// The canvas's view state: where it looks, the gesture in progress, and caches.
 pub struct Canvas {
@@ -110,6 +111,14 @@ impl Default for Canvas {
     }
 }
 
+/// What became of an effect given to [`Canvas::carry_out`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum ViewEffect {
+    Done,
+    Failed(String),
+    NotTheCanvas,
+}
+
 impl Canvas {
     pub fn new() -> Self {
         Canvas::default()
@@ -144,6 +153,35 @@ impl Canvas {
         }
         self.frame_target = Some(target);
         true
+    }
+
+    /// Carries out the session's effects that are about the view: framing, fitting, adding
+    /// in the middle of the view, renaming in place. Says
+    /// whether `effect` was one of them, and why it could not be done if it failed.
+    pub fn carry_out(
+        &mut self,
+        project: &Project,
+        effect: &Effect,
+        follow_ups: &mut Vec<Intent>,
+    ) -> ViewEffect {
+        match effect {
+            Effect::Frame(systems) if !self.request_frame(project, systems) => {
+                ViewEffect::Failed("Those systems are no longer there".into())
+            }
+            Effect::StartRename(item) if !self.start_rename(project, *item) => {
+                ViewEffect::Failed("Select one system or zone to rename it".into())
+            }
+            Effect::Frame(_) | Effect::StartRename(_) => ViewEffect::Done,
+            Effect::FitView => {
+                self.request_fit();
+                ViewEffect::Done
+            }
+            Effect::AddSystemInView => {
+                self.add_system_in_view(project, follow_ups);
+                ViewEffect::Done
+            }
+            _ => ViewEffect::NotTheCanvas,
+        }
     }
 
     /// The items to badge with their findings; set when the analysis changes.

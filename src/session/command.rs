@@ -1,0 +1,44 @@
+//! Every user action is a command: reachable from a menu, a shortcut and, where natural, a
+//! context menu. The app gives each its label and shortcut (`ui::commands`); the session
+//! runs it, after the frame, so file dialogs and other side effects never start inside a
+//! widget.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    NewProject,
+    OpenFile,
+    /// Opens this file (Open Recent, a dropped file, a typed path).
+    OpenPath(std::path::PathBuf),
+    Revert,
+    /// Lists what does not fit together in the project as it is now.
+    CheckProject,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    SelectAll,
+    DeleteSelection,
+    AddSystem,
+    /// Renames the one selected system or zone in place, on the canvas.
+    Rename,
+    Cut,
+    Copy,
+    /// Asks the window for the clipboard's text (Edit ▸ Paste); it arrives as `PasteText`.
+    Paste,
+    /// Pastes this clipboard text (Ctrl+V, which brings the system clipboard's text).
+    PasteText(String),
+    Duplicate,
+    /// Puts the selected systems into a new zone.
+    GroupIntoZone,
+    /// Opens the box that finds a system by name.
+    Find,
+    CopyPrompt,
+    SavePromptAs,
+    FitView,
+    /// Frames the selected systems (and the ends of selected connections).
+    FrameSelection,
+    ToggleInspector,
+    TogglePreview,
+    ToggleFindings,
+}

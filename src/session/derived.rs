@@ -1,0 +1,95 @@
+//! What the open project implies — the analysis and the prompt — kept for one content
+//! revision and computed again only when it moves (a mere move on the canvas does not).
+
+use crate::analysis::{self, Report};
+use crate::edit::Document;
+use crate::template::{Prompt, render};
+
+/// Sizes shown above the prompt. Tokens are estimated at four characters each, the usual
+/// rule of thumb for English text; the label says it is an estimate.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PromptStats {
+    pub characters: usize,
+    pub words: usize,
+    pub tokens_estimate: usize,
+}
+
+impl PromptStats {
+    pub fn of(text: &str) -> Self {
+        let characters = text.chars().count();
+        PromptStats {
+            characters,
+            words: text.split_whitespace().count(),
+            tokens_estimate: characters.div_ceil(4),
+        }
+    }
+}
+
+/// The prompt of one revision, with the risks section taken from that revision's report.
+pub struct RenderedPrompt {
+    pub prompt: Result<Prompt, String>,
+    pub stats: PromptStats,
+    /// Grows with every rendering, across documents, so a view made for one rendering
+    /// (the Markdown layout) can tell it is out of date.
+    pub generation: u64,
+}
+
+impl RenderedPrompt {
+    pub fn text(&self) -> Option<&str> {
+        self.prompt.as_ref().ok().map(|p| p.text.as_str())
+    }
+}
+
+pub(super) struct Derived {
+    revision: u64,
+    pub report: Report,
+    pub prompt: RenderedPrompt,
+}
+
+impl Derived {
+    pub fn of(document: &Document, generation: u64) -> Self {
+        let report = analysis::analyze(document.project());
+        let prompt = render_prompt(document, &report, generation);
+        Derived {
+            revision: document.content_revision(),
+            report,
+            prompt,
+        }
+    }
+
+    /// Analyses and renders again when the content changed; says whether it did.
+    pub fn refresh(&mut self, document: &Document) -> bool {
+        if self.revision == document.content_revision() {
+            return false;
+        }
+        *self = Derived::of(document, self.prompt.generation + 1);
+        true
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.prompt.generation
+    }
+}
+
+fn render_prompt(document: &Document, report: &Report, generation: u64) -> RenderedPrompt {
+    let prompt = render(document.project(), report).map_err(|e| e.to_string());
+    let stats = PromptStats::of(prompt.as_ref().map_or("", |p| p.text.as_str()));
+    RenderedPrompt {
+        prompt,
+        stats,
+        generation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_count_characters_words_and_estimate_tokens() {
+        let stats = PromptStats::of("⟦missing⟧ two words");
+        assert_eq!(stats.characters, 19);
+        assert_eq!(stats.words, 3);
+        assert_eq!(stats.tokens_estimate, 5);
+    }
+}

@@ -1,0 +1,148 @@
+//! The open project and everything about it that is not drawing: the [`Document`], the
+//! selection, and the values derived from them (the analysis and the prompt). Widgets send
+//! [`Intent`]s; [`Session::apply`] is the one place they change anything, and it answers
+//! with [`Effect`]s, the things only the app's window can do. No egui here: the whole of
+//! the app's behaviour can be driven and tested without a window.
+
+mod clipboard;
+mod command;
+mod commands;
+mod derived;
+mod dialog;
+mod effect;
+mod files;
+mod intent;
+mod selection;
+
+pub use command::Command;
+pub use derived::{PromptStats, RenderedPrompt};
+pub use dialog::{Dialog, ListedProblem};
+pub use effect::{Effect, Panel};
+pub use files::FileAction;
+pub use intent::Intent;
+pub use selection::Selection;
+
+use derived::Derived;
+
+use crate::analysis::Report;
+use crate::edit::Document;
+use crate::model::Project;
+
+pub struct Session {
+    document: Document,
+    selection: Selection,
+    derived: Derived,
+}
+
+impl Session {
+    pub fn new(document: Document) -> Self {
+        let derived = Derived::of(&document, 0);
+        Session {
+            document,
+            selection: Selection::default(),
+            derived,
+        }
+    }
+
+    /// A session on the first bundled example: what a first launch shows.
+    pub fn with_example() -> Self {
+        let project = crate::examples::EXAMPLES
+            .first()
+            .and_then(|e| e.project().ok())
+            .unwrap_or_default();
+        Session::new(Document::new(project))
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    pub fn project(&self) -> &Project {
+        self.document.project()
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// What the analysis found in the project as it is now.
+    pub fn report(&self) -> &Report {
+        &self.derived.report
+    }
+
+    /// The prompt as the preview shows it and Copy copies it.
+    pub fn prompt(&self) -> &RenderedPrompt {
+        &self.derived.prompt
+    }
+
+    /// "Shop — shop.ron • — Integration Studio": the project, its file, unsaved marker.
+    pub fn title(&self) -> String {
+        let file = self
+            .document
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or("not saved".to_owned(), |n| n.to_string_lossy().into_owned());
+        let dirty = if self.document.is_dirty() { " •" } else { "" };
+        format!(
+            "{} — {file}{dirty} — Integration Studio",
+            self.document.project().name
+        )
+    }
+
+    /// Applies the intents in order and says what the app has to do about them.
+    pub fn apply(&mut self, intents: impl IntoIterator<Item = Intent>) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for intent in intents {
+            self.apply_one(intent, &mut effects);
+        }
+        if self.derived.refresh(&self.document) {
+            effects.push(Effect::ReportChanged);
+        }
+        effects
+    }
+
+    fn apply_one(&mut self, intent: Intent, effects: &mut Vec<Effect>) {
+        match intent {
+            Intent::Edit {
+                edit,
+                label,
+                coalesce,
+            } => {
+                if let Err(error) = self.document.apply(edit, &label, coalesce) {
+                    effects.push(Effect::Notice(capitalised(&error.to_string())));
+                }
+                self.selection.retain_existing(self.document.project());
+            }
+            Intent::Add { items, label } => match self.document.add(items, &label) {
+                Ok(added) => self.selection = Selection::from(added),
+                Err(error) => effects.push(Effect::Notice(capitalised(&error.to_string()))),
+            },
+            Intent::EndOfGesture => self.document.seal(),
+            Intent::Select(selection) => self.selection = selection,
+            Intent::FocusField(label) => effects.push(Effect::FocusField(label)),
+            Intent::Run(command) => self.run(command, effects),
+            Intent::File(action) => self.file(action, effects),
+            Intent::FileConfirmed(action) => self.carry_out(action, effects),
+            Intent::SaveThen(action) => self.save_then(action, effects),
+        }
+    }
+
+    fn replace_document(&mut self, document: Document, effects: &mut Vec<Effect>) {
+        self.document = document;
+        self.selection = Selection::default();
+        // Always anew: a new document's revisions start again and could match the old one's.
+        self.derived = Derived::of(&self.document, self.derived.generation() + 1);
+        effects.push(Effect::ProjectReplaced);
+        effects.push(Effect::ReportChanged);
+    }
+}
+
+/// An error message as the first words of a notice.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
