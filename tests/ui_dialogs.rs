@@ -143,7 +143,7 @@ fn a_project_opened_from_the_command_line_is_in_open_recent() {
     let canonical = std::fs::canonicalize(&bank).unwrap();
     assert_eq!(
         harness.state().preferences().recent_files,
-        [canonical.clone()]
+        std::slice::from_ref(&canonical)
     );
     harness.get_by_label("File").click();
     harness.run();
