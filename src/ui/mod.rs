@@ -1,5 +1,5 @@
 //! The desktop app: egui code only. Widgets read the model and return [`intent::Intent`]s;
-//! the document changes in one place, [`app::StudioApp::apply_intents`].
+//! the session applies them in one place, [`crate::session::Session::apply`].
 
 pub mod app;
 pub mod canvas;
