@@ -5,9 +5,9 @@ mod common;
 
 use std::path::Path;
 
-use common::{app, app_with, type_into_role};
+use common::{app, app_with, look_elsewhere, type_into_role};
+use egui::Modifiers;
 use egui::accesskit::Role;
-use egui::{Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use integration_studio::examples;
@@ -163,18 +163,7 @@ fn clicking_a_missing_value_brings_its_system_into_view() {
     integration_studio::io::save(&project, &path).unwrap();
     let mut harness = launched_on(&path);
     // Look somewhere else first, so the link has to bring the system back.
-    harness.hover_at(egui::pos2(700.0, 300.0));
-    for _ in 0..30 {
-        harness.event(egui::Event::MouseWheel {
-            unit: MouseWheelUnit::Point,
-            delta: vec2(0.0, -400.0),
-            modifiers: Modifiers::NONE,
-            phase: TouchPhase::Move,
-            source: MouseWheelSource::Wheel,
-        });
-        harness.step();
-    }
-    harness.run();
+    look_elsewhere(&mut harness);
     assert!(
         harness
             .query_by_role_and_label(Role::Button, &name)

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app, type_into};
+use common::{app, look_elsewhere, type_into};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -77,18 +77,7 @@ fn clicking_a_finding_selects_what_it_is_about_and_frames_it() {
         .unwrap();
     assert!(finding.systems.len() > 1);
     // Look somewhere else first, so framing has to bring the systems back.
-    harness.hover_at(egui::pos2(700.0, 300.0));
-    for _ in 0..30 {
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -400.0),
-            modifiers: Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-        });
-        harness.step();
-    }
-    harness.run();
+    look_elsewhere(&mut harness);
     let project = harness.state().document().project();
     let first = project.system_name(finding.systems[0]);
     assert!(

@@ -60,3 +60,19 @@ pub fn text_copied_soon(harness: &mut Harness<'static, StudioApp>) -> Option<Str
     }
     None
 }
+
+/// Scrolls the canvas far from the landscape, so that framing has to bring items back.
+pub fn look_elsewhere(harness: &mut Harness<'static, StudioApp>) {
+    harness.hover_at(egui::pos2(700.0, 300.0));
+    for _ in 0..30 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.step();
+    }
+    harness.run();
+}
