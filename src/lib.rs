@@ -10,6 +10,7 @@ pub mod edit;
 pub mod examples;
 pub mod fields;
 pub mod io;
+pub mod layout;
 pub mod model;
 mod parallel;
 pub mod session;

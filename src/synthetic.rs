@@ -332,6 +332,7 @@ pub fn landscape(systems: usize, connections: usize, seed: u64) -> Project {
                 (i / columns) as f32 * GRID_DY,
             ),
             size: Size::default(),
+            pinned: false,
         });
     }
 

@@ -38,7 +38,7 @@ const TWO_PROBLEMS: &str = r#"(
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["render", "check", "example", "fmt"] {
+    for sub in ["render", "check", "example", "fmt", "arrange"] {
         studio()
             .args([sub, "--help"])
             .assert()
@@ -741,4 +741,63 @@ fn the_headless_build_says_it_has_no_app_and_exits_2() {
         .stderr(predicate::str::contains("cargo install --path ."));
     // Every subcommand still works.
     studio().arg("check").arg(&path).assert().success();
+}
+
+#[test]
+fn arrange_rewrites_the_file_keeps_a_backup_and_leaves_pinned_systems() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path());
+    let mut project = integration_studio::io::load(&path).unwrap().project;
+    let pinned = project.systems[3].id;
+    project.system_mut(pinned).unwrap().pinned = true;
+    integration_studio::io::save(&project, &path).unwrap();
+    let before = fs::read_to_string(&path).unwrap();
+    assert!(before.contains("pinned: true"), "the pin is written");
+    studio()
+        .arg("arrange")
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "arranged 11 systems, 1 pinned system left",
+        ));
+    let after = integration_studio::io::load(&path).unwrap().project;
+    assert_eq!(after.system(pinned), project.system(pinned));
+    assert_ne!(after, project, "the others moved");
+    let backup = integration_studio::io::backup_path(&path);
+    let kept = fs::read_to_string(backup).unwrap() == before;
+    assert!(kept, "the backup is the file as it was before arranging");
+}
+
+#[test]
+fn arrange_top_to_bottom_into_another_file_and_refuse_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_file(dir.path());
+    let original = fs::read_to_string(&path).unwrap();
+    let out = dir.path().join("down.ron");
+    studio()
+        .args(["arrange", "--direction", "down", "-o"])
+        .arg(&out)
+        .arg(&path)
+        .assert()
+        .success();
+    let untouched = fs::read_to_string(&path).unwrap() == original;
+    assert!(untouched, "the source is untouched");
+    integration_studio::io::load(&out).unwrap();
+
+    let broken = dir.path().join("broken.ron");
+    fs::write(&broken, "(format_version: 2, name: \"cut").unwrap();
+    studio()
+        .arg("arrange")
+        .arg(&broken)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("broken.ron")
+                .and(predicate::str::contains("Nothing was written")),
+        );
+    assert_eq!(
+        fs::read_to_string(&broken).unwrap(),
+        "(format_version: 2, name: \"cut"
+    );
 }

@@ -140,12 +140,13 @@ fn system() -> impl Strategy<Value = System> {
         text(),
         (finite_f32(), finite_f32()),
         (finite_f32(), finite_f32()),
+        any::<bool>(),
     );
     (identity, choices, placement).prop_map(
         |(
             (id, name, purpose, technology, owner_team),
             (data_format, communication, sensitivity, percent, note),
-            (zone, tags, notes, (x, y), (width, height)),
+            (zone, tags, notes, (x, y), (width, height), pinned),
         )| System {
             id: SystemId(id),
             name,
@@ -161,6 +162,7 @@ fn system() -> impl Strategy<Value = System> {
             notes,
             position: Point { x, y },
             size: Size { width, height },
+            pinned,
         },
     )
 }

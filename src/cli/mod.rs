@@ -1,5 +1,6 @@
 //! The `integration-studio` command line. It calls the same library functions as the app.
 
+mod arrange;
 mod check;
 mod example;
 mod fmt;
@@ -52,6 +53,9 @@ enum Command {
     Example(example::ExampleArgs),
     /// Rewrite a project file in canonical form, migrating an older format version.
     Fmt(fmt::FmtArgs),
+    /// Lay the landscape out automatically, in the direction data flows; pinned systems
+    /// stay where they are.
+    Arrange(arrange::ArrangeArgs),
 }
 
 /// Parses the process arguments and runs the command.
@@ -66,6 +70,7 @@ fn run(cli: Cli) -> u8 {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Example(args)) => example::run(args),
         Some(Command::Fmt(args)) => fmt::run(args),
+        Some(Command::Arrange(args)) => arrange::run(args),
         None => open_window(cli.file, cli.screenshot),
     }
 }

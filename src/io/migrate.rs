@@ -151,6 +151,7 @@ impl From<SystemV1> for System {
             notes: old.notes,
             position: old.position,
             size: Size::SYSTEM,
+            pinned: false,
         }
     }
 }

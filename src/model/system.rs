@@ -34,6 +34,13 @@ pub struct System {
     pub position: Point,
     #[serde(default)]
     pub size: Size,
+    /// Auto-arrange leaves this box exactly where it is. Written only when true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pinned: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// An availability SLA: a percentage such as 99.95, and a note for what the number hides.
@@ -83,6 +90,7 @@ impl System {
             notes: String::new(),
             position: Point::default(),
             size: Size::SYSTEM,
+            pinned: false,
         }
     }
 }

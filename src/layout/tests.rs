@@ -1,0 +1,181 @@
+//! The arrangement's promises, checked on the bundled examples and generated landscapes.
+
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::model::{Project, Size};
+
+fn example(name: &str) -> Project {
+    crate::examples::find(name).unwrap().project().unwrap()
+}
+
+fn arranged(project: &Project, options: &Options) -> Project {
+    let arrangement = arrange(project, options);
+    let mut result = project.clone();
+    for (id, at) in arrangement.positions {
+        result.system_mut(id).unwrap().position = at;
+    }
+    result
+}
+
+fn boxes_overlap(a: &crate::model::System, b: &crate::model::System) -> bool {
+    let (pa, sa, pb, sb) = (a.position, a.size, b.position, b.size);
+    pa.x < pb.x + sb.width
+        && pb.x < pa.x + sa.width
+        && pa.y < pb.y + sb.height
+        && pb.y < pa.y + sa.height
+}
+
+fn assert_no_overlap(project: &Project) {
+    for (i, a) in project.systems.iter().enumerate() {
+        for b in &project.systems[i + 1..] {
+            assert!(!boxes_overlap(a, b), "{} overlaps {}", a.name, b.name);
+        }
+    }
+}
+
+/// The region a zone is drawn in: its systems' bounds, padded, with the header on top.
+fn zone_region(project: &Project, zone: crate::model::ZoneId) -> Option<(Point, Point)> {
+    let members: Vec<_> = project
+        .systems
+        .iter()
+        .filter(|s| s.zone == Some(zone))
+        .collect();
+    let first = members.first()?;
+    let mut min = first.position;
+    let mut max = Point::new(
+        first.position.x + first.size.width,
+        first.position.y + first.size.height,
+    );
+    for s in &members {
+        min = Point::new(min.x.min(s.position.x), min.y.min(s.position.y));
+        max = Point::new(
+            max.x.max(s.position.x + s.size.width),
+            max.y.max(s.position.y + s.size.height),
+        );
+    }
+    Some((
+        Point::new(min.x - 20.0, min.y - 46.0),
+        Point::new(max.x + 20.0, max.y + 20.0),
+    ))
+}
+
+#[test]
+fn the_examples_arranged_have_no_overlaps_and_zones_apart() {
+    for name in ["ecommerce", "bank", "hospital"] {
+        for direction in [Direction::Right, Direction::Down] {
+            let options = Options {
+                direction,
+                only: None,
+            };
+            let project = arranged(&example(name), &options);
+            assert_no_overlap(&project);
+            let regions: Vec<_> = project
+                .zones
+                .iter()
+                .filter_map(|z| zone_region(&project, z.id))
+                .collect();
+            for (i, a) in regions.iter().enumerate() {
+                for b in &regions[i + 1..] {
+                    let apart =
+                        a.1.x <= b.0.x || b.1.x <= a.0.x || a.1.y <= b.0.y || b.1.y <= a.0.y;
+                    assert!(apart, "{name} {direction:?}: zones overlap {a:?} {b:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn data_flows_left_to_right_by_default() {
+    let project = example("ecommerce");
+    let after = arranged(&project, &Options::default());
+    let forward = after
+        .connections
+        .iter()
+        .filter(|c| {
+            let (a, b) = (after.system(c.from).unwrap(), after.system(c.to).unwrap());
+            a.zone == b.zone && b.position.x > a.position.x
+        })
+        .count();
+    let within_zones = after
+        .connections
+        .iter()
+        .filter(|c| after.system(c.from).unwrap().zone == after.system(c.to).unwrap().zone)
+        .count();
+    assert!(
+        forward * 3 >= within_zones * 2,
+        "{forward} of {within_zones} flow right"
+    );
+}
+
+#[test]
+fn the_same_project_gives_the_same_arrangement() {
+    let project = crate::synthetic::landscape(150, 400, 6);
+    let first = arrange(&project, &Options::default());
+    let second = arrange(&project, &Options::default());
+    assert_eq!(first, second);
+}
+
+#[test]
+fn pinned_systems_stay_and_nothing_lands_on_them() {
+    let mut project = example("ecommerce");
+    let pinned: Vec<_> = project.systems.iter().step_by(4).map(|s| s.id).collect();
+    for id in &pinned {
+        project.system_mut(*id).unwrap().pinned = true;
+    }
+    let after = arranged(&project, &Options::default());
+    for id in &pinned {
+        assert_eq!(
+            after.system(*id).unwrap().position,
+            project.system(*id).unwrap().position
+        );
+    }
+    assert_no_overlap(&after);
+}
+
+#[test]
+fn arranging_a_selection_moves_nothing_else_and_stays_in_its_area() {
+    let project = example("ecommerce");
+    let chosen: BTreeSet<_> = project.systems.iter().take(5).map(|s| s.id).collect();
+    let options = Options {
+        direction: Direction::Right,
+        only: Some(chosen.clone()),
+    };
+    let arrangement = arrange(&project, &options);
+    assert!(
+        arrangement
+            .positions
+            .iter()
+            .all(|(id, _)| chosen.contains(id))
+    );
+    let after = arranged(&project, &options);
+    assert_no_overlap(&after);
+}
+
+#[test]
+fn generated_landscapes_have_no_overlaps() {
+    for (systems, connections, zones) in [(50, 120, 4), (150, 400, 6), (400, 1200, 10)] {
+        let mut project = crate::synthetic::landscape(systems, connections, zones);
+        // Boxes of several sizes.
+        for (i, s) in project.systems.iter_mut().enumerate() {
+            s.size = Size {
+                width: 160.0 + (i % 5) as f32 * 30.0,
+                height: 70.0 + (i % 3) as f32 * 25.0,
+            };
+        }
+        assert_no_overlap(&arranged(&project, &Options::default()));
+    }
+}
+
+#[test]
+fn the_arrangement_is_one_edit_and_one_undo_step() {
+    let project = example("bank");
+    let arrangement = arrange(&project, &Options::default());
+    let edit = arrangement.edit(&project).expect("something moves");
+    let mut document = crate::edit::Document::new(project.clone());
+    document.apply(edit, "Auto-arrange", None).unwrap();
+    assert_eq!(document.history().undo_len(), 1);
+    document.undo();
+    assert_eq!(*document.project(), project);
+}
