@@ -8,7 +8,7 @@ use super::Direction;
 use super::coords::Spacing;
 use super::graph::{FlowGraph, FlowLayout, FlowPoint, FlowSize};
 use super::layered::lay_out as lay_out_graph;
-use crate::model::{ConnectionId, Point, Project, Size, ZoneId};
+use crate::model::{ConnectionId, Point, Project, Size, SystemId, ZoneId};
 
 /// How the canvas draws a zone around its systems (`ui/canvas/geometry.rs`): padding on
 /// every side, and a header with the zone's name on top.
@@ -82,95 +82,149 @@ enum Home {
     Top(usize),
 }
 
-pub(super) fn lay_out(project: &Project, movable: &[usize], direction: Direction) -> LaidOut {
-    let frame = Frame { direction };
-    let spacing = frame.spacing();
-    // Zones in the project's order, each with its movable members in order.
-    let zone_order: BTreeMap<ZoneId, usize> = project
-        .zones
-        .iter()
-        .enumerate()
-        .map(|(i, z)| (z.id, i))
-        .collect();
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let mut unzoned = Vec::new();
-    for (local, &index) in movable.iter().enumerate() {
-        match project.systems[index].zone.and_then(|z| zone_order.get(&z)) {
-            Some(&zone) => members.entry(zone).or_default().push(local),
-            None => unzoned.push(local),
+/// One zone's systems laid out on their own, and the connections among them.
+struct Block {
+    layout: FlowLayout,
+    connections: Vec<ConnectionId>,
+}
+
+/// The movable systems by where they belong.
+struct Groups {
+    /// Each zone's members (indices into `movable`), zones in the project's order.
+    zones: Vec<Vec<usize>>,
+    unzoned: Vec<usize>,
+    /// Where in `movable` each system is.
+    by_system: BTreeMap<SystemId, usize>,
+}
+
+impl Groups {
+    fn of(project: &Project, movable: &[usize]) -> Groups {
+        let zone_order: BTreeMap<ZoneId, usize> = project
+            .zones
+            .iter()
+            .enumerate()
+            .map(|(i, z)| (z.id, i))
+            .collect();
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut unzoned = Vec::new();
+        let mut by_system = BTreeMap::new();
+        for (local, &index) in movable.iter().enumerate() {
+            let system = &project.systems[index];
+            by_system.insert(system.id, local);
+            match system.zone.and_then(|z| zone_order.get(&z)) {
+                Some(&zone) => members.entry(zone).or_default().push(local),
+                None => unzoned.push(local),
+            }
+        }
+        Groups {
+            zones: members.into_values().collect(),
+            unzoned,
+            by_system,
         }
     }
+
+    /// The movable ends of each connection between two movable systems.
+    fn ends<'a>(
+        &'a self,
+        project: &'a Project,
+    ) -> impl Iterator<Item = (ConnectionId, usize, usize)> + 'a {
+        project.connections.iter().filter_map(|c| {
+            Some((
+                c.id,
+                *self.by_system.get(&c.from)?,
+                *self.by_system.get(&c.to)?,
+            ))
+        })
+    }
+}
+
+pub(super) fn lay_out(project: &Project, movable: &[usize], direction: Direction) -> LaidOut {
+    let frame = Frame { direction };
+    let groups = Groups::of(project, movable);
+    let size_of = |local: usize| frame.size(project.systems[movable[local]].size);
+    let blocks: Vec<Block> = groups
+        .zones
+        .iter()
+        .map(|locals| zone_block(project, &groups, locals, &size_of, &frame))
+        .collect();
     let mut homes = vec![Home::Top(0); movable.len()];
     let mut top = FlowGraph::default();
-    let mut blocks: Vec<FlowLayout> = Vec::new();
-    let mut inner_connections: Vec<Vec<ConnectionId>> = Vec::new();
-    let mut by_system: BTreeMap<crate::model::SystemId, usize> = BTreeMap::new();
-    for (local, &index) in movable.iter().enumerate() {
-        by_system.insert(project.systems[index].id, local);
-    }
-    let inset = frame.flow_point(Point::new(ZONE_PADDING, ZONE_PADDING + ZONE_HEADER));
     let extra = frame.size(Size {
         width: 2.0 * ZONE_PADDING,
         height: 2.0 * ZONE_PADDING + ZONE_HEADER,
     });
-    for locals in members.values() {
-        let mut inner = FlowGraph {
-            sizes: locals
-                .iter()
-                .map(|&l| frame.size(project.systems[movable[l]].size))
-                .collect(),
-            edges: Vec::new(),
-        };
-        let position: BTreeMap<usize, usize> =
-            locals.iter().enumerate().map(|(i, &l)| (l, i)).collect();
-        let mut ids = Vec::new();
-        for c in &project.connections {
-            if let (Some(a), Some(b)) = (by_system.get(&c.from), by_system.get(&c.to))
-                && let (Some(&pa), Some(&pb)) = (position.get(a), position.get(b))
-            {
-                inner.edges.push((pa, pb));
-                ids.push(c.id);
-            }
-        }
-        inner_connections.push(ids);
-        let layout = lay_out_graph(&inner, spacing);
-        let block = blocks.len();
+    for (block, (locals, zone)) in groups.zones.iter().zip(&blocks).enumerate() {
         for (i, &l) in locals.iter().enumerate() {
             homes[l] = Home::Zone { block, local: i };
         }
         top.sizes.push(FlowSize {
-            along: layout.extent.along + extra.along,
-            across: layout.extent.across + extra.across,
+            along: zone.layout.extent.along + extra.along,
+            across: zone.layout.extent.across + extra.across,
         });
-        blocks.push(layout);
     }
-    for &l in &unzoned {
+    for &l in &groups.unzoned {
         homes[l] = Home::Top(top.sizes.len());
-        top.sizes.push(frame.size(project.systems[movable[l]].size));
+        top.sizes.push(size_of(l));
     }
     let node_of = |home: Home| match home {
         Home::Zone { block, .. } => block,
         Home::Top(node) => node,
     };
     let mut top_connections = Vec::new();
-    for c in &project.connections {
-        if let (Some(&a), Some(&b)) = (by_system.get(&c.from), by_system.get(&c.to)) {
-            let (na, nb) = (node_of(homes[a]), node_of(homes[b]));
-            if na != nb {
-                top.edges.push((na, nb));
-                top_connections.push(c.id);
-            }
+    for (id, a, b) in groups.ends(project) {
+        let (na, nb) = (node_of(homes[a]), node_of(homes[b]));
+        if na != nb {
+            top.edges.push((na, nb));
+            top_connections.push(id);
         }
     }
-    let placed = lay_out_graph(&top, spacing);
+    let placed = lay_out_graph(&top, frame.spacing());
+    place_in_blocks(&frame, &homes, &blocks, placed, top_connections)
+}
+
+/// A zone's members laid out among themselves.
+fn zone_block(
+    project: &Project,
+    groups: &Groups,
+    locals: &[usize],
+    size_of: &impl Fn(usize) -> FlowSize,
+    frame: &Frame,
+) -> Block {
+    let position: BTreeMap<usize, usize> =
+        locals.iter().enumerate().map(|(i, &l)| (l, i)).collect();
+    let mut inner = FlowGraph {
+        sizes: locals.iter().map(|&l| size_of(l)).collect(),
+        edges: Vec::new(),
+    };
+    let mut connections = Vec::new();
+    for (id, a, b) in groups.ends(project) {
+        if let (Some(&pa), Some(&pb)) = (position.get(&a), position.get(&b)) {
+            inner.edges.push((pa, pb));
+            connections.push(id);
+        }
+    }
+    Block {
+        layout: lay_out_graph(&inner, frame.spacing()),
+        connections,
+    }
+}
+
+/// Screen positions: a zone's systems inside their block, below its header.
+fn place_in_blocks(
+    frame: &Frame,
+    homes: &[Home],
+    blocks: &[Block],
+    placed: FlowLayout,
+    top_connections: Vec<ConnectionId>,
+) -> LaidOut {
+    let inset = frame.flow_point(Point::new(ZONE_PADDING, ZONE_PADDING + ZONE_HEADER));
+    let origin_of = |block: usize| placed.corners[block].offset(inset);
     let corners = homes
         .iter()
         .map(|&home| match home {
-            Home::Zone { block, local } => frame.point(
-                placed.corners[block]
-                    .offset(inset)
-                    .offset(blocks[block].corners[local]),
-            ),
+            Home::Zone { block, local } => {
+                frame.point(origin_of(block).offset(blocks[block].layout.corners[local]))
+            }
             Home::Top(node) => frame.point(placed.corners[node]),
         })
         .collect();
@@ -178,10 +232,10 @@ pub(super) fn lay_out(project: &Project, movable: &[usize], direction: Direction
         .into_iter()
         .zip(placed.bends.clone())
         .collect();
-    for (block, ids) in inner_connections.into_iter().enumerate() {
-        let origin = placed.corners[block].offset(inset);
-        for (id, bends) in ids.into_iter().zip(&blocks[block].bends) {
-            routed.push((id, bends.iter().map(|b| b.offset(origin)).collect()));
+    for (block, zone) in blocks.iter().enumerate() {
+        for (&id, bends) in zone.connections.iter().zip(&zone.layout.bends) {
+            let bends = bends.iter().map(|b| b.offset(origin_of(block))).collect();
+            routed.push((id, bends));
         }
     }
     let bends = routed
