@@ -23,6 +23,7 @@ use super::findings::{FindingsView, findings_panel};
 use super::forms::{properties_form, request_field_focus, variables_form};
 use super::intent::Intent;
 use super::menu::menu_bar;
+use super::palette::CommandPalette;
 use super::preview::{RenderedPrompt, preview_pane};
 use super::readiness::readiness_checklist;
 use super::selection::Selection;
@@ -62,6 +63,7 @@ pub struct StudioApp {
     analysis: AnalysisCache,
     findings: FindingsView,
     find: FindBox,
+    palette: CommandPalette,
     prompt: RenderedPrompt,
     preferences: Preferences,
     dialog: Option<Dialog>,
@@ -121,6 +123,7 @@ impl StudioApp {
             analysis,
             findings: FindingsView::default(),
             find: FindBox::default(),
+            palette: CommandPalette::default(),
             prompt,
             preferences,
             dialog,
@@ -171,7 +174,7 @@ impl StudioApp {
                 self.notify(&ctx, text);
             }
         }
-        let mut intents: Vec<Intent> = Command::pressed(&ctx)
+        let mut intents: Vec<Intent> = Command::pressed(&ctx, self.palette.is_open())
             .into_iter()
             .map(Intent::Run)
             .collect();
@@ -183,7 +186,7 @@ impl StudioApp {
                 ui,
                 &self.document,
                 &self.preferences,
-                !self.selection.systems.is_empty(),
+                &self.selection,
                 &mut intents,
             );
         });
@@ -252,6 +255,13 @@ impl StudioApp {
                 .show(ui, ui.max_rect(), self.document.project(), &mut intents);
         });
 
+        self.palette.show(
+            &ctx,
+            &self.document,
+            &self.selection,
+            &mut self.preferences.recent_commands,
+            &mut intents,
+        );
         if let Some(dialog) = &mut self.dialog
             && let Some(choice) = dialog.show(&ctx)
         {
@@ -340,6 +350,7 @@ impl StudioApp {
             Command::Duplicate => self.duplicate_selection(ctx),
             Command::GroupIntoZone => self.group_selection_into_zone(ctx),
             Command::Find => self.find.open(),
+            Command::ShowCommandPalette => self.palette.open(),
             Command::CopyPrompt => self.copy_prompt(ctx),
             Command::SavePromptAs => self.ask_for_path(PathPurpose::SavePrompt),
             Command::FitView => self.canvas.request_fit(),

@@ -16,6 +16,10 @@ pub struct Preferences {
     pub preview_open: bool,
     /// The Findings panel under the canvas is open.
     pub findings_open: bool,
+    /// The commands last run from the command palette, most recent first (keys of the
+    /// command table), which it lists first.
+    #[serde(default)]
+    pub recent_commands: Vec<String>,
 }
 
 impl Default for Preferences {
@@ -27,6 +31,7 @@ impl Default for Preferences {
             inspector_open: true,
             preview_open: true,
             findings_open: true,
+            recent_commands: Vec::new(),
         }
     }
 }
