@@ -22,6 +22,8 @@ pub const MAX_RECENT: usize = 5;
 const WIDTH: f32 = 460.0;
 /// Below the menu bar, where the eye already is.
 const TOP_OFFSET: f32 = 40.0;
+/// About twenty rows; a longer list scrolls.
+const MAX_LIST_HEIGHT: f32 = 520.0;
 
 #[derive(Default)]
 pub struct CommandPalette {
@@ -106,8 +108,11 @@ fn contents(
         ui.label(RichText::new("No command matches").weak());
         return picked;
     }
+    // The area is as high as last frame's contents: a scroll area must be told to grow.
+    let list_height = (ui.ctx().content_rect().height() * 0.6).min(MAX_LIST_HEIGHT);
     ScrollArea::vertical()
-        .max_height(ui.ctx().content_rect().height() * 0.6)
+        .max_height(list_height)
+        .min_scrolled_height(list_height)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for (row, entry) in rows.runnable.iter().enumerate() {
