@@ -365,3 +365,28 @@ fn the_menus_and_the_palette_list_the_same_commands() {
     expected.remove("Command Palette…");
     assert_eq!(in_palette, expected);
 }
+
+/// Keys that arrive together in one frame (a held key, a fast typist) each move the
+/// highlight.
+#[test]
+fn arrow_presses_in_one_frame_each_count() {
+    let mut harness = app();
+    open_palette(&mut harness);
+    let rows = palette_rows(&harness);
+    assert_eq!(rows[2].0, "Save");
+    // Straight into the next frame's input: queued keys would each get a frame.
+    for pressed in [true, false, true, false] {
+        harness.input_mut().events.push(egui::Event::Key {
+            key: egui::Key::ArrowDown,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    // The example was never saved, so Save asks where to.
+    harness.get_by_label("Save project as");
+}

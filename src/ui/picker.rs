@@ -86,17 +86,17 @@ impl Picker {
         if !ui.memory(|m| m.has_focus(field_id)) {
             return;
         }
-        ui.input_mut(|i| {
-            if i.consume_key(Modifiers::NONE, Key::ArrowDown) && self.highlighted + 1 < self.listed
-            {
-                self.highlighted += 1;
-                self.moved = true;
-            }
-            if i.consume_key(Modifiers::NONE, Key::ArrowUp) && self.highlighted > 0 {
-                self.highlighted -= 1;
-                self.moved = true;
-            }
+        // Counted: a held key or a fast typist can send several in one frame.
+        let (down, up) = ui.input_mut(|i| {
+            (
+                i.count_and_consume_key(Modifiers::NONE, Key::ArrowDown),
+                i.count_and_consume_key(Modifiers::NONE, Key::ArrowUp),
+            )
         });
+        let last = self.listed.saturating_sub(1);
+        let moved_to = (self.highlighted + down).min(last).saturating_sub(up);
+        self.moved = moved_to != self.highlighted;
+        self.highlighted = moved_to;
     }
 
     /// Call after the field, with how many rows can be picked now: a changed text puts the
