@@ -41,4 +41,6 @@ pub enum Command {
     ToggleInspector,
     TogglePreview,
     ToggleFindings,
+    /// Opens the command palette: every menu command, found by typing.
+    ShowCommandPalette,
 }

@@ -42,6 +42,7 @@ impl Session {
             Command::ToggleFindings => effects.push(Effect::TogglePanel(Panel::Findings)),
             Command::ToggleInspector => effects.push(Effect::TogglePanel(Panel::Inspector)),
             Command::TogglePreview => effects.push(Effect::TogglePanel(Panel::Preview)),
+            Command::ShowCommandPalette => effects.push(Effect::OpenPalette),
         }
     }
 

@@ -27,6 +27,7 @@ pub enum Effect {
     AddSystemInView,
     StartRename(ItemRef),
     OpenFind,
+    OpenPalette,
     TogglePanel(Panel),
     CopyText(String),
     /// Ask the window for the clipboard's text; it comes back as `Command::PasteText`.

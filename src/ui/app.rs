@@ -21,6 +21,7 @@ use super::find::FindBox;
 use super::findings::{FindingsView, findings_panel};
 use super::forms::{properties_form, variables_form};
 use super::menu::menu_bar;
+use super::palette::CommandPalette;
 use super::preview::{MarkdownView, preview_pane};
 use super::readiness::readiness_checklist;
 use super::status_bar::status_bar;
@@ -49,6 +50,7 @@ pub struct StudioApp {
     find: FindBox,
     /// The Rendered view of the prompt, laid out the first time it is shown.
     markdown: Option<MarkdownView>,
+    palette: CommandPalette,
     preferences: Preferences,
     dialog: Option<ShownDialog>,
     notice: Option<(String, f64)>,
@@ -91,6 +93,7 @@ impl StudioApp {
             findings: FindingsView::default(),
             find: FindBox::default(),
             markdown: None,
+            palette: CommandPalette::default(),
             preferences,
             dialog: None,
             notice: None,
@@ -148,13 +151,20 @@ impl StudioApp {
             let follow_ups = self.carry_out(&ctx, window, effects);
             self.apply(&ctx, window, follow_ups);
         }
-        let mut intents: Vec<Intent> = Command::pressed(&ctx)
+        let mut intents: Vec<Intent> = Command::pressed(&ctx, self.palette.is_open())
             .into_iter()
             .map(Intent::Run)
             .collect();
         self.handle_dropped_files(&ctx, &mut intents);
         self.handle_close_request(&ctx, &mut intents);
         self.panels(ui, &mut intents);
+        self.palette.show(
+            &ctx,
+            self.session.document(),
+            self.session.selection(),
+            &mut self.preferences.recent_commands,
+            &mut intents,
+        );
         if let Some(dialog) = &mut self.dialog
             && let Some(answer) = dialog.show(&ctx)
         {
@@ -174,12 +184,11 @@ impl StudioApp {
     fn panels(&mut self, ui: &mut Ui, intents: &mut Vec<Intent>) {
         let session = &self.session;
         Panel::top("menu bar").show(ui, |ui| {
-            let has_systems = !session.selection().systems.is_empty();
             menu_bar(
                 ui,
                 session.document(),
                 &self.preferences,
-                has_systems,
+                session.selection(),
                 intents,
             );
         });

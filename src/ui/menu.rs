@@ -1,123 +1,97 @@
-//! The menu bar. Every item is a command and shows its shortcut.
+//! The menu bar, drawn from the command table: every item is a command and shows its
+//! shortcut. Open Recent and the theme are the only items written here.
 
 use egui::{Button, ThemePreference, Ui};
 
 use super::app::Preferences;
-use super::commands::Command;
+use super::commands::{COMMANDS, Command, Entry, Menu, enabled, label_now};
 use super::intent::Intent;
+use super::selection::Selection;
 use crate::edit::Document;
 
 pub fn menu_bar(
     ui: &mut Ui,
     document: &Document,
     preferences: &Preferences,
-    has_systems: bool,
+    selection: &Selection,
     intents: &mut Vec<Intent>,
 ) {
-    let recent = &preferences.recent_files;
-    let panels = preferences;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            item(ui, Command::NewProject, true, intents);
-            item(ui, Command::OpenFile, true, intents);
-            ui.menu_button("Open Recent", |ui| {
-                if recent.is_empty() {
-                    ui.weak("No recent projects");
-                }
-                for path in recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        intents.push(Intent::Run(Command::OpenPath(path.clone())));
-                    }
+        for menu in Menu::ALL {
+            ui.menu_button(menu.title(), |ui| {
+                menu_items(ui, menu, document, preferences, selection, intents);
+                if menu == Menu::View {
+                    ui.separator();
+                    ui.label("Theme");
+                    theme_choice(ui);
                 }
             });
-            ui.separator();
-            item(ui, Command::Save, true, intents);
-            item(ui, Command::SaveAs, true, intents);
-            item(ui, Command::Revert, document.path.is_some(), intents);
-            item(ui, Command::CheckProject, true, intents);
-            ui.separator();
-            item(ui, Command::Quit, true, intents);
-        });
-        ui.menu_button("Edit", |ui| {
-            let history = document.history();
-            let undo = history.undo_label().map(|l| format!("Undo {l}"));
-            let redo = history.redo_label().map(|l| format!("Redo {l}"));
-            labelled(
-                ui,
-                Command::Undo,
-                undo.as_deref(),
-                history.undo_label().is_some(),
-                intents,
-            );
-            labelled(
-                ui,
-                Command::Redo,
-                redo.as_deref(),
-                history.redo_label().is_some(),
-                intents,
-            );
-            ui.separator();
-            item(ui, Command::Cut, has_systems, intents);
-            item(ui, Command::Copy, has_systems, intents);
-            item(ui, Command::Paste, true, intents);
-            item(ui, Command::Duplicate, has_systems, intents);
-            item(ui, Command::GroupIntoZone, has_systems, intents);
-            ui.separator();
-            item(ui, Command::SelectAll, true, intents);
-            item(ui, Command::Find, true, intents);
-            item(ui, Command::Rename, true, intents);
-            item(ui, Command::DeleteSelection, true, intents);
-            ui.separator();
-            item(ui, Command::AddSystem, true, intents);
-        });
-        ui.menu_button("View", |ui| {
-            item(ui, Command::FitView, true, intents);
-            item(ui, Command::FrameSelection, true, intents);
-            ui.separator();
-            toggle(ui, Command::ToggleInspector, panels.inspector_open, intents);
-            toggle(ui, Command::TogglePreview, panels.preview_open, intents);
-            toggle(ui, Command::ToggleFindings, panels.findings_open, intents);
-            ui.separator();
-            ui.label("Theme");
-            theme_choice(ui);
-        });
-        ui.menu_button("Prompt", |ui| {
-            item(ui, Command::CopyPrompt, true, intents);
-            item(ui, Command::SavePromptAs, true, intents);
-        });
+        }
     });
 }
 
-fn item(ui: &mut Ui, command: Command, enabled: bool, intents: &mut Vec<Intent>) {
-    labelled(ui, command, None, enabled, intents);
-}
-
-fn labelled(
+fn menu_items(
     ui: &mut Ui,
-    command: Command,
-    label: Option<&str>,
-    enabled: bool,
+    menu: Menu,
+    document: &Document,
+    preferences: &Preferences,
+    selection: &Selection,
     intents: &mut Vec<Intent>,
 ) {
-    let text = label.unwrap_or(command.label());
-    let mut button = Button::new(text);
-    if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
-        button = button.shortcut_text(shortcut);
-    }
-    if ui.add_enabled(enabled, button).clicked() {
-        intents.push(Intent::Run(command));
+    let mut group = None;
+    for entry in COMMANDS.iter().filter(|entry| entry.menu == menu) {
+        if group.is_some_and(|group| group != entry.group) {
+            ui.separator();
+        }
+        group = Some(entry.group);
+        let on = shown(&entry.command, preferences);
+        let enabled = enabled(&entry.command, document, selection);
+        if ui
+            .add_enabled(enabled, button(ui, entry, document, on))
+            .clicked()
+        {
+            intents.push(Intent::Run(entry.command.clone()));
+        }
+        if entry.command == Command::OpenFile {
+            open_recent(ui, &preferences.recent_files, intents);
+        }
     }
 }
 
-/// A menu item that shows and flips whether something is on.
-fn toggle(ui: &mut Ui, command: Command, on: bool, intents: &mut Vec<Intent>) {
-    let mut button = Button::selectable(on, command.label());
-    if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
+/// The item: a checkable one for a panel that can be shown or hidden.
+fn button(ui: &Ui, entry: &Entry, document: &Document, on: Option<bool>) -> Button<'static> {
+    let label = label_now(entry, document);
+    let mut button = match on {
+        Some(on) => Button::selectable(on, label),
+        None => Button::new(label),
+    };
+    if let Some(shortcut) = entry.command.shortcut_text(ui.ctx()) {
         button = button.shortcut_text(shortcut);
     }
-    if ui.add(button).clicked() {
-        intents.push(Intent::Run(command));
+    button
+}
+
+/// Whether the panel a command shows or hides is shown; `None` for other commands.
+fn shown(command: &Command, panels: &Preferences) -> Option<bool> {
+    match command {
+        Command::ToggleInspector => Some(panels.inspector_open),
+        Command::TogglePreview => Some(panels.preview_open),
+        Command::ToggleFindings => Some(panels.findings_open),
+        _ => None,
     }
+}
+
+fn open_recent(ui: &mut Ui, recent: &[std::path::PathBuf], intents: &mut Vec<Intent>) {
+    ui.menu_button("Open Recent", |ui| {
+        if recent.is_empty() {
+            ui.weak("No recent projects");
+        }
+        for path in recent {
+            if ui.button(path.display().to_string()).clicked() {
+                intents.push(Intent::Run(Command::OpenPath(path.clone())));
+            }
+        }
+    });
 }
 
 /// Follow the system, or force dark or light. egui's own buttons use emoji that the

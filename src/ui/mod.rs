@@ -13,6 +13,8 @@ mod forms;
 pub mod intent;
 mod launch;
 mod menu;
+mod palette;
+mod picker;
 mod preview;
 mod readiness;
 pub mod selection;

@@ -40,6 +40,7 @@ impl StudioApp {
                     request_field_focus(ctx, label);
                 }
                 Effect::OpenFind => self.find.open(),
+                Effect::OpenPalette => self.palette.open(),
                 Effect::TogglePanel(panel) => self.toggle(panel),
                 Effect::CopyText(text) => ctx.copy_text(text),
                 Effect::RequestPaste => ctx.send_viewport_cmd(ViewportCommand::RequestPaste),

@@ -19,6 +19,10 @@ pub struct Preferences {
     pub preview_open: bool,
     /// The Findings panel under the canvas is open.
     pub findings_open: bool,
+    /// The commands last run from the command palette, most recent first (keys of the
+    /// command table), which it lists first.
+    #[serde(default)]
+    pub recent_commands: Vec<String>,
 }
 
 impl Default for Preferences {
@@ -30,6 +34,7 @@ impl Default for Preferences {
             inspector_open: true,
             preview_open: true,
             findings_open: true,
+            recent_commands: Vec::new(),
         }
     }
 }

@@ -1,0 +1,301 @@
+//! The one table of commands: label, shortcuts, place in the menus and whether a shortcut
+//! works while typing. The menu bar and the command palette are both drawn from it, and the
+//! order shortcuts are checked in is derived from it.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::Command;
+use crate::edit::Document;
+use crate::ui::selection::Selection;
+
+/// The menus of the menu bar, in their order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    Edit,
+    View,
+    Prompt,
+}
+
+impl Menu {
+    pub const ALL: [Menu; 4] = [Menu::File, Menu::Edit, Menu::View, Menu::Prompt];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Menu::File => "File",
+            Menu::Edit => "Edit",
+            Menu::View => "View",
+            Menu::Prompt => "Prompt",
+        }
+    }
+}
+
+/// One command as the menus and the palette show it.
+#[derive(Debug)]
+pub struct Entry {
+    pub command: Command,
+    /// A stable name for the command, kept in the preferences (recently used commands).
+    pub key: &'static str,
+    pub label: &'static str,
+    pub shortcut: Option<KeyboardShortcut>,
+    /// A second shortcut for the same command, not shown in menus (Ctrl+Y also redoes).
+    pub also: Option<KeyboardShortcut>,
+    pub menu: Menu,
+    /// Within a menu, a separator stands between entries of different groups.
+    pub group: u8,
+    /// The shortcut fires while a text field has the keyboard too.
+    pub works_while_typing: bool,
+}
+
+const fn entry(
+    command: Command,
+    key: &'static str,
+    label: &'static str,
+    menu: Menu,
+    group: u8,
+) -> Entry {
+    Entry {
+        command,
+        key,
+        label,
+        shortcut: None,
+        also: None,
+        menu,
+        group,
+        works_while_typing: false,
+    }
+}
+
+impl Entry {
+    const fn keys(mut self, modifiers: Modifiers, key: Key) -> Self {
+        self.shortcut = Some(KeyboardShortcut::new(modifiers, key));
+        self
+    }
+
+    const fn also(mut self, modifiers: Modifiers, key: Key) -> Self {
+        self.also = Some(KeyboardShortcut::new(modifiers, key));
+        self
+    }
+
+    const fn while_typing(mut self) -> Self {
+        self.works_while_typing = true;
+        self
+    }
+}
+
+const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const CMD_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
+
+use Menu::{Edit, File, Prompt, View};
+
+/// Every command that needs no data, in menu order. Open Recent (a submenu of paths) and
+/// pasting given text carry data and are not listed.
+pub static COMMANDS: &[Entry] = &[
+    entry(Command::NewProject, "new", "New", File, 0)
+        .keys(CMD, Key::N)
+        .while_typing(),
+    entry(Command::OpenFile, "open", "Open…", File, 0)
+        .keys(CMD, Key::O)
+        .while_typing(),
+    entry(Command::Save, "save", "Save", File, 1)
+        .keys(CMD, Key::S)
+        .while_typing(),
+    entry(Command::SaveAs, "save-as", "Save As…", File, 1)
+        .keys(CMD_SHIFT, Key::S)
+        .while_typing(),
+    entry(Command::Revert, "revert", "Revert to Saved", File, 1),
+    entry(
+        Command::CheckProject,
+        "check",
+        "Check for Problems…",
+        File,
+        1,
+    ),
+    entry(Command::Quit, "quit", "Quit", File, 2)
+        .keys(CMD, Key::Q)
+        .while_typing(),
+    entry(Command::Undo, "undo", "Undo", Edit, 0).keys(CMD, Key::Z),
+    entry(Command::Redo, "redo", "Redo", Edit, 0)
+        .keys(CMD_SHIFT, Key::Z)
+        .also(CMD, Key::Y),
+    // In a real window Ctrl+C/X/V arrive as clipboard events instead (see `pressed`); as
+    // keys they come from tests and from platforms that send them.
+    entry(Command::Cut, "cut", "Cut", Edit, 1).keys(CMD, Key::X),
+    entry(Command::Copy, "copy", "Copy", Edit, 1).keys(CMD, Key::C),
+    entry(Command::Paste, "paste", "Paste", Edit, 1).keys(CMD, Key::V),
+    entry(Command::Duplicate, "duplicate", "Duplicate", Edit, 1).keys(CMD, Key::D),
+    entry(
+        Command::GroupIntoZone,
+        "group",
+        "Group into New Zone",
+        Edit,
+        1,
+    )
+    .keys(CMD, Key::G),
+    entry(Command::SelectAll, "select-all", "Select All", Edit, 2).keys(CMD, Key::A),
+    entry(Command::Find, "find", "Find System…", Edit, 2)
+        .keys(CMD, Key::F)
+        .while_typing(),
+    entry(Command::Rename, "rename", "Rename", Edit, 2).keys(NONE, Key::F2),
+    entry(Command::DeleteSelection, "delete", "Delete", Edit, 2)
+        .keys(NONE, Key::Delete)
+        .also(NONE, Key::Backspace),
+    entry(Command::AddSystem, "add-system", "Add System", Edit, 3),
+    entry(
+        Command::ShowCommandPalette,
+        "palette",
+        "Command Palette…",
+        View,
+        0,
+    )
+    .keys(CMD_SHIFT, Key::P)
+    .also(CMD, Key::K)
+    .while_typing(),
+    entry(Command::FitView, "fit", "Fit to Content", View, 1).keys(NONE, Key::F),
+    entry(
+        Command::FrameSelection,
+        "zoom-to-selection",
+        "Zoom to Selection",
+        View,
+        1,
+    )
+    .keys(SHIFT, Key::F),
+    entry(
+        Command::ToggleInspector,
+        "toggle-inspector",
+        "Show Variables and Properties",
+        View,
+        2,
+    )
+    .keys(CMD, Key::B)
+    .while_typing(),
+    entry(
+        Command::TogglePreview,
+        "toggle-prompt",
+        "Show Prompt",
+        View,
+        2,
+    )
+    .keys(CMD_ALT, Key::B)
+    .while_typing(),
+    entry(
+        Command::ToggleFindings,
+        "toggle-findings",
+        "Show Findings",
+        View,
+        2,
+    )
+    .keys(CMD, Key::J)
+    .while_typing(),
+    entry(Command::CopyPrompt, "copy-prompt", "Copy Prompt", Prompt, 0)
+        .keys(CMD_SHIFT, Key::C)
+        .while_typing(),
+    entry(
+        Command::SavePromptAs,
+        "save-prompt",
+        "Save Prompt As…",
+        Prompt,
+        0,
+    ),
+];
+
+/// The table's entry for this command; `None` for the commands that carry data.
+pub fn entry_of(command: &Command) -> Option<&'static Entry> {
+    COMMANDS.iter().find(|entry| entry.command == *command)
+}
+
+/// The entry with this key (as kept in the preferences).
+pub fn entry_by_key(key: &str) -> Option<&'static Entry> {
+    COMMANDS.iter().find(|entry| entry.key == key)
+}
+
+/// Every shortcut with its entry, in the order they must be checked: more modifiers first,
+/// because egui matches a shortcut with fewer modifiers too (Ctrl+Shift+Z is also Ctrl+Z,
+/// Shift+F also F).
+pub fn by_shortcut_priority() -> Vec<(&'static Entry, KeyboardShortcut)> {
+    let mut shortcuts: Vec<_> = COMMANDS
+        .iter()
+        .flat_map(|entry| {
+            [entry.shortcut, entry.also]
+                .into_iter()
+                .flatten()
+                .map(move |shortcut| (entry, shortcut))
+        })
+        .collect();
+    // Stable: equal counts keep the table's order.
+    shortcuts.sort_by_key(|(_, shortcut)| std::cmp::Reverse(modifier_count(shortcut.modifiers)));
+    shortcuts
+}
+
+fn modifier_count(modifiers: Modifiers) -> usize {
+    let command = modifiers.ctrl || modifiers.command || modifiers.mac_cmd;
+    [command, modifiers.shift, modifiers.alt]
+        .into_iter()
+        .filter(|held| *held)
+        .count()
+}
+
+/// Whether `command` can do anything now: the one rule for greying out a menu item or a
+/// palette row.
+pub fn enabled(command: &Command, document: &Document, selection: &Selection) -> bool {
+    match command {
+        Command::Revert => document.path.is_some(),
+        Command::Undo => document.history().undo_label().is_some(),
+        Command::Redo => document.history().redo_label().is_some(),
+        Command::Cut | Command::Copy | Command::Duplicate | Command::GroupIntoZone => {
+            !selection.systems.is_empty()
+        }
+        _ => true,
+    }
+}
+
+/// The label as it reads now: Undo and Redo name the step ("Undo Move").
+pub fn label_now(entry: &Entry, document: &Document) -> String {
+    let step = match entry.command {
+        Command::Undo => document.history().undo_label(),
+        Command::Redo => document.history().redo_label(),
+        _ => None,
+    };
+    match step {
+        Some(step) => format!("{} {step}", entry.label),
+        None => entry.label.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_every_shortcut_is_used_once() {
+        let mut keys: Vec<_> = COMMANDS.iter().map(|e| e.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), COMMANDS.len());
+        let shortcuts = by_shortcut_priority();
+        for (i, (_, a)) in shortcuts.iter().enumerate() {
+            for (_, b) in &shortcuts[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
+
+    #[test]
+    fn a_shortcut_is_checked_before_any_it_contains() {
+        let order = by_shortcut_priority();
+        let position = |command: Command| {
+            order
+                .iter()
+                .position(|(entry, _)| entry.command == command)
+                .unwrap()
+        };
+        assert!(position(Command::Redo) < position(Command::Undo));
+        assert!(position(Command::SaveAs) < position(Command::Save));
+        assert!(position(Command::CopyPrompt) < position(Command::Copy));
+        assert!(position(Command::TogglePreview) < position(Command::ToggleInspector));
+        assert!(position(Command::FrameSelection) < position(Command::FitView));
+    }
+}
