@@ -133,6 +133,15 @@ impl Project {
             .map(|s| s.name.clone())
             .unwrap_or_else(|| format!("<unknown system {id}>"))
     }
+
+    /// How people and screen readers name a connection: "Storefront BFF → Order service"
+    /// (a broken end says so).
+    pub fn connection_name(&self, connection: &Connection) -> String {
+        crate::words::flow_name(
+            &self.system_name(connection.from),
+            &self.system_name(connection.to),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -147,6 +156,17 @@ mod tests {
         project.systems.clear();
         let second = project.allocate_system_id();
         assert_ne!(first, second);
+    }
+
+    #[test]
+    fn connections_are_named_by_their_ends_even_broken_ones() {
+        let mut project = Project::new("p");
+        project.systems.push(System::new(SystemId(1), "Shop"));
+        let connection = Connection::new(ConnectionId(3), SystemId(1), SystemId(9));
+        assert_eq!(
+            project.connection_name(&connection),
+            "Shop → <unknown system 9>"
+        );
     }
 
     #[test]
