@@ -157,11 +157,67 @@ fn a_cut_off_file_says_it_ends_too_early() {
     let text = corpus();
     let half = &text[..text.len() / 2];
     let (line, message) = parse_error(half);
-    assert!(message.contains("ends too early"), "{message}");
+    assert!(message.starts_with("the file ends "), "{message}");
+    assert!(message.contains("cut off"), "{message}");
     // At the last thing in the file, or at its very end.
     let last_content = 1 + half.trim_end().matches('\n').count();
     let end = 1 + half.matches('\n').count();
     assert!((last_content..=end).contains(&line), "{line}");
+}
+
+/// ron's own words for a file that runs out, which mean nothing to a user.
+const RON_JARGON: &[&str] = &["Expected", "Unexpected", "RON", "end of string", "struct `"];
+
+/// Cuts each bundled example at every `STEP`th byte (and at each of its first 300 bytes):
+/// every cut that does not load says in words what is still open, and where it opened.
+#[test]
+fn every_cut_of_an_example_says_what_is_open_and_where() {
+    const STEP: usize = 41;
+    let open_words = [
+        "inside the ",
+        "inside a ",
+        "before the ",
+        "before a ",
+        "before an ",
+    ];
+    let mut kinds = std::collections::BTreeSet::new();
+    for example in integration_studio::examples::EXAMPLES {
+        let text = example.source;
+        let complete = text.trim_end().len();
+        let cuts = (0..300).chain((300..complete).step_by(STEP));
+        for cut in cuts.filter(|&cut| text.is_char_boundary(cut)) {
+            let prefix = &text[..cut];
+            let (_, message) = parse_error(prefix);
+            let context = format!("{} cut at byte {cut}: {message}", example.name);
+            let words = message
+                .strip_prefix("the file ends ")
+                .unwrap_or_else(|| panic!("{context}"));
+            assert!(message.contains("cut off"), "{context}");
+            if words.starts_with("before the project begins") {
+                kinds.insert("nothing yet".to_owned());
+                continue;
+            }
+            assert!(open_words.iter().any(|w| words.starts_with(w)), "{context}");
+            assert!(message.contains("opened on line "), "{context}");
+            for jargon in RON_JARGON {
+                assert!(!message.contains(jargon), "{context}");
+            }
+            // What was open: "text", "list", "system"… (the word before "opened").
+            let what = words.split(" opened").next().unwrap_or_default();
+            let noun = what.split(['`', '"']).next().unwrap_or_default().trim();
+            kinds.insert(noun.to_owned());
+        }
+    }
+    // Texts, lists, items, values and the project itself all came up.
+    for expected in [
+        "inside the",
+        "inside a text in the",
+        "before the",
+        "before the project",
+        "before the system",
+    ] {
+        assert!(kinds.iter().any(|k| k == expected), "{kinds:?}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -473,7 +529,10 @@ fn empty_and_trivial_files_are_errors() {
     let (_, message) = parse_error("()");
     assert!(message.contains("format_version"), "{message}");
     let (_, message) = parse_error("");
-    assert!(message.contains("ends too early"), "{message}");
+    assert!(
+        message.starts_with("the file ends before the project begins"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -829,7 +888,10 @@ fn an_unterminated_nested_comment_is_an_error() {
     let LoadError::Parse { message, .. } = &error else {
         panic!("expected a parse error, got {error:?}");
     };
-    assert!(message.contains("Unclosed block comment"), "{message}");
+    assert!(
+        message.starts_with("the file ends inside a comment opened on line 1, column 31"),
+        "{message}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -217,7 +217,7 @@ fn check_json_has_the_documented_shape() {
         report["error"]["message"]
             .as_str()
             .unwrap()
-            .contains("ends too early")
+            .contains("the file ends before the project opened on line 1, column 1")
     );
 }
 

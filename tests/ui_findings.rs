@@ -369,3 +369,91 @@ fn a_lower_threshold_finds_more_hubs_and_is_saved_and_undoable() {
     assert_ne!(saved(&harness), 1);
     assert_eq!(hubs(&harness), before);
 }
+
+/// The app at the size the Findings panel's default height is judged at.
+fn app_at_1400_by_900() -> Harness<'static, StudioApp> {
+    use integration_studio::ui::{Launch, Preferences};
+    let app = StudioApp::new(Preferences::default(), Launch::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut StudioApp| app.show(ui, None), app);
+    harness.run();
+    harness
+}
+
+/// Where each listed finding's row starts, top to bottom.
+fn row_tops(harness: &Harness<'static, StudioApp>) -> Vec<f32> {
+    let report = harness.state().report();
+    let mut tops: Vec<f32> = report
+        .findings
+        .iter()
+        .filter_map(|f| harness.query_by_label(&f.message))
+        .map(|node| node.rect().min.y)
+        .collect();
+    tops.sort_by(f32::total_cmp);
+    tops
+}
+
+#[test]
+fn eight_findings_fit_at_the_default_height_and_the_canvas_keeps_its_room() {
+    let harness = app_at_1400_by_900();
+    assert!(harness.state().report().findings.len() >= 8);
+    // The panel ends where the status bar begins.
+    let panel_bottom = harness
+        .query_all_by_label_contains("Zoom ")
+        .map(|node| node.rect().min.y)
+        .fold(f32::INFINITY, f32::min);
+    let tops = row_tops(&harness);
+    let pitch = tops[1] - tops[0];
+    let whole_rows = tops
+        .iter()
+        .filter(|&&top| top + pitch <= panel_bottom)
+        .count();
+    assert!(
+        whole_rows >= 8,
+        "{whole_rows} whole rows above {panel_bottom}: {tops:?}"
+    );
+    // Between the canvas toolbar and the panel's heading there is room to work.
+    let canvas_top = harness.get_by_label("+ Add system").rect().max.y;
+    let panel_top = harness.get_by_label("Findings").rect().min.y;
+    assert!(
+        panel_top - canvas_top >= 420.0,
+        "the canvas is {} px high",
+        panel_top - canvas_top
+    );
+}
+
+/// How many tooltips show once the pointer has rested on `label` for a second.
+fn tooltips_over(harness: &mut Harness<'static, StudioApp>, label: &str) -> usize {
+    harness.get_by_label(label).hover();
+    // Tooltips wait half a second; each step is a quarter.
+    for _ in 0..4 {
+        harness.step();
+    }
+    harness.ctx.memory(|memory| {
+        let visible = memory.areas().visible_layer_ids();
+        visible
+            .iter()
+            .filter(|layer| layer.order == egui::Order::Tooltip)
+            .count()
+    })
+}
+
+#[test]
+fn hovering_a_finding_shows_one_tooltip() {
+    let mut harness = app_at_1400_by_900();
+    let finding = first_finding(&harness);
+    assert_eq!(tooltips_over(&mut harness, &finding.message), 1);
+    // The one that shows is the one that explains the finding.
+    let explanations = harness
+        .query_all_by_label_contains("Why it matters")
+        .count();
+    assert_eq!(explanations, 1);
+    // The row's second line explains it the same way.
+    let rule_line = format!("{} · Fix: {}", finding.rule, finding.pattern);
+    assert_eq!(tooltips_over(&mut harness, &rule_line), 1);
+    let explanations = harness
+        .query_all_by_label_contains("Why it matters")
+        .count();
+    assert_eq!(explanations, 1);
+}

@@ -26,6 +26,7 @@ use std::collections::HashSet;
 use super::report::{CheckStatus, Finding, Phase, Readiness, ReadinessCheck};
 use crate::fields::ConnectionField;
 use crate::model::{Connection, Project, SystemId};
+use crate::words::flow_name;
 use acknowledged::Acknowledged;
 use criterion::{Criterion, gap_sentence, half_points, quoted};
 
@@ -175,10 +176,9 @@ impl<'p> Landscape<'p> {
 
     /// “Web” → “Orders”.
     fn flow_name(&self, c: &Connection) -> String {
-        format!(
-            "{} → {}",
-            quoted(&self.project.system_name(c.from)),
-            quoted(&self.project.system_name(c.to))
+        flow_name(
+            &quoted(&self.project.system_name(c.from)),
+            &quoted(&self.project.system_name(c.to)),
         )
     }
 }

@@ -80,10 +80,9 @@ fn describe(project: &Project, missing: &MissingValue) -> String {
         }
         ItemRef::Connection(id) => match project.connection(id) {
             Some(c) => format!(
-                "{} of connection {} → {} (id {id})",
+                "{} of connection {} (id {id})",
                 missing.label,
-                project.system_name(c.from),
-                project.system_name(c.to)
+                project.connection_name(c)
             ),
             None => format!("{} of connection {id}", missing.label),
         },

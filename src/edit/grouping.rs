@@ -107,9 +107,7 @@ mod tests {
         let inverse = apply(&mut project, edit).unwrap();
         assert_eq!(project.zone(zone).unwrap().name, "Zone 1");
         let members: Vec<&str> = project
-            .systems
-            .iter()
-            .filter(|s| s.zone == Some(zone))
+            .systems_in_zone(zone)
             .map(|s| s.name.as_str())
             .collect();
         assert_eq!(members, ["A", "C"]);

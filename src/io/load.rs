@@ -7,6 +7,7 @@ use super::format::read_options;
 use super::locate::top_level_field_value;
 use super::migrate::ProjectV1;
 use super::split::top_level_lists;
+use super::unclosed::OpenAtEnd;
 use super::validate::{Problem, validate};
 use crate::model::{CURRENT_FORMAT_VERSION, Connection, Project, System};
 use crate::parallel;
@@ -166,9 +167,8 @@ fn deserialize<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Resul
             line: error.span.end.line,
             column: error.span.end.col,
         };
-        let at_end = matches!(error.code, ron::Error::Eof)
-            || start >= position_at(text, text.trim_end().len());
-        let message = describe_parse_error(&error.code, at_end, path);
+        let message = ends_too_early(text, &error.code, (start, end), path)
+            .unwrap_or_else(|| describe_parse_error(&error.code));
         let report = snippet_report(text, path, &message, start, end);
         LoadError::Parse {
             path: path.to_owned(),
@@ -179,16 +179,43 @@ fn deserialize<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Resul
     })
 }
 
-/// ron's message, plus a hint where ron's alone would leave a user guessing.
-fn describe_parse_error(code: &ron::Error, at_end: bool, path: &Path) -> String {
-    if at_end {
-        return format!(
-            "the file ends too early ({}); it may have been cut off. The previous save, if \
-             any, is kept as {}",
-            code.to_string().trim_end_matches('.'),
-            super::backup_path(path).display()
-        );
+/// When the error is where the file runs out and something is still open there, says
+/// what, in words ("the file ends inside the `purpose` text opened on line 12, column 8…").
+fn ends_too_early(
+    text: &str,
+    code: &ron::Error,
+    error: (TextPosition, TextPosition),
+    path: &Path,
+) -> Option<String> {
+    use ron::Error::{Eof, ExpectedStringEnd, UnclosedBlockComment};
+    let content = text.trim_end();
+    // Where the last word (and the space before it) begins; ron may mark the space.
+    let last_word = content
+        .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
+        .trim_end()
+        .len();
+    // A text or comment that runs to the end is reported where it opens; anything else
+    // that is cut off (a field name, a number, `tr` for `true`) is in the last word.
+    let at_end = matches!(code, Eof | ExpectedStringEnd | UnclosedBlockComment)
+        || error.1 >= position_at(text, content.len())
+        || error.0 >= position_at(text, last_word);
+    if !at_end {
+        return None;
     }
+    let open = OpenAtEnd::scan(text)?;
+    let sentence = open.describe(text)?;
+    let hint = match open.closer() {
+        Some(closer) => format!("it may have been cut off, or a closing {closer} is missing"),
+        None => "it may have been cut off".to_owned(),
+    };
+    Some(format!(
+        "the file ends {sentence}: {hint}. The previous save, if any, is kept as {}",
+        super::backup_path(path).display()
+    ))
+}
+
+/// ron's message, plus a hint where ron's alone would leave a user guessing.
+fn describe_parse_error(code: &ron::Error) -> String {
     match code {
         ron::Error::MissingStructField { field, .. } if *field == "format_version" => {
             "this is not an Integration Studio project: it has no `format_version` field".into()

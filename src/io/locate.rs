@@ -215,7 +215,6 @@ impl Walker<'_> {
 
     fn parenthesised(&mut self, path: &str, depth: usize) {
         self.at += 1; // '('
-        let mut index = 0usize;
         loop {
             self.skip_trivia();
             match self.peek() {
@@ -250,9 +249,7 @@ impl Walker<'_> {
                 self.value(child, depth + 1);
             } else {
                 // A tuple or newtype element, such as `Other("EDIFACT")`: same path.
-                let _ = index;
                 self.value(path.to_owned(), depth + 1);
-                index += 1;
             }
             if self.done() {
                 return;

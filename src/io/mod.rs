@@ -9,6 +9,7 @@ mod migrate;
 mod save;
 mod split;
 mod temporary;
+mod unclosed;
 mod validate;
 
 pub use error::{LoadError, SaveError, TextPosition};

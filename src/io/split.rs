@@ -140,7 +140,7 @@ fn field_name_before(bytes: &[u8], at: usize) -> Option<&str> {
 }
 
 /// Offset after the normal string starting at `at` (a `"`).
-fn after_string(bytes: &[u8], at: usize) -> Option<usize> {
+pub(crate) fn after_string(bytes: &[u8], at: usize) -> Option<usize> {
     let mut i = at + 1;
     loop {
         i += memchr2(b'"', b'\\', bytes.get(i..)?)?;
@@ -153,7 +153,7 @@ fn after_string(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 /// Offset after a character literal such as `'a'` or `'\''`.
-fn after_char(bytes: &[u8], at: usize) -> Option<usize> {
+pub(crate) fn after_char(bytes: &[u8], at: usize) -> Option<usize> {
     let mut i = at + 1;
     if bytes.get(i) == Some(&b'\\') {
         i += 2;
@@ -163,7 +163,7 @@ fn after_char(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 /// `r"`, `r#"`, `br"`… where `r` (or `b`) does not end a longer identifier.
-fn starts_raw_string(bytes: &[u8], at: usize) -> bool {
+pub(crate) fn starts_raw_string(bytes: &[u8], at: usize) -> bool {
     let ident_before = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
     if ident_before {
         return false;
@@ -177,7 +177,7 @@ fn starts_raw_string(bytes: &[u8], at: usize) -> bool {
     rest.get(hashes) == Some(&b'"')
 }
 
-fn after_raw_string(bytes: &[u8], at: usize) -> Option<usize> {
+pub(crate) fn after_raw_string(bytes: &[u8], at: usize) -> Option<usize> {
     let quote = at + memchr(b'"', &bytes[at..])?;
     let hashes = bytes[at..quote].iter().filter(|&&b| b == b'#').count();
     let mut i = quote + 1;
@@ -192,7 +192,7 @@ fn after_raw_string(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 /// Offset after a (nestable) block comment starting at `at`.
-fn after_block_comment(bytes: &[u8], at: usize) -> Option<usize> {
+pub(crate) fn after_block_comment(bytes: &[u8], at: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut i = at;
     loop {

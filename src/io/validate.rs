@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::error::TextPosition;
 use super::locate::PathIndex;
 use crate::model::{Connection, ItemRef, Project, SystemId, ZoneId, is_blank};
+use crate::words::flow_name;
 
 /// What kind of problem; the text form is stable and used in JSON output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -118,12 +119,9 @@ impl<'a> Lookup<'a> {
 
     /// "connection 12 (Shop → ERP)"; only built when there is something to report.
     fn connection(&self, c: &Connection) -> String {
-        format!(
-            "connection {} ({} → {})",
-            c.id,
-            self.system_name(c.from),
-            self.system_name(c.to)
-        )
+        // The names come from the lookup's map: a project's `system_name` searches a list.
+        let name = flow_name(&self.system_name(c.from), &self.system_name(c.to));
+        format!("connection {} ({name})", c.id)
     }
 }
 

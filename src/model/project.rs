@@ -127,11 +127,25 @@ impl Project {
         self.zones.iter().find(|z| z.id == id)
     }
 
+    /// The systems in `zone`, in list order.
+    pub fn systems_in_zone(&self, zone: ZoneId) -> impl Iterator<Item = &System> {
+        self.systems.iter().filter(move |s| s.zone == Some(zone))
+    }
+
     /// The name of a system, or a placeholder that says the reference is broken.
     pub fn system_name(&self, id: SystemId) -> String {
         self.system(id)
             .map(|s| s.name.clone())
             .unwrap_or_else(|| format!("<unknown system {id}>"))
+    }
+
+    /// How people and screen readers name a connection: "Storefront BFF → Order service"
+    /// (a broken end says so).
+    pub fn connection_name(&self, connection: &Connection) -> String {
+        crate::words::flow_name(
+            &self.system_name(connection.from),
+            &self.system_name(connection.to),
+        )
     }
 }
 
@@ -147,6 +161,36 @@ mod tests {
         project.systems.clear();
         let second = project.allocate_system_id();
         assert_ne!(first, second);
+    }
+
+    #[test]
+    fn connections_are_named_by_their_ends_even_broken_ones() {
+        let mut project = Project::new("p");
+        project.systems.push(System::new(SystemId(1), "Shop"));
+        let connection = Connection::new(ConnectionId(3), SystemId(1), SystemId(9));
+        assert_eq!(
+            project.connection_name(&connection),
+            "Shop → <unknown system 9>"
+        );
+    }
+
+    #[test]
+    fn a_zone_has_the_systems_that_name_it() {
+        let mut project = Project::new("p");
+        for (id, zone) in [(1, Some(7)), (2, None), (3, Some(7)), (4, Some(8))] {
+            let mut system = System::new(SystemId(id), "S");
+            system.zone = zone.map(ZoneId);
+            project.systems.push(system);
+        }
+        let ids = |zone| -> Vec<u64> {
+            project
+                .systems_in_zone(ZoneId(zone))
+                .map(|s| s.id.0)
+                .collect()
+        };
+        assert_eq!(ids(7), [1, 3]);
+        assert_eq!(ids(8), [4]);
+        assert!(ids(9).is_empty());
     }
 
     #[test]

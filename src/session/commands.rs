@@ -84,14 +84,9 @@ impl Session {
         {
             systems.extend([connection.from, connection.to]);
         }
-        let zones = &self.selection.zones;
-        systems.extend(
-            project
-                .systems
-                .iter()
-                .filter(|s| s.zone.is_some_and(|zone| zones.contains(&zone)))
-                .map(|s| s.id),
-        );
+        for &zone in &self.selection.zones {
+            systems.extend(project.systems_in_zone(zone).map(|s| s.id));
+        }
         if systems.is_empty() {
             effects.push(Effect::Notice(
                 "Select systems, connections or zones to zoom to them".into(),

@@ -239,7 +239,7 @@ impl StudioApp {
             });
         Panel::bottom("findings")
             .resizable(true)
-            .default_size(190.0)
+            .default_size(320.0)
             .size_range(110.0..=600.0)
             .show_collapsible(ui, &mut self.preferences.findings_open, |ui| {
                 findings_panel(

@@ -260,39 +260,54 @@ fn finding_row(
                 view.draft = Some((finding.key.clone(), String::new()));
             }
             ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                // The explanation holds the whole message, so a cut-off line needs no
+                // tooltip of its own: one tooltip, not two stacked over the rows below.
                 let message = ui
                     .add(
                         Label::new(RichText::new(&finding.message).strong())
                             .truncate()
+                            .show_tooltip_when_elided(false)
                             .sense(egui::Sense::click()),
                     )
-                    .on_hover_text(format!(
-                        "{}\n\nWhy it matters: {}\n\nPattern: {}\n\nRule: {} (click to show it on \
-                         the canvas)",
-                        finding.message, finding.why, finding.pattern, finding.rule
-                    ));
+                    .on_hover_text(explanation(finding));
                 message.widget_info(|| {
                     egui::WidgetInfo::selected(egui::Role::ListItem, true, shown, &finding.message)
                 });
-                if message.clicked() {
-                    view.shown = Some(finding.key.clone());
-                    show_on_canvas(finding, intents);
-                }
+                let mut clicked = message.clicked();
                 if drafting {
                     acknowledge_editor(ui, project, finding, view, intents);
                 } else {
-                    ui.add(
-                        Label::new(
-                            RichText::new(format!("{} · Fix: {}", finding.rule, finding.pattern))
-                                .small()
-                                .weak(),
-                        )
-                        .truncate(),
-                    );
+                    clicked |= rule_line(ui, finding);
+                }
+                if clicked {
+                    view.shown = Some(finding.key.clone());
+                    show_on_canvas(finding, intents);
                 }
             });
         });
     });
+}
+
+/// The row's second line, its rule and fix. It belongs to the row: the same tooltip and
+/// the same click. Returns whether it was clicked.
+fn rule_line(ui: &mut Ui, finding: &Finding) -> bool {
+    let text = format!("{} · Fix: {}", finding.rule, finding.pattern);
+    ui.add(
+        Label::new(RichText::new(text).small().weak())
+            .truncate()
+            .show_tooltip_when_elided(false)
+            .sense(egui::Sense::click()),
+    )
+    .on_hover_text(explanation(finding))
+    .clicked()
+}
+
+/// The tooltip of a finding's row: the whole message, why it matters and the fix.
+fn explanation(finding: &Finding) -> String {
+    format!(
+        "{}\n\nWhy it matters: {}\n\nPattern: {}\n\nRule: {} (click to show it on the canvas)",
+        finding.message, finding.why, finding.pattern, finding.rule
+    )
 }
 
 fn acknowledge_editor(

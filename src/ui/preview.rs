@@ -145,13 +145,7 @@ fn missing_values(ui: &mut Ui, project: &Project, prompt: &Prompt, intents: &mut
                             ItemRef::System(id) => project.system_name(id),
                             ItemRef::Connection(id) => project
                                 .connection(id)
-                                .map(|c| {
-                                    format!(
-                                        "{} → {}",
-                                        project.system_name(c.from),
-                                        project.system_name(c.to)
-                                    )
-                                })
+                                .map(|c| project.connection_name(c))
                                 .unwrap_or_default(),
                             ItemRef::Zone(id) => {
                                 project.zone(id).map(|z| z.name.clone()).unwrap_or_default()

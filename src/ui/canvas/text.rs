@@ -44,7 +44,7 @@ pub(super) fn connection_label(connection: &Connection) -> String {
 
 /// How people and screen readers name a connection: "Storefront BFF → Order service".
 pub(super) fn connection_name(project: &Project, connection: &Connection) -> String {
-    connection_name_with(project, connection, ARROW)
+    project.connection_name(connection)
 }
 
 /// [`connection_name`] with another arrow, for fonts without "→".

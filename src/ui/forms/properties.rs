@@ -126,11 +126,7 @@ fn connections_form(
         ));
     } else {
         // Not the bare "A → B": that is the canvas arrow's accessible name, and must stay unique.
-        ui.heading(format!(
-            "Connection: {} → {}",
-            project.system_name(first.from),
-            project.system_name(first.to)
-        ));
+        ui.heading(format!("Connection: {}", project.connection_name(first)));
     }
     for &field in ConnectionField::ALL {
         let spec = field.spec();
