@@ -68,6 +68,7 @@ fn apply(state: &mut State, intents: Vec<Intent>) {
                 .apply(edit, &label, coalesce)
                 .expect("the canvas only asks for edits that apply"),
             Intent::EndOfGesture => state.document.seal(),
+            Intent::CancelGesture(key) => _ = state.document.abandon_gesture(&key),
             Intent::Select(selection) => state.selection = selection,
             Intent::Run(command) => state.commands.push(command),
             Intent::FocusField(label) => panic!("the canvas has no form fields: {label}"),
@@ -592,6 +593,56 @@ fn escape_during_a_drag_puts_the_boxes_back() {
     harness.drop_at(start + vec2(120.0, 0.0));
     harness.run();
     assert_eq!(position(&harness, order), before);
+    // No trace: no undo step, nothing unsaved.
+    let document = &harness.state().document;
+    assert_eq!(document.history().undo_len(), 0, "no empty Move step");
+    assert!(!document.is_dirty(), "a cancelled drag changes nothing");
+    // The next drag is a step of its own, as usual.
+    let start = centre_of(&harness, "Order service");
+    harness.hover_at(start);
+    harness.drag_at(start);
+    harness.hover_at(start + vec2(40.0, 0.0));
+    harness.drop_at(start + vec2(40.0, 0.0));
+    harness.run();
+    assert_ne!(position(&harness, order), before);
+    assert_eq!(harness.state().document.history().undo_len(), 1);
+}
+
+#[test]
+fn escape_clears_the_selection() {
+    let mut harness = harness();
+    harness.get_by_label("Order service").click();
+    harness.run();
+    assert!(!harness.state().selection.is_empty());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().selection.is_empty());
+    assert_eq!(harness.state().document.history().undo_len(), 0);
+}
+
+#[test]
+fn escape_in_a_rename_keeps_the_selection() {
+    let mut harness = harness();
+    let order = system_id(&harness, "Order service");
+    let spot = centre_of(&harness, "Order service");
+    double_click(&mut harness, spot);
+    harness.get_by_role_and_label(Role::TextInput, "New name for Order service");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "New name for Order service")
+            .is_none(),
+        "the rename is cancelled"
+    );
+    assert_eq!(
+        harness.state().selection,
+        Selection::only(ItemRef::System(order)),
+        "the first Escape is the rename's"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().selection.is_empty(), "the second is ours");
 }
 
 #[test]

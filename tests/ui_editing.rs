@@ -574,6 +574,11 @@ fn ctrl_f_finds_a_system_by_name_and_selects_it() {
     harness.key_press(Key::Escape);
     harness.run();
     assert!(!find_is_open(&harness));
+    assert_eq!(
+        harness.state().selection().systems.len(),
+        1,
+        "the Escape that closes Find leaves the selection alone"
+    );
 
     // Enter with nothing to pick keeps the box, and the keyboard in it.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);

@@ -285,6 +285,7 @@ impl StudioApp {
                     self.selection.retain_existing(self.document.project());
                 }
                 Intent::EndOfGesture => self.document.seal(),
+                Intent::CancelGesture(key) => _ = self.document.abandon_gesture(&key),
                 Intent::Select(selection) => self.selection = selection,
                 Intent::FocusField(label) => {
                     self.preferences.inspector_open = true;

@@ -59,8 +59,9 @@ pub(super) enum Gesture {
     Connect { from: SystemId, now_in_scene: Pos2 },
     /// Space + drag pans the view.
     Pan,
-    /// Cancelled with Escape; waits for the button to come up.
-    Cancelled,
+    /// Cancelled with Escape; waits for the button to come up. `restored` holds, for one
+    /// frame, where cancelled moves put the boxes back.
+    Cancelled { restored: Vec<(SystemId, Point)> },
 }
 
 impl Gesture {
@@ -68,6 +69,7 @@ impl Gesture {
     pub fn preview(&self) -> &[(SystemId, Point)] {
         match self {
             Gesture::Move { now, .. } => now,
+            Gesture::Cancelled { restored } => restored,
             _ => &[],
         }
     }
@@ -113,9 +115,14 @@ impl Canvas {
         &mut self,
         ui: &Ui,
         project: &Project,
+        selection: &Selection,
         canvas_size: Vec2,
         intents: &mut Vec<Intent>,
     ) {
+        // The app took the cancelled move back after the last frame.
+        if let Gesture::Cancelled { restored } = &mut self.gesture {
+            restored.clear();
+        }
         if self.fit_requested {
             self.fit_requested = false;
             let bounds = Placement::content_bounds(project);
@@ -156,28 +163,45 @@ impl Canvas {
             self.scene_rect = zoom_scene_rect(self.scene_rect, 1.0 / KEY_ZOOM_STEP, canvas_size);
         }
         if escape {
+            self.on_escape(selection, intents);
+        }
+    }
+
+    /// Escape: a gesture in progress is cancelled; with none, the selection is cleared
+    /// (unless the key was for something else: a rename, a field, a menu, the Find box).
+    fn on_escape(&mut self, selection: &Selection, intents: &mut Vec<Intent>) {
+        if self.gesture.is_idle() {
+            let escape_is_ours =
+                self.renaming.is_none() && !self.rename_waits_for_view && !self.keyboard_elsewhere;
+            if escape_is_ours && !selection.is_empty() {
+                intents.push(Intent::Select(Selection::default()));
+            }
+        } else {
             self.cancel_gesture(intents);
         }
     }
 
-    /// Puts dragged boxes back where they started; the drag's undo step then changes
-    /// nothing.
+    /// Puts dragged boxes back where they started, taking back the drag's undo step so
+    /// that the cancelled drag leaves no trace.
     fn cancel_gesture(&mut self, intents: &mut Vec<Intent>) {
-        match std::mem::replace(&mut self.gesture, Gesture::Cancelled) {
+        let cancelled = std::mem::replace(
+            &mut self.gesture,
+            Gesture::Cancelled {
+                restored: Vec::new(),
+            },
+        );
+        match cancelled {
             Gesture::Move {
                 key, start, sent, ..
             } => {
                 if sent {
-                    intents.push(Intent::merging(
-                        Edit::MoveSystems(start),
-                        "Move",
-                        Coalesce::Drag(key),
-                    ));
-                    intents.push(Intent::EndOfGesture);
+                    intents.push(Intent::CancelGesture(Coalesce::Drag(key)));
+                    // Drawn where they started until the app has taken the move back.
+                    self.gesture = Gesture::Cancelled { restored: start };
                 }
             }
             Gesture::Band { .. } | Gesture::Connect { .. } | Gesture::Pan => {}
-            Gesture::Idle | Gesture::Cancelled => self.gesture = Gesture::Idle,
+            Gesture::Idle | Gesture::Cancelled { .. } => self.gesture = Gesture::Idle,
         }
     }
 
@@ -479,7 +503,7 @@ impl Canvas {
             Gesture::Band { now_in_scene, .. } | Gesture::Connect { now_in_scene, .. } => {
                 *now_in_scene = pointer_in_scene;
             }
-            Gesture::Idle | Gesture::Pan | Gesture::Cancelled => {}
+            Gesture::Idle | Gesture::Pan | Gesture::Cancelled { .. } => {}
         }
     }
 

@@ -82,6 +82,9 @@ pub struct Canvas {
     rename_waits_for_view: bool,
     /// Which items the analysis has findings on, for their badges.
     finding_marks: FindingMarks,
+    /// Last frame, the keyboard was somewhere else (a field, a menu, a dialog): an Escape
+    /// now is for that, not a request to clear the selection.
+    keyboard_elsewhere: bool,
 }
 
 impl Default for Canvas {
@@ -106,6 +109,7 @@ impl Default for Canvas {
             renaming: None,
             rename_waits_for_view: false,
             finding_marks: FindingMarks::default(),
+            keyboard_elsewhere: false,
         }
     }
 }
@@ -167,7 +171,7 @@ impl Canvas {
         // The area Scene::show is about to take.
         let rect_on_screen = Rect::from_min_size(ui.cursor().min, ui.available_size_before_wrap());
         let mut out = Vec::new();
-        self.before_scene(ui, project, rect_on_screen.size(), &mut out);
+        self.before_scene(ui, project, selection, rect_on_screen.size(), &mut out);
 
         let scene = Scene::new()
             .zoom_range(ZOOM_RANGE)
@@ -180,6 +184,7 @@ impl Canvas {
         });
         self.scene_rect = scene_rect;
         let response = inner.response;
+        let canvas_id = response.id;
         let view = View::new(inner.inner, rect_on_screen.intersect(ui.clip_rect()));
         self.zoom = view.zoom();
 
@@ -234,6 +239,11 @@ impl Canvas {
         {
             response.on_hover_ui_at_pointer(|ui| menu::tooltip(ui, project, hit));
         }
+
+        self.keyboard_elsewhere = ui.ctx().any_popup_open()
+            || ui.ctx().memory(|m| {
+                m.top_modal_layer().is_some() || m.focused().is_some_and(|id| id != canvas_id)
+            });
 
         if !out.is_empty() {
             // The app applies these after this frame; one more frame shows the result.
