@@ -13,8 +13,7 @@ use super::hit::{Hit, band_selection, hit_test, union};
 use super::legend;
 use super::placement::Placement;
 use super::view::{Detail, View, fit_scene_rect, readable_scene_rect, zoom_scene_rect};
-use crate::edit::lowest_free_number;
-use crate::edit::{Coalesce, Edit, Items};
+use crate::edit::{Coalesce, Edit, Items, lowest_free_number, nearest_free_position};
 use crate::model::{Connection, ConnectionId, ItemRef, Point, Project, Size, System, SystemId};
 use crate::ui::intent::Intent;
 use crate::ui::selection::Selection;
@@ -524,31 +523,14 @@ impl Canvas {
             .map(|&i| project.systems[i].id)
     }
 
-    /// Adds a system in the middle of the view (the toolbar and Edit ▸ Add System), moved
-    /// right until it covers no other box, and selects it.
+    /// Adds a system in the middle of the view (the toolbar and Edit ▸ Add System), in the
+    /// free space nearest it, and selects it.
     pub fn add_system_in_view(&self, project: &Project, intents: &mut Vec<Intent>) {
-        let step = Size::SYSTEM.width + GRID;
-        let mut pos_in_scene = self.scene_rect.center();
-        for _ in 0..64 {
-            let box_there = Rect::from_center_size(
-                pos_in_scene,
-                egui::vec2(Size::SYSTEM.width, Size::SYSTEM.height),
-            );
-            let covers_another = self
-                .placement
-                .visible_systems
-                .iter()
-                .any(|&i| self.placement.system_rects[i].intersects(box_there));
-            if !covers_another {
-                break;
-            }
-            pos_in_scene.x += step;
-        }
-        self.add_system_at(project, pos_in_scene, intents);
+        self.add_system_at(project, self.scene_rect.center(), intents);
     }
 
-    /// Adds a system centred on `pos_in_scene` (snapped), inside the zone drawn there,
-    /// and selects it.
+    /// Adds a system in the free space nearest `pos_in_scene` (centred there when it is
+    /// free, snapped), inside the zone drawn there, and selects it.
     pub(super) fn add_system_at(
         &self,
         project: &Project,
@@ -563,15 +545,13 @@ impl Canvas {
         );
         let mut system = System::new(id, format!("{NEW_SYSTEM_PREFIX}{number}"));
         let size = Size::SYSTEM;
-        let mut position = Point::new(
+        let mut wanted_in_scene = Point::new(
             pos_in_scene.x - size.width / 2.0,
             pos_in_scene.y - size.height / 2.0,
         );
         if self.snap_to_grid {
-            position = snap_point(position, GRID);
+            wanted_in_scene = snap_point(wanted_in_scene, GRID);
         }
-        system.position = position;
-        system.size = size;
         // The innermost zone under the point: adding inside a zone puts the system in it.
         system.zone = self
             .placement
@@ -580,6 +560,9 @@ impl Canvas {
             .filter(|z| z.rect.contains(pos_in_scene))
             .min_by(|a, b| a.rect.area().total_cmp(&b.rect.area()))
             .map(|z| project.zones[z.index].id);
+        // Whole grid steps away, so a snapped position stays on the grid.
+        system.position = nearest_free_position(project, wanted_in_scene, size, system.zone);
+        system.size = size;
         let items = Items {
             systems: vec![(project.systems.len(), system)],
             ..Items::default()
@@ -608,9 +591,9 @@ mod tests {
     #[test]
     fn a_new_system_gets_a_fresh_id_and_the_lowest_free_name() {
         let mut project = Project::new("p");
-        project
-            .systems
-            .push(System::new(SystemId(4), "New system 1"));
+        let mut far_away = System::new(SystemId(4), "New system 1");
+        far_away.position = Point::new(5000.0, 5000.0);
+        project.systems.push(far_away);
         project.next_id = 2; // behind the ids in use, as after a hand edit
         let canvas = Canvas::new();
         let mut intents = Vec::new();
@@ -628,6 +611,23 @@ mod tests {
         assert_eq!(system.name, "New system 2");
         // Centred on the point, snapped to the grid.
         assert_eq!(system.position, Point::new(20.0, 0.0));
+
+        // Asked for on top of that one: beside it instead, clear of it.
+        intents.clear();
+        canvas.add_system_at(&project, Pos2::new(5100.0, 5045.0), &mut intents);
+        let Some(Intent::Edit {
+            edit: Edit::Insert(items),
+            ..
+        }) = intents.first()
+        else {
+            panic!("expected an insert, got {intents:?}");
+        };
+        let placed = items.systems[0].1.rect();
+        assert!(
+            !placed
+                .expand(crate::edit::FREE_MARGIN - 0.1)
+                .overlaps(&project.systems[0].rect())
+        );
         assert!(matches!(&intents[1], Intent::Select(s) if s.systems.contains(&SystemId(5))));
     }
 }
