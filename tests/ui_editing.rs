@@ -302,6 +302,19 @@ fn added_and_duplicated_systems_land_in_free_space() {
         .filter(|s| s.name.starts_with("New system"));
     assert_eq!(added.count(), 7);
     assert_apart_from_all(project, "New system");
+    // Each Ctrl+D duplicated the copy the one before selected.
+    let copies: Vec<&str> = project.systems[project.systems.len() - 3..]
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(
+        copies,
+        [
+            "New system 4 (copy)",
+            "New system 4 (copy 2)",
+            "New system 4 (copy 3)"
+        ]
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::free_space::{Piece, nearest_free_offset};
+use super::naming::copy_name;
 use super::{Edit, ItemIds, Items};
 use crate::model::{Connection, Point, Project, System, SystemId, Zone, ZoneId};
 
@@ -133,7 +134,7 @@ pub fn paste(project: &Project, text: &str) -> Result<Paste, PasteError> {
     for system in clipping.systems {
         let id = SystemId(fresh());
         system_ids.insert(system.id, id);
-        let name = unclashing_name(&system.name, &names);
+        let name = copy_name(&system.name, &names);
         names.insert(name.clone());
         let zone = system.zone.and_then(|z| zone_ids.get(&z).copied());
         let position = Point::new(system.position.x + dx, system.position.y + dy);
@@ -180,22 +181,6 @@ pub fn paste(project: &Project, text: &str) -> Result<Paste, PasteError> {
         connections: new_connections,
     });
     Ok(Paste { edit, pasted })
-}
-
-/// `name`, or "name (copy)", "name (copy 2)", … when the name is taken.
-fn unclashing_name(name: &str, taken: &HashSet<String>) -> String {
-    let is_taken = |candidate: &str| taken.contains(candidate);
-    if !is_taken(name) {
-        return name.to_owned();
-    }
-    let first = format!("{name} (copy)");
-    if !is_taken(&first) {
-        return first;
-    }
-    (2..)
-        .map(|n| format!("{name} (copy {n})"))
-        .find(|candidate| !is_taken(candidate))
-        .unwrap_or(first)
 }
 
 #[cfg(test)]
@@ -306,6 +291,25 @@ mod tests {
                 copy.position
             );
         }
+    }
+
+    #[test]
+    fn copying_a_copy_numbers_it_from_the_original() {
+        let mut project = landscape();
+        let mut last = ids(&project)[0];
+        // Each round duplicates the copy made by the one before, as Ctrl+D on the
+        // selected copy does.
+        for _ in 0..3 {
+            let text = copy(&project, &set(&[last])).unwrap();
+            let paste = paste(&project, &text).unwrap();
+            apply(&mut project, paste.edit).unwrap();
+            last = paste.pasted.systems[0];
+        }
+        let names: Vec<&str> = project.systems[3..]
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, ["Shop (copy)", "Shop (copy 2)", "Shop (copy 3)"]);
     }
 
     /// No two boxes overlap, nor come nearer than the free-space margin.
