@@ -4,13 +4,14 @@
 use egui::{Key, Modifiers, Pos2, Rect, Ui, Vec2};
 
 use super::Canvas;
-use super::geometry::{GRID, snap_point};
+use super::geometry::to_egui;
 use super::hit::Hit;
 use super::legend;
-use super::placement::Placement;
 use super::view::{fit_scene_rect, readable_scene_rect, zoom_scene_rect};
 use crate::edit::{Coalesce, Edit, Items, lowest_free_number, nearest_free_position};
-use crate::model::{Connection, ConnectionId, ItemRef, Point, Project, Size, System, SystemId};
+use crate::model::{
+    Connection, ConnectionId, GRID, ItemRef, Point, Project, Size, System, SystemId, snap_point,
+};
 use crate::ui::intent::Intent;
 use crate::ui::selection::Selection;
 
@@ -114,7 +115,7 @@ impl Canvas {
         }
         if self.fit_requested {
             self.fit_requested = false;
-            let bounds = Placement::content_bounds(project);
+            let bounds = project.content_bounds().map(to_egui);
             self.scene_rect = fit_scene_rect(bounds, canvas_size, legend::RESERVED_HEIGHT);
             if self.fit_readable {
                 self.scene_rect = readable_scene_rect(self.scene_rect, bounds, canvas_size);

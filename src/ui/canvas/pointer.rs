@@ -9,12 +9,12 @@
 use egui::{Key, Modifiers, PointerButton, Pos2, Rect, Response, Ui, Vec2};
 
 use super::Canvas;
-use super::geometry::{GRID, connect_handle, snap_point};
+use super::geometry::connect_handle;
 use super::hit::{Hit, band_selection, hit_test, union};
 use super::input::{ContextTarget, Gesture, connect};
 use super::view::{Detail, View};
 use crate::edit::{Coalesce, Edit};
-use crate::model::{ItemRef, Point, Project, SystemId};
+use crate::model::{GRID, ItemRef, Point, Project, SystemId, snap_point};
 use crate::ui::intent::Intent;
 use crate::ui::selection::Selection;
 
