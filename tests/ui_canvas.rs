@@ -326,7 +326,8 @@ fn double_click(harness: &mut Harness<'_, State>, spot: Pos2) {
 fn double_clicking_empty_canvas_adds_a_system_there() {
     let mut harness = harness();
     let count = harness.state().document.project().systems.len();
-    let spot = empty_spot(&harness);
+    // Room for a box around it, inside the big zone, clear of its edges.
+    let spot = screen_pos(&harness, 100.0, 400.0);
     double_click(&mut harness, spot);
 
     let project = harness.state().document.project();
@@ -338,7 +339,7 @@ fn double_clicking_empty_canvas_adds_a_system_there() {
         added.position.x + added.size.width / 2.0,
         added.position.y + added.size.height / 2.0,
     );
-    assert!((centre - vec2(100.0, 500.0)).length() <= 20.0, "{centre:?}");
+    assert!((centre - vec2(100.0, 400.0)).length() <= 20.0, "{centre:?}");
     assert_eq!(
         added.zone,
         project
@@ -353,6 +354,24 @@ fn double_clicking_empty_canvas_adds_a_system_there() {
     assert_eq!(harness.state().document.history().undo_len(), 1);
     // The new box is on the canvas, found by its name.
     harness.get_by_label("New system 1");
+}
+
+#[test]
+fn a_system_added_near_its_zone_edge_stays_clear_of_the_zone_below() {
+    let mut harness = harness();
+    // Centred here, the box would stretch its zone over the zone below it.
+    let spot = empty_spot(&harness);
+    double_click(&mut harness, spot);
+    let project = harness.state().document.project();
+    let added = project.systems.last().unwrap();
+    assert_eq!(added.name, "New system 1");
+    let zones = project.zone_rects();
+    let own = zones[&added.zone.expect("added in the zone clicked")];
+    for (zone, rect) in &zones {
+        if Some(*zone) != added.zone {
+            assert!(!own.overlaps(rect), "its zone now covers zone {zone:?}");
+        }
+    }
 }
 
 #[test]

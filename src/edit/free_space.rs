@@ -1,6 +1,7 @@
 //! Free space on the canvas: where new or pasted boxes can go so that they cover no other
-//! box, sit in no zone but their own, and, when a place nearby allows it, lie across no
-//! connection line.
+//! box, sit in no zone but their own, do not stretch their zone over anything else, and,
+//! when a place nearby allows it, lie across no connection line. (A zone's growth is
+//! checked within the search area only: a very wide zone growing far from the box is not.)
 //!
 //! The search tries offsets on the grid, nearest first, so the answer is the free place
 //! closest to where the boxes were asked for, and the same project always gives the same
@@ -8,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{GRID, Point, Project, Rect, Size, ZoneId};
+use crate::model::{GRID, Point, Project, Rect, Size, ZoneId, zone_rect};
 
 /// Room kept between a placed box and any other box or zone.
 pub const FREE_MARGIN: f32 = GRID;
@@ -59,7 +60,7 @@ pub fn nearest_free_offset(project: &Project, pieces: &[Piece]) -> (f32, f32) {
         return (0.0, 0.0);
     }
     let reach = SEARCH_STEPS as f32 * GRID + FREE_MARGIN;
-    let obstacles = Obstacles::near(project, group.expand(reach));
+    let obstacles = Obstacles::near_area(project, group.expand(reach));
     let mut search = Search {
         obstacles: &obstacles,
         pieces,
@@ -132,13 +133,8 @@ impl Search<'_> {
         for k in 0..count {
             let index = (self.last_blocker + k) % count;
             let piece = &self.pieces[index];
-            let wanted = piece.rect.translate(dx, dy).expand(FREE_MARGIN);
-            let blocked = self
-                .obstacles
-                .areas
-                .near(wanted)
-                .any(|(rect, owner)| blocks(*owner, piece.zone) && rect.overlaps(&wanted));
-            if blocked {
+            let placed = piece.rect.translate(dx, dy);
+            if self.obstacles.piece_blocked(placed, piece.zone) {
                 self.last_blocker = index;
                 return false;
             }
@@ -158,33 +154,92 @@ impl Search<'_> {
     }
 }
 
-/// A box (no owner) blocks every piece; a zone blocks the pieces that are not its own.
-fn blocks(owner: Option<ZoneId>, piece_zone: Option<ZoneId>) -> bool {
-    owner.is_none() || owner != piece_zone
+/// Something drawn that a placed box must keep clear of.
+#[derive(Clone, Copy)]
+enum Area {
+    /// A system's box, and the zone it is in.
+    Box(Option<ZoneId>),
+    /// A zone's region.
+    Zone(ZoneId),
 }
 
 /// What placed boxes must keep clear of, near the search area.
 struct Obstacles {
-    /// System boxes (no owner) and zone regions (owned by their zone).
-    areas: Cells<(Rect, Option<ZoneId>)>,
+    areas: Cells<(Rect, Area)>,
     /// Connections, as the straight line between their boxes' centres.
     lines: Cells<(Point, Point)>,
+    /// Each zone's region as drawn now: a box placed at its edge makes it grow.
+    zones: HashMap<ZoneId, Rect>,
 }
 
 impl Obstacles {
-    fn near(project: &Project, area: Rect) -> Self {
+    /// A box at `placed` for `zone` would come near another box, lie in another zone, or
+    /// make its own zone (or the new one drawn around it) grow over something else.
+    fn piece_blocked(&self, placed: Rect, zone: Option<ZoneId>) -> bool {
+        let near = placed.expand(FREE_MARGIN);
+        let box_blocked = self.areas.near(near).any(|(rect, area)| match area {
+            Area::Box(_) => rect.overlaps(&near),
+            Area::Zone(other) => Some(*other) != zone && rect.overlaps(&near),
+        });
+        if box_blocked {
+            return true;
+        }
+        let Some(zone) = zone else {
+            return false;
+        };
+        // What the zone's region gains: things there would look as if they were in it.
+        let (now, grown) = match self.zones.get(&zone) {
+            Some(&now) => (now, now.union(zone_rect(placed))),
+            None => (Rect::NOTHING, zone_rect(placed)),
+        };
+        gained_strips(now, grown).into_iter().any(|strip| {
+            let strip = strip.expand(FREE_MARGIN);
+            self.areas.near(strip).any(|(rect, area)| {
+                let foreign = match area {
+                    Area::Box(member_of) => *member_of != Some(zone),
+                    Area::Zone(other) => *other != zone,
+                };
+                foreign && rect.overlaps(&strip)
+            })
+        })
+    }
+}
+
+/// The parts of `grown` outside `now` (which it contains), as up to four strips; all of
+/// `grown` when `now` is nothing.
+fn gained_strips(now: Rect, grown: Rect) -> Vec<Rect> {
+    if !now.is_positive() {
+        return vec![grown];
+    }
+    let rect = |x0: f32, y0: f32, x1: f32, y1: f32| {
+        Rect::from_min_max(Point::new(x0, y0), Point::new(x1, y1))
+    };
+    [
+        rect(grown.min.x, grown.min.y, grown.max.x, now.min.y),
+        rect(grown.min.x, now.max.y, grown.max.x, grown.max.y),
+        rect(grown.min.x, now.min.y, now.min.x, now.max.y),
+        rect(now.max.x, now.min.y, grown.max.x, now.max.y),
+    ]
+    .into_iter()
+    .filter(Rect::is_positive)
+    .collect()
+}
+
+impl Obstacles {
+    fn near_area(project: &Project, area: Rect) -> Self {
         let mut areas = Cells::default();
         let mut centres = HashMap::new();
         for system in &project.systems {
             let rect = system.rect();
             centres.insert(system.id, rect.center());
             if rect.overlaps(&area) {
-                areas.insert(rect.intersect(&area), (rect, None));
+                areas.insert(rect.intersect(&area), (rect, Area::Box(system.zone)));
             }
         }
-        for (zone, rect) in project.zone_rects() {
+        let zones = project.zone_rects();
+        for (&zone, &rect) in &zones {
             if rect.overlaps(&area) {
-                areas.insert(rect.intersect(&area), (rect, Some(zone)));
+                areas.insert(rect.intersect(&area), (rect, Area::Zone(zone)));
             }
         }
         let mut lines = Cells::default();
@@ -202,7 +257,11 @@ impl Obstacles {
                 lines.insert(bounds.expand(1.0).intersect(&area), (a, b));
             }
         }
-        Obstacles { areas, lines }
+        Obstacles {
+            areas,
+            lines,
+            zones,
+        }
     }
 }
 

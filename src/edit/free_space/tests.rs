@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Connection, ConnectionId, System, SystemId, Zone};
+use crate::model::{Connection, ConnectionId, System, SystemId, Zone, zone_rect};
 
 fn system_at(project: &mut Project, x: f32, y: f32, zone: Option<ZoneId>) -> SystemId {
     let id = project.allocate_system_id();
@@ -147,6 +147,38 @@ fn a_box_stays_out_of_other_zones_but_may_go_into_its_own() {
         is_free(&project, rect, None),
         "{outsider:?} is inside the zone"
     );
+}
+
+#[test]
+fn a_box_does_not_make_its_zone_grow_over_another() {
+    let mut project = Project::new("p");
+    let [a, b] = [project.allocate_zone_id(), project.allocate_zone_id()];
+    system_at(&mut project, 0.0, 0.0, Some(a));
+    system_at(&mut project, 0.0, -300.0, Some(b));
+    // Clear of both zones, but zone A stretched to reach it would cover zone B.
+    let wanted = Point::new(600.0, -300.0);
+    assert_eq!(
+        nearest_free_position(&project, wanted, Size::SYSTEM, None),
+        wanted
+    );
+    let placed = nearest_free_position(&project, wanted, Size::SYSTEM, Some(a));
+    assert_ne!(placed, wanted);
+    system_at(&mut project, placed.x, placed.y, Some(a));
+    let zones = project.zone_rects();
+    assert!(!zones[&a].overlaps(&zones[&b]), "{placed:?}");
+}
+
+#[test]
+fn a_zone_brought_along_is_drawn_clear_of_the_others() {
+    let mut project = Project::new("p");
+    let zone = project.allocate_zone_id();
+    system_at(&mut project, 0.0, 0.0, Some(zone));
+    let new_zone = project.allocate_zone_id();
+    // Just clear of the zone's region, but the new zone's header would overlap it.
+    let wanted = Point::new(0.0, 140.0);
+    let placed = nearest_free_position(&project, wanted, Size::SYSTEM, Some(new_zone));
+    let drawn = zone_rect(Rect::from_min_size(placed, Size::SYSTEM));
+    assert!(!drawn.overlaps(&project.zone_rects()[&zone]), "{placed:?}");
 }
 
 #[test]
