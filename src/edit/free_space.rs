@@ -20,7 +20,7 @@ const SEARCH_STEPS: i32 = 60;
 
 /// How much further away a place clear of lines may be than the nearest place clear of
 /// boxes; beyond it, a line under the box is the lesser evil.
-const LINE_DETOUR: f32 = 300.0;
+const LINE_DETOUR: f32 = 600.0;
 
 /// Obstacles are looked up by cells of this size, in scene units.
 const CELL: f32 = 400.0;
