@@ -375,6 +375,23 @@ fn a_system_added_near_its_zone_edge_stays_clear_of_the_zone_below() {
 }
 
 #[test]
+fn systems_added_in_a_crowded_view_are_brought_into_view() {
+    let mut harness = harness();
+    let canvas = Rect::from_min_size(Pos2::ZERO, vec2(1200.0, 800.0));
+    for number in 1..=8 {
+        let state = harness.state_mut();
+        let mut intents = Vec::new();
+        let project = state.document.project().clone();
+        state.canvas.add_system_in_view(&project, &mut intents);
+        apply(state, intents);
+        harness.run();
+        let name = format!("New system {number}");
+        let node = harness.get_by_label(&name);
+        assert!(canvas.contains_rect(node.rect()), "{name} is out of view");
+    }
+}
+
+#[test]
 fn connections_are_nodes_named_by_their_ends_and_can_be_clicked() {
     let mut harness = harness();
     let node = harness.get_by_label("Storefront BFF → Order service");

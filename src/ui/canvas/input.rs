@@ -7,7 +7,7 @@ use super::Canvas;
 use super::geometry::to_egui;
 use super::hit::Hit;
 use super::legend;
-use super::view::{fit_scene_rect, readable_scene_rect, zoom_scene_rect};
+use super::view::{fit_scene_rect, pan_to_show, readable_scene_rect, zoom_scene_rect};
 use crate::edit::{Coalesce, Edit, Items, lowest_free_number, nearest_free_position};
 use crate::model::{
     Connection, ConnectionId, GRID, ItemRef, Point, Project, Size, System, SystemId, snap_point,
@@ -201,18 +201,20 @@ impl Canvas {
 
     /// Adds a system in the middle of the view (the toolbar and Edit ▸ Add System), in the
     /// free space nearest it, and selects it.
-    pub fn add_system_in_view(&self, project: &Project, intents: &mut Vec<Intent>) {
-        self.add_system_at(project, self.scene_rect.center(), intents);
+    pub fn add_system_in_view(&mut self, project: &Project, intents: &mut Vec<Intent>) {
+        let placed = self.add_system_at(project, self.scene_rect.center(), intents);
+        // In a crowded view the nearest free place can be out of sight: pan to it.
+        self.scene_rect = pan_to_show(self.scene_rect, placed.expand(FRAME_MARGIN));
     }
 
     /// Adds a system in the free space nearest `pos_in_scene` (centred there when it is
-    /// free, snapped), inside the zone drawn there, and selects it.
+    /// free, snapped), inside the zone drawn there, and selects it. Returns its box.
     pub(super) fn add_system_at(
         &self,
         project: &Project,
         pos_in_scene: Pos2,
         intents: &mut Vec<Intent>,
-    ) {
+    ) -> Rect {
         // Not `allocate_system_id`: widgets never mutate the project.
         let id = SystemId(project.next_free_id());
         let number = lowest_free_number(
@@ -239,12 +241,14 @@ impl Canvas {
         // Whole grid steps away, so a snapped position stays on the grid.
         system.position = nearest_free_position(project, wanted_in_scene, size, system.zone);
         system.size = size;
+        let placed = to_egui(system.rect());
         let items = Items {
             systems: vec![(project.systems.len(), system)],
             ..Items::default()
         };
         intents.push(Intent::edit(Edit::Insert(items), "Add system"));
         intents.push(Intent::Select(Selection::only(ItemRef::System(id))));
+        placed
     }
 }
 

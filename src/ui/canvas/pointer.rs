@@ -278,7 +278,7 @@ impl Canvas {
                 self.request_fit();
                 frame.ui.ctx().request_repaint();
             }
-            None => self.add_system_at(project, pos, intents),
+            None => _ = self.add_system_at(project, pos, intents),
         }
     }
 
