@@ -109,6 +109,40 @@ fn a_whole_drag_is_one_undo_step() {
 }
 
 #[test]
+fn a_cancelled_drag_leaves_no_trace() {
+    let mut doc = Document::opened(shop(), "shop.ron".into());
+    doc.apply(Edit::SetName("renamed".into()), "Rename", None)
+        .unwrap();
+    doc.mark_saved("shop.ron".into());
+    let before = text(doc.project());
+    let (undo_before, revision_before) = (doc.history().undo_len(), doc.revision());
+    let id = doc.project().systems[0].id;
+    let start = doc.project().systems[0].position;
+    for step in 1..=5 {
+        let to = Point::new(start.x + step as f32, start.y);
+        let edit = Edit::MoveSystems(vec![(id, to)]);
+        doc.apply(edit, "Move", Some(Coalesce::Drag(7))).unwrap();
+    }
+    assert!(doc.is_dirty());
+
+    // Another gesture's key takes nothing back.
+    assert!(!doc.abandon_gesture(&Coalesce::Drag(8)));
+    assert!(doc.abandon_gesture(&Coalesce::Drag(7)));
+    assert_eq!(text(doc.project()), before);
+    assert!(!doc.is_dirty(), "the project is as saved");
+    assert_eq!(doc.history().undo_len(), undo_before, "no Move step");
+    assert_eq!(doc.history().undo_label(), Some("Rename"));
+    assert_eq!(doc.history().redo_label(), None, "nothing to redo either");
+    assert!(
+        doc.revision() > revision_before,
+        "derived values see the change"
+    );
+    // Only the gesture's own step goes: asking again takes back nothing more.
+    assert!(!doc.abandon_gesture(&Coalesce::Drag(7)));
+    assert_eq!(doc.history().undo_len(), undo_before);
+}
+
+#[test]
 fn typing_in_one_field_is_one_step_but_another_field_starts_a_new_one() {
     let mut doc = Document::new(shop());
     let original = doc.project().systems[1].clone();

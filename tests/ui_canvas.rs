@@ -327,7 +327,8 @@ fn double_click(harness: &mut Harness<'_, State>, spot: Pos2) {
 fn double_clicking_empty_canvas_adds_a_system_there() {
     let mut harness = harness();
     let count = harness.state().session.document().project().systems.len();
-    let spot = empty_spot(&harness);
+    // Room for a box around it, inside the big zone, clear of its edges.
+    let spot = screen_pos(&harness, 100.0, 400.0);
     double_click(&mut harness, spot);
 
     let project = harness.state().session.document().project();
@@ -339,7 +340,7 @@ fn double_clicking_empty_canvas_adds_a_system_there() {
         added.position.x + added.size.width / 2.0,
         added.position.y + added.size.height / 2.0,
     );
-    assert!((centre - vec2(100.0, 500.0)).length() <= 20.0, "{centre:?}");
+    assert!((centre - vec2(100.0, 400.0)).length() <= 20.0, "{centre:?}");
     assert_eq!(
         added.zone,
         project
@@ -354,6 +355,41 @@ fn double_clicking_empty_canvas_adds_a_system_there() {
     assert_eq!(harness.state().session.document().history().undo_len(), 1);
     // The new box is on the canvas, found by its name.
     harness.get_by_label("New system 1");
+}
+
+#[test]
+fn a_system_added_near_its_zone_edge_stays_clear_of_the_zone_below() {
+    let mut harness = harness();
+    // Centred here, the box would stretch its zone over the zone below it.
+    let spot = empty_spot(&harness);
+    double_click(&mut harness, spot);
+    let project = harness.state().session.document().project();
+    let added = project.systems.last().unwrap();
+    assert_eq!(added.name, "New system 1");
+    let zones = project.zone_rects();
+    let own = zones[&added.zone.expect("added in the zone clicked")];
+    for (zone, rect) in &zones {
+        if Some(*zone) != added.zone {
+            assert!(!own.overlaps(rect), "its zone now covers zone {zone:?}");
+        }
+    }
+}
+
+#[test]
+fn systems_added_in_a_crowded_view_are_brought_into_view() {
+    let mut harness = harness();
+    let canvas = Rect::from_min_size(Pos2::ZERO, vec2(1200.0, 800.0));
+    for number in 1..=8 {
+        let state = harness.state_mut();
+        let mut intents = Vec::new();
+        let project = state.session.project().clone();
+        state.canvas.add_system_in_view(&project, &mut intents);
+        apply(state, intents);
+        harness.run();
+        let name = format!("New system {number}");
+        let node = harness.get_by_label(&name);
+        assert!(canvas.contains_rect(node.rect()), "{name} is out of view");
+    }
 }
 
 #[test]
@@ -599,6 +635,59 @@ fn escape_during_a_drag_puts_the_boxes_back() {
     harness.drop_at(start + vec2(120.0, 0.0));
     harness.run();
     assert_eq!(position(&harness, order), before);
+    // No trace: no undo step, nothing unsaved.
+    let document = harness.state().session.document();
+    assert_eq!(document.history().undo_len(), 0, "no empty Move step");
+    assert!(!document.is_dirty(), "a cancelled drag changes nothing");
+    // The next drag is a step of its own, as usual.
+    let start = centre_of(&harness, "Order service");
+    harness.hover_at(start);
+    harness.drag_at(start);
+    harness.hover_at(start + vec2(40.0, 0.0));
+    harness.drop_at(start + vec2(40.0, 0.0));
+    harness.run();
+    assert_ne!(position(&harness, order), before);
+    assert_eq!(harness.state().session.document().history().undo_len(), 1);
+}
+
+#[test]
+fn escape_clears_the_selection() {
+    let mut harness = harness();
+    harness.get_by_label("Order service").click();
+    harness.run();
+    assert!(!harness.state().session.selection().is_empty());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().session.selection().is_empty());
+    assert_eq!(harness.state().session.document().history().undo_len(), 0);
+}
+
+#[test]
+fn escape_in_a_rename_keeps_the_selection() {
+    let mut harness = harness();
+    let order = system_id(&harness, "Order service");
+    let spot = centre_of(&harness, "Order service");
+    double_click(&mut harness, spot);
+    harness.get_by_role_and_label(Role::TextInput, "New name for Order service");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "New name for Order service")
+            .is_none(),
+        "the rename is cancelled"
+    );
+    assert_eq!(
+        *harness.state().session.selection(),
+        Selection::only(ItemRef::System(order)),
+        "the first Escape is the rename's"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness.state().session.selection().is_empty(),
+        "the second is ours"
+    );
 }
 
 #[test]

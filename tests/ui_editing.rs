@@ -12,6 +12,7 @@ use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use integration_studio::edit::FREE_MARGIN;
 use integration_studio::model::{ItemRef, Project};
 use integration_studio::ui::StudioApp;
 
@@ -79,7 +80,8 @@ fn add_two_systems_from_the_toolbar_and_connect_them() {
     assert_eq!(names(&harness), ["New system 1", "New system 2"]);
     // The second box went beside the first, not on top of it.
     let systems = &project(&harness).systems;
-    assert!((systems[0].position.x - systems[1].position.x).abs() >= systems[0].size.width);
+    let near_first = systems[0].rect().expand(FREE_MARGIN - 0.1);
+    assert!(!near_first.overlaps(&systems[1].rect()), "{systems:?}");
 
     harness.get_by_label("New system 1").click_secondary();
     harness.run();
@@ -265,6 +267,54 @@ fn ctrl_d_duplicates_systems_with_the_connection_between_them() {
     assert_eq!(project(&harness).connections.len(), connections + 1);
     harness.get_by_label("Storefront BFF (copy) → Order service (copy)");
     harness.get_by_label("Duplicated 2 systems");
+}
+
+/// No box whose name starts with `prefix` overlaps another box or comes nearer than the
+/// free-space margin.
+fn assert_apart_from_all(project: &Project, prefix: &str) {
+    for a in project
+        .systems
+        .iter()
+        .filter(|s| s.name.starts_with(prefix))
+    {
+        let near = a.rect().expand(FREE_MARGIN - 0.1);
+        for b in project.systems.iter().filter(|b| b.id != a.id) {
+            assert!(!near.overlaps(&b.rect()), "{} is on {}", a.name, b.name);
+        }
+    }
+}
+
+#[test]
+fn added_and_duplicated_systems_land_in_free_space() {
+    let mut harness = app();
+    for _ in 0..4 {
+        harness.get_by_label("+ Add system").click();
+        harness.run();
+    }
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+        harness.run();
+    }
+    let project = project(&harness);
+    let added = project
+        .systems
+        .iter()
+        .filter(|s| s.name.starts_with("New system"));
+    assert_eq!(added.count(), 7);
+    assert_apart_from_all(project, "New system");
+    // Each Ctrl+D duplicated the copy the one before selected.
+    let copies: Vec<&str> = project.systems[project.systems.len() - 3..]
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(
+        copies,
+        [
+            "New system 4 (copy)",
+            "New system 4 (copy 2)",
+            "New system 4 (copy 3)"
+        ]
+    );
 }
 
 #[test]
@@ -574,6 +624,11 @@ fn ctrl_f_finds_a_system_by_name_and_selects_it() {
     harness.key_press(Key::Escape);
     harness.run();
     assert!(!find_is_open(&harness));
+    assert_eq!(
+        harness.state().selection().systems.len(),
+        1,
+        "the Escape that closes Find leaves the selection alone"
+    );
 
     // Enter with nothing to pick keeps the box, and the keyboard in it.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);

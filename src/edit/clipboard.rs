@@ -8,13 +8,13 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::free_space::{Piece, nearest_free_offset};
+use super::naming::copy_name;
 use super::{Edit, ItemIds, Items};
 use crate::model::{Connection, Point, Project, System, SystemId, Zone, ZoneId};
 
 /// Marks clipboard text as ours.
 const KIND: &str = "integration-studio/clipping";
-/// How far each paste of the same items moves them, so copies never hide the originals.
-const PASTE_STEP: f32 = 40.0;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -83,7 +83,8 @@ pub fn copy(project: &Project, systems: &BTreeSet<SystemId>) -> Option<String> {
 }
 
 /// The edit that pastes clipboard `text` into `project`: new ids everywhere, names marked
-/// as copies where they would clash, systems moved clear of where they were copied from,
+/// as copies where they would clash, systems moved as a group to the free space nearest
+/// where they were copied from,
 /// and zones matched by name (or brought along when the project has no such zone).
 pub fn paste(project: &Project, text: &str) -> Result<Paste, PasteError> {
     if !text.contains(KIND) {
@@ -116,17 +117,27 @@ pub fn paste(project: &Project, text: &str) -> Result<Paste, PasteError> {
         zone_ids.insert(zone.id, id);
     }
 
-    let offset = clear_offset(project, &clipping.systems);
+    // Near where they were copied from, clear of every other box: in another project
+    // that is usually where they were, so a paste keeps its layout there.
+    let pieces: Vec<Piece> = clipping
+        .systems
+        .iter()
+        .map(|system| Piece {
+            rect: system.rect(),
+            zone: system.zone.and_then(|z| zone_ids.get(&z).copied()),
+        })
+        .collect();
+    let (dx, dy) = nearest_free_offset(project, &pieces);
     let mut names: HashSet<String> = project.systems.iter().map(|s| s.name.clone()).collect();
     let mut system_ids: HashMap<SystemId, SystemId> = HashMap::new();
     let mut new_systems = Vec::new();
     for system in clipping.systems {
         let id = SystemId(fresh());
         system_ids.insert(system.id, id);
-        let name = unclashing_name(&system.name, &names);
+        let name = copy_name(&system.name, &names);
         names.insert(name.clone());
         let zone = system.zone.and_then(|z| zone_ids.get(&z).copied());
-        let position = Point::new(system.position.x + offset, system.position.y + offset);
+        let position = Point::new(system.position.x + dx, system.position.y + dy);
         new_systems.push((
             usize::MAX,
             System {
@@ -170,44 +181,6 @@ pub fn paste(project: &Project, text: &str) -> Result<Paste, PasteError> {
         connections: new_connections,
     });
     Ok(Paste { edit, pasted })
-}
-
-/// The smallest diagonal shift (0, 40, 80, …) at which no pasted system lands exactly on
-/// an existing one: a paste into another project keeps its layout, a repeated paste
-/// cascades.
-fn clear_offset(project: &Project, systems: &[System]) -> f32 {
-    // Positions to the nearest unit: "exactly on" an existing box, within rounding.
-    let key = |x: f32, y: f32| (x.round() as i64, y.round() as i64);
-    let occupied: HashSet<(i64, i64)> = project
-        .systems
-        .iter()
-        .map(|s| key(s.position.x, s.position.y))
-        .collect();
-    let lands_on_existing = |offset: f32| {
-        systems.iter().any(|pasted| {
-            occupied.contains(&key(pasted.position.x + offset, pasted.position.y + offset))
-        })
-    };
-    (0..1000u16)
-        .map(|step| f32::from(step) * PASTE_STEP)
-        .find(|&offset| !lands_on_existing(offset))
-        .unwrap_or(0.0)
-}
-
-/// `name`, or "name (copy)", "name (copy 2)", … when the name is taken.
-fn unclashing_name(name: &str, taken: &HashSet<String>) -> String {
-    let is_taken = |candidate: &str| taken.contains(candidate);
-    if !is_taken(name) {
-        return name.to_owned();
-    }
-    let first = format!("{name} (copy)");
-    if !is_taken(&first) {
-        return first;
-    }
-    (2..)
-        .map(|n| format!("{name} (copy {n})"))
-        .find(|candidate| !is_taken(candidate))
-        .unwrap_or(first)
 }
 
 #[cfg(test)]
@@ -268,7 +241,11 @@ mod tests {
         let copy_of_shop = project.system(paste.pasted.systems[0]).unwrap();
         assert_eq!(copy_of_shop.name, "Shop (copy)");
         assert_eq!(copy_of_shop.technology, "Shop tech");
-        assert_eq!(copy_of_shop.position, Point::new(40.0, 40.0));
+        // Straight below the originals, the pair side by side as they were.
+        assert_eq!(copy_of_shop.position, Point::new(0.0, 120.0));
+        let copy_of_payments = project.system(paste.pasted.systems[1]).unwrap();
+        assert_eq!(copy_of_payments.position, Point::new(300.0, 120.0));
+        assert_no_box_overlaps(&project);
         assert_eq!(copy_of_shop.zone, Some(project.zones[0].id), "same zone");
         assert!(paste.pasted.zones.is_empty(), "the zone exists already");
         let new_connection = project.connection(paste.pasted.connections[0]).unwrap();
@@ -291,7 +268,7 @@ mod tests {
     }
 
     #[test]
-    fn a_second_paste_cascades_and_numbers_its_copies() {
+    fn repeated_pastes_find_free_places_and_number_their_copies() {
         let mut project = landscape();
         let shop = ids(&project)[0];
         let text = copy(&project, &set(&[shop])).unwrap();
@@ -304,7 +281,46 @@ mod tests {
             names,
             ["Shop", "Payments", "ERP", "Shop (copy)", "Shop (copy 2)"]
         );
-        assert_eq!(project.systems[4].position, Point::new(80.0, 80.0));
+        assert_no_box_overlaps(&project);
+        let shop_at = project.systems[0].position;
+        for copy in &project.systems[3..] {
+            let (dx, dy) = (copy.position.x - shop_at.x, copy.position.y - shop_at.y);
+            assert!(
+                dx.hypot(dy) <= 240.0,
+                "{:?} is far from the original",
+                copy.position
+            );
+        }
+    }
+
+    #[test]
+    fn copying_a_copy_numbers_it_from_the_original() {
+        let mut project = landscape();
+        let mut last = ids(&project)[0];
+        // Each round duplicates the copy made by the one before, as Ctrl+D on the
+        // selected copy does.
+        for _ in 0..3 {
+            let text = copy(&project, &set(&[last])).unwrap();
+            let paste = paste(&project, &text).unwrap();
+            apply(&mut project, paste.edit).unwrap();
+            last = paste.pasted.systems[0];
+        }
+        let names: Vec<&str> = project.systems[3..]
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, ["Shop (copy)", "Shop (copy 2)", "Shop (copy 3)"]);
+    }
+
+    /// No two boxes overlap, nor come nearer than the free-space margin.
+    fn assert_no_box_overlaps(project: &Project) {
+        let rects: Vec<_> = project.systems.iter().map(System::rect).collect();
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                let near = a.expand(crate::edit::FREE_MARGIN - 0.1);
+                assert!(!near.overlaps(b), "{a:?} and {b:?} overlap");
+            }
+        }
     }
 
     #[test]

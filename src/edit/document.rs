@@ -92,6 +92,19 @@ impl Document {
         self.history.seal();
     }
 
+    /// Takes back a cancelled gesture's step (edits under `key`) without a trace: no redo
+    /// step, and the unsaved marker as it was before. False when the last step is not that
+    /// gesture's.
+    pub fn abandon_gesture(&mut self, key: &Coalesce) -> bool {
+        match self.history.abandon(&mut self.project, key) {
+            Some(replayed) => {
+                self.bump(replayed.layout_only);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Undoes the last step; returns its label.
     pub fn undo(&mut self) -> Option<String> {
         let replayed = self.history.undo(&mut self.project)?;

@@ -90,6 +90,18 @@ impl History {
         self.open_for_merge = false;
     }
 
+    /// Takes back the last step if it is made of edits under `key` (a gesture that was
+    /// cancelled), as if it never happened: undone, and not kept for redo, so the unsaved
+    /// marker is where it was before the gesture. `None` when the last step is another's.
+    pub fn abandon(&mut self, project: &mut Project, key: &Coalesce) -> Option<Replayed> {
+        if self.undo.last()?.coalesce.as_ref() != Some(key) {
+            return None;
+        }
+        let step = self.undo.pop()?;
+        let (replayed, _) = self.replay(project, step, Replay::Backward)?;
+        Some(replayed)
+    }
+
     /// Undoes the last step; returns it.
     pub fn undo(&mut self, project: &mut Project) -> Option<Replayed> {
         let step = self.undo.pop()?;

@@ -17,7 +17,9 @@ pub use choice::{
     InteractionStyle, Labelled, Regulation, Resilience, Sensitivity, ZoneKind, join_labels,
 };
 pub use connection::{Connection, format_latency_ms};
-pub use geometry::{Point, Size};
+pub use geometry::{
+    GRID, Point, Rect, Size, ZONE_HEADER, ZONE_PADDING, box_rect, snap, snap_point, zone_rect,
+};
 pub use ids::{ConnectionId, SystemId, ZoneId};
 pub use item_ref::ItemRef;
 pub use project::{CURRENT_FORMAT_VERSION, Project, Requirements};

@@ -23,6 +23,8 @@ pub enum Intent {
     },
     /// A drag or a run of typing ended: the next edit starts a new undo step.
     EndOfGesture,
+    /// A gesture was cancelled: take back its edits (those under this key) without a trace.
+    CancelGesture(Coalesce),
     Select(Selection),
     /// Put the keyboard focus in the form field with this label (and open its panel).
     FocusField(String),

@@ -119,6 +119,9 @@ impl Session {
                 Err(error) => effects.push(Effect::Notice(capitalised(&error.to_string()))),
             },
             Intent::EndOfGesture => self.document.seal(),
+            Intent::CancelGesture(key) => {
+                self.document.abandon_gesture(&key);
+            }
             Intent::Select(selection) => self.selection = selection,
             Intent::FocusField(label) => effects.push(Effect::FocusField(label)),
             Intent::Run(command) => self.run(command, effects),

@@ -9,9 +9,7 @@ use std::sync::Arc;
 use egui::epaint::{CornerRadius, RectShape, Shadow};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
 
-use super::geometry::{
-    ZONE_HEADER, ZONE_PADDING, arrow_head, clip_segment, connect_handle, ray_exit,
-};
+use super::geometry::{arrow_head, clip_segment, connect_handle, ray_exit};
 use super::hit::Hit;
 use super::labels::LabelCache;
 use super::overview::OverviewMeshes;
@@ -19,7 +17,9 @@ use super::placement::{ConnectionPath, Placement};
 use super::style::Palette;
 use super::text;
 use super::view::View;
-use crate::model::{ConnectionId, Direction, ItemRef, Project, System, ZoneId};
+use crate::model::{
+    ConnectionId, Direction, ItemRef, Project, System, ZONE_HEADER, ZONE_PADDING, ZoneId,
+};
 use crate::ui::selection::Selection;
 
 /// The lock drawn on encrypted connections.

@@ -1,18 +1,11 @@
-//! Pure geometry in scene coordinates: box rects, where arrows meet box edges, zone bounds,
-//! distances for hit testing, grid snapping. No egui state, so all of it is unit-tested.
+//! Drawing geometry in scene coordinates: where arrows meet box edges, parallel lines,
+//! self-loops, distances for hit testing, clipping. No egui state, so all of it is
+//! unit-tested. Boxes, zones and bounds are the core's (`model::geometry`); this is
+//! where the canvas turns them into egui types.
 
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
-use crate::model::{Point, Size, System};
-
-/// The snap grid, in scene units.
-pub(super) const GRID: f32 = 20.0;
-
-/// Space between a zone's border and its member systems.
-pub(super) const ZONE_PADDING: f32 = 20.0;
-
-/// Extra space above a zone's members for its name.
-pub(super) const ZONE_HEADER: f32 = 26.0;
+use crate::model::{self, System};
 
 /// Distance between parallel connections that join the same two systems.
 pub(super) const PARALLEL_SPACING: f32 = 18.0;
@@ -20,25 +13,22 @@ pub(super) const PARALLEL_SPACING: f32 = 18.0;
 /// Radius of the loop drawn for a connection from a system to itself.
 const SELF_LOOP_RADIUS: f32 = 22.0;
 
-/// A system's box in scene coordinates. A hand-edited file can hold nonsense (NaN, negative
-/// sizes); such a box falls back to the default size at the origin instead of poisoning
-/// culling and fitting.
-pub(super) fn system_rect(system: &System) -> Rect {
-    rect_from_model(system.position, system.size)
+/// A core rect as the canvas draws it.
+pub(super) fn to_egui(rect: model::Rect) -> Rect {
+    Rect::from_min_max(pos2(rect.min.x, rect.min.y), pos2(rect.max.x, rect.max.y))
 }
 
-pub(super) fn rect_from_model(position: Point, size: Size) -> Rect {
-    let valid_size = size.width.is_finite()
-        && size.height.is_finite()
-        && size.width >= 1.0
-        && size.height >= 1.0;
-    let size = if valid_size { size } else { Size::SYSTEM };
-    let position = if position.is_finite() {
-        position
-    } else {
-        Point::default()
-    };
-    Rect::from_min_size(pos2(position.x, position.y), vec2(size.width, size.height))
+/// An egui rect as the core reads it.
+pub(super) fn from_egui(rect: Rect) -> model::Rect {
+    model::Rect::from_min_max(
+        model::Point::new(rect.min.x, rect.min.y),
+        model::Point::new(rect.max.x, rect.max.y),
+    )
+}
+
+/// A system's box (see `model::box_rect` for broken values), for drawing.
+pub(super) fn system_rect(system: &System) -> Rect {
+    to_egui(system.rect())
 }
 
 /// Where the handle for drawing a new connection sits on a box: the middle of its right
@@ -154,24 +144,6 @@ pub(super) fn distance_to_segment(pos: Pos2, a: Pos2, b: Pos2) -> f32 {
     }
     let t = ((pos - a).dot(ab) / length_sq).clamp(0.0, 1.0);
     (pos - (a + ab * t)).length()
-}
-
-/// The region a zone covers, given the bounds of its members: padding all round, and room
-/// for the name on top.
-pub(super) fn zone_rect(members: Rect) -> Rect {
-    Rect::from_min_max(
-        members.min - vec2(ZONE_PADDING, ZONE_PADDING + ZONE_HEADER),
-        members.max + Vec2::splat(ZONE_PADDING),
-    )
-}
-
-/// The nearest multiple of `grid`.
-pub(super) fn snap(value: f32, grid: f32) -> f32 {
-    (value / grid).round() * grid
-}
-
-pub(super) fn snap_point(point: Point, grid: f32) -> Point {
-    Point::new(snap(point.x, grid), snap(point.y, grid))
 }
 
 /// The three corners of an arrow head whose tip is at `tip`, pointing along `dir`.
@@ -299,15 +271,6 @@ mod tests {
     }
 
     #[test]
-    fn zone_surrounds_its_members_with_room_for_the_name() {
-        let members = rect(0.0, 0.0, 480.0, 90.0);
-        let zone = zone_rect(members);
-        assert!(zone.contains_rect(members));
-        assert_eq!(zone.min, pos2(-ZONE_PADDING, -ZONE_PADDING - ZONE_HEADER));
-        assert_eq!(zone.max, pos2(480.0 + ZONE_PADDING, 90.0 + ZONE_PADDING));
-    }
-
-    #[test]
     fn self_loop_leaves_through_the_top_and_returns_through_the_right() {
         let r = rect(0.0, 0.0, 200.0, 90.0);
         let lp = SelfLoop::around(r);
@@ -320,26 +283,11 @@ mod tests {
     }
 
     #[test]
-    fn broken_model_geometry_falls_back_to_defaults() {
-        let r = rect_from_model(
-            Point::new(f32::NAN, 3.0),
-            Size {
-                width: -5.0,
-                height: f32::INFINITY,
-            },
-        );
-        assert_eq!(r, rect(0.0, 0.0, Size::SYSTEM.width, Size::SYSTEM.height));
-    }
-
-    #[test]
-    fn snapping_rounds_to_the_grid() {
-        assert_eq!(snap(29.0, GRID), 20.0);
-        assert_eq!(snap(31.0, GRID), 40.0);
-        assert_eq!(snap(-11.0, GRID), -20.0);
-        assert_eq!(
-            snap_point(Point::new(9.0, 11.0), GRID),
-            Point::new(0.0, 20.0)
-        );
+    fn rects_cross_the_edge_unchanged() {
+        let core =
+            model::Rect::from_min_max(model::Point::new(-3.0, 4.0), model::Point::new(5.0, 9.5));
+        assert_eq!(from_egui(to_egui(core)), core);
+        assert_eq!(to_egui(core), rect(-3.0, 4.0, 8.0, 5.5));
     }
 
     #[test]

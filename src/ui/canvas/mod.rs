@@ -24,6 +24,7 @@ mod legend;
 mod menu;
 mod overview;
 mod placement;
+mod pointer;
 mod rename;
 mod style;
 mod text;
@@ -46,8 +47,7 @@ use self::style::Palette;
 use self::view::{Detail, View, ZOOM_RANGE};
 use super::intent::Intent;
 use super::selection::Selection;
-use crate::edit::Edit;
-use crate::model::{Point, Project, SystemId};
+use crate::model::{Project, SystemId};
 use crate::session::Effect;
 
 /// The canvas's view state: where it looks, the gesture in progress, and caches.
@@ -83,6 +83,9 @@ pub struct Canvas {
     rename_waits_for_view: bool,
     /// Which items the analysis has findings on, for their badges.
     finding_marks: FindingMarks,
+    /// Last frame, the keyboard was somewhere else (a field, a menu, a dialog): an Escape
+    /// now is for that, not a request to clear the selection.
+    keyboard_elsewhere: bool,
 }
 
 impl Default for Canvas {
@@ -107,6 +110,7 @@ impl Default for Canvas {
             renaming: None,
             rename_waits_for_view: false,
             finding_marks: FindingMarks::default(),
+            keyboard_elsewhere: false,
         }
     }
 }
@@ -205,7 +209,7 @@ impl Canvas {
         // The area Scene::show is about to take.
         let rect_on_screen = Rect::from_min_size(ui.cursor().min, ui.available_size_before_wrap());
         let mut out = Vec::new();
-        self.before_scene(ui, project, rect_on_screen.size(), &mut out);
+        let escaped = self.before_scene(ui, project, selection, rect_on_screen.size(), &mut out);
 
         let scene = Scene::new()
             .zoom_range(ZOOM_RANGE)
@@ -218,18 +222,19 @@ impl Canvas {
         });
         self.scene_rect = scene_rect;
         let response = inner.response;
+        let canvas_id = response.id;
         let view = View::new(inner.inner, rect_on_screen.intersect(ui.clip_rect()));
         self.zoom = view.zoom();
 
         self.placement
             .rebuild(project, &view, self.gesture.preview());
         let preview_before = self.gesture.preview().to_vec();
-        self.handle_pointer(ui, &response, project, selection, &view, &mut out);
+        let pointer = self.handle_pointer(ui, &response, project, selection, &view, &mut out);
         // A drag moved boxes this frame: draw them where the pointer put them now. On the
         // frame a drag ends the gesture is gone but the project does not have the last
         // move yet, so the last preview still holds.
         let preview_now: &[_] = if self.gesture.preview().is_empty() {
-            last_move(&out).unwrap_or(&[])
+            pointer.moved.as_deref().unwrap_or(&[])
         } else {
             self.gesture.preview()
         };
@@ -240,15 +245,18 @@ impl Canvas {
 
         // Node ids hang off this canvas's place in the UI, so they are stable and unique.
         let base_id = ui.scope_id().with("canvas_items");
+        let mut selected = pointer.selected.or(escaped);
         if let Some(hit) = access::expose(ui.ctx(), base_id, project, self, &view, selection) {
-            out.push(Intent::Select(Selection::only(hit.item())));
+            let chosen = Selection::only(hit.item());
+            out.push(Intent::Select(chosen.clone()));
+            selected = Some(chosen);
         }
 
         // Show the selection as it will be once the app applies our intents, and a rubber
         // band's catch while it is being dragged.
         let band = self.gesture.band();
-        let shown = match (last_select(&out), band) {
-            (Some(chosen), _) => Cow::Owned(chosen.clone()),
+        let shown = match (selected, band) {
+            (Some(chosen), _) => Cow::Owned(chosen),
             (None, Some((band, additive))) => {
                 let caught = band_selection(project, &self.placement, band);
                 Cow::Owned(if additive {
@@ -272,6 +280,11 @@ impl Canvas {
         {
             response.on_hover_ui_at_pointer(|ui| menu::tooltip(ui, project, hit));
         }
+
+        self.keyboard_elsewhere = ui.ctx().any_popup_open()
+            || ui.ctx().memory(|m| {
+                m.top_modal_layer().is_some() || m.focused().is_some_and(|id| id != canvas_id)
+            });
 
         if !out.is_empty() {
             // The app applies these after this frame; one more frame shows the result.
@@ -362,22 +375,4 @@ impl Canvas {
             ui.ctx().set_cursor_icon(icon);
         }
     }
-}
-
-/// The positions of the last drag move among `intents`.
-fn last_move(intents: &[Intent]) -> Option<&[(SystemId, Point)]> {
-    intents.iter().rev().find_map(|intent| match intent {
-        Intent::Edit {
-            edit: Edit::MoveSystems(moves),
-            ..
-        } => Some(moves.as_slice()),
-        _ => None,
-    })
-}
-
-fn last_select(intents: &[Intent]) -> Option<&Selection> {
-    intents.iter().rev().find_map(|intent| match intent {
-        Intent::Select(selection) => Some(selection),
-        _ => None,
-    })
 }

@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use egui::{Pos2, Rect};
 
 use super::geometry::{
-    PARALLEL_SPACING, SelfLoop, distance_to_segment, parallel_offset, rect_from_model,
-    segment_may_touch, straight_endpoints, system_rect, zone_rect,
+    PARALLEL_SPACING, SelfLoop, distance_to_segment, from_egui, parallel_offset, segment_may_touch,
+    straight_endpoints, system_rect, to_egui,
 };
 use super::view::{Detail, View};
-use crate::model::{Point, Project, SystemId};
+use crate::model::{Point, Project, SystemId, box_rect, zone_rect};
 
 /// Extra room around the view, in screen points, so strokes, shadows and labels of items
 /// just outside it are not cut off.
@@ -102,7 +102,7 @@ impl Placement {
             .extend(project.systems.iter().map(system_rect));
         for (id, position) in preview {
             if let Some(i) = self.systems.get(id.0) {
-                self.system_rects[i] = rect_from_model(*position, project.systems[i].size);
+                self.system_rects[i] = to_egui(box_rect(*position, project.systems[i].size));
             }
         }
         self.visible_systems.clear();
@@ -133,7 +133,7 @@ impl Placement {
             if !members.is_positive() {
                 continue; // An empty zone has nowhere to be.
             }
-            let rect = zone_rect(*members);
+            let rect = to_egui(zone_rect(from_egui(*members)));
             if rect.intersects(visible) {
                 self.zones.push(PlacedZone { index, rect });
             }
@@ -218,19 +218,6 @@ impl Placement {
                 self.connections.push(PlacedConnection { index, path });
             }
         }
-    }
-
-    /// The bounds of all systems, for fitting the view.
-    pub fn content_bounds(project: &Project) -> Option<Rect> {
-        let bounds = project
-            .systems
-            .iter()
-            .map(system_rect)
-            .fold(Rect::NOTHING, Rect::union);
-        // Zones reach beyond their members, so leave room for them too.
-        let has_zones = project.systems.iter().any(|s| s.zone.is_some());
-        let bounds = if has_zones { zone_rect(bounds) } else { bounds };
-        bounds.is_positive().then_some(bounds)
     }
 }
 
@@ -400,14 +387,5 @@ mod tests {
         assert_eq!(index.get(u64::MAX - 1), Some(0));
         assert_eq!(index.get(5), Some(1));
         assert_eq!(index.get(3), None);
-    }
-
-    #[test]
-    fn content_bounds_cover_every_box_and_zone() {
-        let p = project();
-        let bounds = Placement::content_bounds(&p).unwrap();
-        assert!(bounds.contains(pos2(5199.0, 89.0)));
-        assert!(bounds.min.y < 0.0, "room for the zone header");
-        assert_eq!(Placement::content_bounds(&Project::new("empty")), None);
     }
 }

@@ -149,6 +149,33 @@ pub(super) fn zoom_scene_rect(scene_rect: Rect, factor: f32, canvas_size: Vec2) 
     Rect::from_center_size(scene_rect.center(), scene_rect.size() * (current / zoom))
 }
 
+/// `scene_rect` moved (not zoomed) just enough to show `target`; its left and top edges
+/// win when `target` is bigger than the view.
+pub(super) fn pan_to_show(scene_rect: Rect, target: Rect) -> Rect {
+    let shift = |view_min: f32, view_max: f32, min: f32, max: f32| {
+        if min < view_min || max - min > view_max - view_min {
+            min - view_min
+        } else if max > view_max {
+            max - view_max
+        } else {
+            0.0
+        }
+    };
+    let dx = shift(
+        scene_rect.min.x,
+        scene_rect.max.x,
+        target.min.x,
+        target.max.x,
+    );
+    let dy = shift(
+        scene_rect.min.y,
+        scene_rect.max.y,
+        target.min.y,
+        target.max.y,
+    );
+    scene_rect.translate(Vec2::new(dx, dy))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,5 +267,18 @@ mod tests {
             Rect::from_min_size(Pos2::ZERO, vec2(100.0, 50.0))
         );
         assert_eq!(view.in_scene(4.0), 2.0);
+    }
+
+    #[test]
+    fn panning_to_show_moves_only_as_far_as_needed() {
+        let view = Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(100.0, 100.0));
+        let inside = Rect::from_min_max(egui::pos2(10.0, 10.0), egui::pos2(20.0, 20.0));
+        assert_eq!(pan_to_show(view, inside), view);
+        let right_below = Rect::from_min_max(egui::pos2(90.0, 95.0), egui::pos2(130.0, 110.0));
+        let moved = pan_to_show(view, right_below);
+        assert_eq!(moved.min, egui::pos2(30.0, 10.0));
+        assert_eq!(moved.size(), view.size(), "no zoom");
+        let left = Rect::from_min_max(egui::pos2(-50.0, 0.0), egui::pos2(-40.0, 10.0));
+        assert_eq!(pan_to_show(view, left).min, egui::pos2(-50.0, 0.0));
     }
 }
