@@ -179,3 +179,42 @@ fn clicking_a_missing_value_brings_its_system_into_view() {
     let selected = &harness.state().selection().systems;
     assert_eq!(selected.len(), 1);
 }
+
+#[test]
+fn keys_pressed_in_a_dialog_do_not_reach_the_canvas() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(format_version: 2, name: \"cut").unwrap();
+    let mut harness = app();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    let selected = harness.state().selection().clone();
+    assert!(!selected.is_empty());
+    let zoom_before = harness.state().zoom();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open(&ctx, &broken);
+    harness.run();
+    harness.get_by_label("The project could not be opened");
+    harness.key_press(egui::Key::Minus);
+    harness.key_press(egui::Key::Delete);
+    harness.run();
+    assert_eq!(
+        harness.state().zoom(),
+        zoom_before,
+        "the canvas zoomed behind the dialog"
+    );
+    assert_eq!(*harness.state().selection(), selected);
+    // Escape closes the dialog and leaves the selection alone.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("The project could not be opened")
+            .is_none()
+    );
+    assert_eq!(*harness.state().selection(), selected);
+    assert!(
+        !harness.state().document().is_dirty(),
+        "nothing was deleted"
+    );
+}

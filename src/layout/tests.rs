@@ -36,11 +36,7 @@ fn assert_no_overlap(project: &Project) {
 
 /// The region a zone is drawn in: its systems' bounds, padded, with the header on top.
 fn zone_region(project: &Project, zone: crate::model::ZoneId) -> Option<(Point, Point)> {
-    let members: Vec<_> = project
-        .systems
-        .iter()
-        .filter(|s| s.zone == Some(zone))
-        .collect();
+    let members: Vec<_> = project.systems_in_zone(zone).collect();
     let first = members.first()?;
     let mut min = first.position;
     let mut max = Point::new(

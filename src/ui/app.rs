@@ -128,6 +128,11 @@ impl StudioApp {
         self.session.report()
     }
 
+    /// The canvas's zoom (1.0 = one scene unit per point).
+    pub fn zoom(&self) -> f32 {
+        self.canvas.zoom()
+    }
+
     /// The prompt as the preview shows it and Copy copies it.
     pub fn prompt_text(&self) -> Option<&str> {
         self.session.prompt().text()

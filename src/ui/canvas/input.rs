@@ -134,8 +134,9 @@ impl Canvas {
                 self.scene_rect = self.scene_rect.translate(-delta_on_screen / self.zoom);
             }
         }
-        // Keys typed into a field are text, not canvas commands.
-        if ui.ctx().text_edit_focused() {
+        // Keys typed into a field are text, and keys in a dialog are the dialog's.
+        let modal_open = ui.ctx().memory(|m| m.top_modal_layer().is_some());
+        if ui.ctx().text_edit_focused() || modal_open {
             return None;
         }
         let (zoom_in, zoom_out, escape) = ui.input_mut(|i| {

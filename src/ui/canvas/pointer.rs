@@ -314,12 +314,7 @@ impl Canvas {
                 if chosen != *selection {
                     outcome.select(chosen, intents);
                 }
-                let members: Vec<SystemId> = project
-                    .systems
-                    .iter()
-                    .filter(|s| s.zone == Some(zone))
-                    .map(|s| s.id)
-                    .collect();
+                let members: Vec<SystemId> = project.systems_in_zone(zone).map(|s| s.id).collect();
                 match members.first() {
                     Some(&first) => (first, members),
                     None => return Gesture::Idle,

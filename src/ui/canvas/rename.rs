@@ -31,12 +31,7 @@ impl Canvas {
         if name_rect(self, project, item).is_none() {
             let members: Vec<SystemId> = match item {
                 ItemRef::System(id) => vec![id],
-                ItemRef::Zone(zone) => project
-                    .systems
-                    .iter()
-                    .filter(|s| s.zone == Some(zone))
-                    .map(|s| s.id)
-                    .collect(),
+                ItemRef::Zone(zone) => project.systems_in_zone(zone).map(|s| s.id).collect(),
                 ItemRef::Connection(_) | ItemRef::Project => Vec::new(),
             };
             if !self.request_frame(project, &members) {
