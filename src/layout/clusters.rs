@@ -8,12 +8,9 @@ use super::Direction;
 use super::coords::Spacing;
 use super::graph::{FlowGraph, FlowLayout, FlowPoint, FlowSize};
 use super::layered::lay_out as lay_out_graph;
-use crate::model::{ConnectionId, Point, Project, Size, SystemId, ZoneId};
-
-/// How the canvas draws a zone around its systems (`ui/canvas/geometry.rs`): padding on
-/// every side, and a header with the zone's name on top.
-const ZONE_PADDING: f32 = 20.0;
-const ZONE_HEADER: f32 = 26.0;
+use crate::model::{
+    ConnectionId, Point, Project, Size, SystemId, ZONE_HEADER, ZONE_PADDING, ZoneId,
+};
 
 /// Top-left corners of the movable systems (in the order given), in screen space from
 /// the origin, and the bends of the connections between them.
@@ -141,7 +138,14 @@ impl Groups {
 pub(super) fn lay_out(project: &Project, movable: &[usize], direction: Direction) -> LaidOut {
     let frame = Frame { direction };
     let groups = Groups::of(project, movable);
-    let size_of = |local: usize| frame.size(project.systems[movable[local]].size);
+    // The size as drawn: a nonsense size in a hand-edited file counts as the default.
+    let size_of = |local: usize| {
+        let rect = project.systems[movable[local]].rect();
+        frame.size(Size {
+            width: rect.width(),
+            height: rect.height(),
+        })
+    };
     let blocks: Vec<Block> = groups
         .zones
         .iter()

@@ -6,74 +6,12 @@
 
 use super::Arrangement;
 use super::clusters::LaidOut;
-use crate::model::{Point, Project, Size};
+use crate::model::{Point, Project, Rect, box_rect};
 
 /// Space kept between a moved box and one that stays.
 const MARGIN: f32 = 20.0;
 /// The step of the search for a free place.
 const STEP: f32 = 20.0;
-
-#[derive(Clone, Copy, Debug)]
-struct Rect {
-    min: Point,
-    max: Point,
-}
-
-impl Rect {
-    fn at(corner: Point, size: Size) -> Rect {
-        Rect {
-            min: corner,
-            max: Point::new(corner.x + size.width, corner.y + size.height),
-        }
-    }
-
-    fn grown(self, by: f32) -> Rect {
-        Rect {
-            min: Point::new(self.min.x - by, self.min.y - by),
-            max: Point::new(self.max.x + by, self.max.y + by),
-        }
-    }
-
-    fn overlaps(&self, other: &Rect) -> bool {
-        self.min.x < other.max.x
-            && other.min.x < self.max.x
-            && self.min.y < other.max.y
-            && other.min.y < self.max.y
-    }
-
-    fn centre(&self) -> Point {
-        Point::new(
-            (self.min.x + self.max.x) / 2.0,
-            (self.min.y + self.max.y) / 2.0,
-        )
-    }
-
-    /// Whether the segment from `a` to `b` passes through the inside (Liang–Barsky).
-    fn cut_by(&self, a: Point, b: Point) -> bool {
-        let (dx, dy) = (b.x - a.x, b.y - a.y);
-        let (mut t0, mut t1) = (0f32, 1f32);
-        for (p, q) in [
-            (-dx, a.x - self.min.x),
-            (dx, self.max.x - a.x),
-            (-dy, a.y - self.min.y),
-            (dy, self.max.y - a.y),
-        ] {
-            if p == 0.0 {
-                if q <= 0.0 {
-                    return false;
-                }
-            } else {
-                let t = q / p;
-                if p < 0.0 {
-                    t0 = t0.max(t);
-                } else {
-                    t1 = t1.min(t);
-                }
-            }
-        }
-        t0 < t1
-    }
-}
 
 pub(super) fn settle(project: &Project, movable: &[usize], laid: LaidOut) -> Arrangement {
     let origin = movable
@@ -95,7 +33,7 @@ pub(super) fn settle(project: &Project, movable: &[usize], laid: LaidOut) -> Arr
         .iter()
         .enumerate()
         .filter(|(i, s)| !is_movable.contains(i) && s.position.is_finite())
-        .map(|(_, s)| Rect::at(s.position, s.size))
+        .map(|(_, s)| s.rect())
         .collect();
     if !staying.is_empty() {
         clear_of_staying(project, movable, &mut corners, &staying);
@@ -105,13 +43,13 @@ pub(super) fn settle(project: &Project, movable: &[usize], laid: LaidOut) -> Arr
         movable
             .iter()
             .zip(&corners)
-            .map(|(&i, &c)| Rect::at(c, project.systems[i].size)),
+            .map(|(&i, &c)| box_rect(c, project.systems[i].size)),
     );
     let rect_of = |id| {
         movable
             .iter()
             .position(|&i| project.systems[i].id == id)
-            .map(|local| Rect::at(corners[local], project.systems[movable[local]].size))
+            .map(|local| box_rect(corners[local], project.systems[movable[local]].size))
     };
     let routes = laid
         .bends
@@ -119,10 +57,10 @@ pub(super) fn settle(project: &Project, movable: &[usize], laid: LaidOut) -> Arr
         .filter_map(|(id, bends)| {
             let connection = project.connection(id)?;
             let (from, to) = (rect_of(connection.from)?, rect_of(connection.to)?);
-            let (a, b) = (from.centre(), to.centre());
+            let (a, b) = (from.center(), to.center());
             let blocked = boxes
                 .iter()
-                .any(|r| !same(r, &from) && !same(r, &to) && r.cut_by(a, b));
+                .any(|r| !same(r, &from) && !same(r, &to) && r.crossed_by(a, b));
             let rounded = bends
                 .into_iter()
                 .map(|p| Point::new((p.x + origin.x).round(), (p.y + origin.y).round()))
@@ -148,17 +86,17 @@ fn clear_of_staying(project: &Project, movable: &[usize], corners: &mut [Point],
     for local in 0..movable.len() {
         let size = project.systems[movable[local]].size;
         let blocked = |corner: Point, corners: &[Point]| {
-            let rect = Rect::at(corner, size).grown(MARGIN);
+            let rect = box_rect(corner, size).expand(MARGIN);
             staying.iter().any(|s| s.overlaps(&rect))
                 || corners.iter().enumerate().any(|(other, &c)| {
                     other != local
-                        && Rect::at(c, project.systems[movable[other]].size).overlaps(&rect)
+                        && box_rect(c, project.systems[movable[other]].size).overlaps(&rect)
                 })
         };
         let wanted = corners[local];
         if !staying
             .iter()
-            .any(|s| s.overlaps(&Rect::at(wanted, size).grown(MARGIN)))
+            .any(|s| s.overlaps(&box_rect(wanted, size).expand(MARGIN)))
         {
             continue;
         }
