@@ -114,6 +114,7 @@ fn copy_then_paste_selects_the_copies() {
     let effects = session.apply([Intent::Run(Command::PasteText(text.clone()))]);
     assert_eq!(notices(&effects), ["Pasted 1 system"]);
     let copy = session.selection().systems.first().copied().unwrap();
+    assert!(effects.contains(&Effect::Reveal(vec![copy])), "{effects:?}");
     assert_ne!(copy, original.id);
     assert!(session.project().system(copy).is_some());
 }

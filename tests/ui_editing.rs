@@ -318,6 +318,29 @@ fn added_and_duplicated_systems_land_in_free_space() {
 }
 
 #[test]
+fn each_duplicate_is_brought_into_view() {
+    let mut harness = app();
+    harness.get_by_label("Notification service").click();
+    harness.run();
+    for n in 1..=8 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+        harness.run();
+        let name = match n {
+            1 => "Notification service (copy)".to_owned(),
+            n => format!("Notification service (copy {n})"),
+        };
+        let project = project(&harness);
+        let copy = project.systems.iter().find(|s| s.name == name);
+        assert!(copy.is_some(), "no {name}");
+        // Found on the canvas only while it is in view.
+        let rect = harness.get_by_role_and_label(Role::Button, &name).rect();
+        assert!(
+            rect.min.x >= 0.0 && rect.max.x <= 1440.0 && rect.min.y >= 0.0 && rect.max.y <= 900.0
+        );
+    }
+}
+
+#[test]
 fn pasting_other_text_says_so_and_changes_nothing() {
     let mut harness = app();
     send(&mut harness, Event::Paste("hello".into()));

@@ -72,6 +72,8 @@ impl Session {
         match pasted {
             Ok(pasted) => {
                 let systems = count(pasted.systems.len(), "system");
+                // The free place nearest the originals can be out of sight.
+                effects.push(Effect::Reveal(pasted.systems.clone()));
                 // The copies are selected; zones a paste brings along are not.
                 self.selection = Selection {
                     zones: Default::default(),

@@ -22,6 +22,8 @@ pub enum Effect {
     FocusField(String),
     /// Bring these systems into view.
     Frame(Vec<SystemId>),
+    /// Pan, without zooming, until these systems are in view (new copies, say).
+    Reveal(Vec<SystemId>),
     FitView,
     /// Add a system in the middle of the view (only the app knows where that is).
     AddSystemInView,

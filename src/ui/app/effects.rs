@@ -63,6 +63,7 @@ impl StudioApp {
                 }
                 // The canvas's, carried out above.
                 Effect::Frame(_)
+                | Effect::Reveal(_)
                 | Effect::FitView
                 | Effect::AddSystemInView
                 | Effect::StartRename(_) => {}

@@ -208,6 +208,14 @@ impl Canvas {
         self.scene_rect = pan_to_show(self.scene_rect, placed.expand(FRAME_MARGIN));
     }
 
+    /// Pans, keeping the zoom, until these systems are in view.
+    pub(super) fn reveal(&mut self, project: &Project, systems: &[SystemId]) {
+        let target = super::bounds_of(project, systems);
+        if target.is_positive() {
+            self.scene_rect = pan_to_show(self.scene_rect, target.expand(FRAME_MARGIN));
+        }
+    }
+
     /// Adds a system in the free space nearest `pos_in_scene` (centred there when it is
     /// free, snapped), inside the zone drawn there, and selects it. Returns its box.
     pub(super) fn add_system_at(

@@ -115,6 +115,17 @@ impl Default for Canvas {
     }
 }
 
+/// The boxes of these systems together (nothing when none of them exists).
+pub(super) fn bounds_of(project: &Project, systems: &[SystemId]) -> Rect {
+    let systems: std::collections::HashSet<SystemId> = systems.iter().copied().collect();
+    project
+        .systems
+        .iter()
+        .filter(|s| systems.contains(&s.id))
+        .map(geometry::system_rect)
+        .fold(Rect::NOTHING, Rect::union)
+}
+
 /// What became of an effect given to [`Canvas::carry_out`].
 #[derive(Debug, PartialEq, Eq)]
 pub enum ViewEffect {
@@ -145,13 +156,7 @@ impl Canvas {
     /// Frames these systems on the next frame; false (and nothing changes) when none of
     /// them exists.
     pub fn request_frame(&mut self, project: &Project, systems: &[SystemId]) -> bool {
-        let systems: std::collections::HashSet<SystemId> = systems.iter().copied().collect();
-        let target = project
-            .systems
-            .iter()
-            .filter(|s| systems.contains(&s.id))
-            .map(geometry::system_rect)
-            .fold(Rect::NOTHING, Rect::union);
+        let target = bounds_of(project, systems);
         if !target.is_positive() {
             return false;
         }
@@ -176,6 +181,10 @@ impl Canvas {
                 ViewEffect::Failed("Select one system or zone to rename it".into())
             }
             Effect::Frame(_) | Effect::StartRename(_) => ViewEffect::Done,
+            Effect::Reveal(systems) => {
+                self.reveal(project, systems);
+                ViewEffect::Done
+            }
             Effect::FitView => {
                 self.request_fit();
                 ViewEffect::Done
