@@ -11,7 +11,7 @@ use egui::Modifiers;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use integration_studio::ui::commands::COMMANDS;
+use integration_studio::ui::commands::{COMMANDS, Menu};
 use integration_studio::ui::{Launch, Preferences, StudioApp};
 
 type App = Harness<'static, StudioApp>;
@@ -333,7 +333,7 @@ fn the_menus_and_the_palette_list_the_same_commands() {
     };
     let closed = on_screen(&harness);
     let mut in_menus = BTreeSet::new();
-    for menu in ["File", "Edit", "View", "Prompt"] {
+    for menu in Menu::ALL.map(Menu::title) {
         harness.get_by_role_and_label(Role::Button, menu).click();
         harness.run();
         let items = on_screen(&harness)

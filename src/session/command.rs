@@ -43,4 +43,15 @@ pub enum Command {
     ToggleFindings,
     /// Opens the command palette: every menu command, found by typing.
     ShowCommandPalette,
+    /// Lays the whole landscape out; pinned systems stay.
+    AutoArrange,
+    /// Arranges the selected systems among themselves, where they are.
+    ArrangeSelection,
+    /// Data flows left to right: arranges that way.
+    FlowRight,
+    /// Data flows top to bottom: arranges that way.
+    FlowDown,
+    /// Auto-arrange leaves the selected systems where they are.
+    Pin,
+    Unpin,
 }

@@ -9,6 +9,7 @@ use super::selection::Selection;
 use super::{Session, capitalised};
 use crate::edit::{self, Edit};
 use crate::io;
+use crate::layout::Direction;
 use crate::model::{ItemRef, SystemId};
 
 impl Session {
@@ -43,6 +44,14 @@ impl Session {
             Command::ToggleInspector => effects.push(Effect::TogglePanel(Panel::Inspector)),
             Command::TogglePreview => effects.push(Effect::TogglePanel(Panel::Preview)),
             Command::ShowCommandPalette => effects.push(Effect::OpenPalette),
+            Command::AutoArrange => self.arrange(None, effects),
+            Command::ArrangeSelection => {
+                self.arrange(Some(self.selection.systems.clone()), effects)
+            }
+            Command::FlowRight => self.flow_and_arrange(Direction::Right, effects),
+            Command::FlowDown => self.flow_and_arrange(Direction::Down, effects),
+            Command::Pin => self.pin_selection(true, effects),
+            Command::Unpin => self.pin_selection(false, effects),
         }
     }
 

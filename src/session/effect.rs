@@ -40,6 +40,8 @@ pub enum Effect {
     ProjectReplaced,
     /// The analysis changed: findings marks and the like are drawn anew.
     ReportChanged,
+    /// The direction data flows in changed: the app remembers it for the next run.
+    FlowChanged(crate::layout::Direction),
     /// Ask the window to close (it asks about unsaved changes first).
     RequestClose,
     /// Close now: unsaved changes were dealt with.

@@ -4,6 +4,7 @@
 //! with [`Effect`]s, the things only the app's window can do. No egui here: the whole of
 //! the app's behaviour can be driven and tested without a window.
 
+mod arrange;
 mod clipboard;
 mod command;
 mod commands;
@@ -26,12 +27,15 @@ use derived::Derived;
 
 use crate::analysis::Report;
 use crate::edit::Document;
+use crate::layout::Direction;
 use crate::model::Project;
 
 pub struct Session {
     document: Document,
     selection: Selection,
     derived: Derived,
+    /// The direction Auto-arrange lays data flows out in.
+    flow: Direction,
 }
 
 impl Session {
@@ -41,6 +45,7 @@ impl Session {
             document,
             selection: Selection::default(),
             derived,
+            flow: Direction::default(),
         }
     }
 
@@ -63,6 +68,16 @@ impl Session {
 
     pub fn selection(&self) -> &Selection {
         &self.selection
+    }
+
+    /// The direction Auto-arrange lays data flows out in.
+    pub fn flow(&self) -> Direction {
+        self.flow
+    }
+
+    /// Starts with the direction remembered from the last run.
+    pub fn set_flow(&mut self, direction: Direction) {
+        self.flow = direction;
     }
 
     /// What the analysis found in the project as it is now.

@@ -28,6 +28,7 @@ use super::status_bar::status_bar;
 use super::toolbar::canvas_toolbar;
 use crate::analysis::Report;
 use crate::edit::Document;
+use crate::layout::Direction;
 use crate::session::{Effect, FileAction, Intent, Selection, Session};
 
 /// How long a notice such as "Copied 1,234 characters" stays in the status bar.
@@ -68,6 +69,11 @@ pub struct StudioApp {
 impl StudioApp {
     pub fn new(mut preferences: Preferences, launch: Launch) -> Self {
         let mut session = Session::with_example();
+        session.set_flow(if preferences.flow_down {
+            Direction::Down
+        } else {
+            Direction::Right
+        });
         let on_first_frame = match launch
             .file
             .clone()

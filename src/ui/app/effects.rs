@@ -3,6 +3,7 @@
 use egui::ViewportCommand;
 
 use super::StudioApp;
+use crate::layout::Direction;
 use crate::session::{Effect, Intent, Panel};
 use crate::ui::canvas::{FindingMarks, ViewEffect};
 use crate::ui::dialogs::ShownDialog;
@@ -45,6 +46,9 @@ impl StudioApp {
                 Effect::CopyText(text) => ctx.copy_text(text),
                 Effect::RequestPaste => ctx.send_viewport_cmd(ViewportCommand::RequestPaste),
                 Effect::Remember(path) => self.preferences.remember(&path),
+                Effect::FlowChanged(direction) => {
+                    self.preferences.flow_down = direction == Direction::Down;
+                }
                 Effect::ProjectReplaced => {
                     // View state about the old project's items: its ids may name others
                     // in the new one.

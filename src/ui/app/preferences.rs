@@ -19,6 +19,8 @@ pub struct Preferences {
     pub preview_open: bool,
     /// The Findings panel under the canvas is open.
     pub findings_open: bool,
+    /// Auto-arrange lays data flows out top to bottom (else left to right).
+    pub flow_down: bool,
     /// The commands last run from the command palette, most recent first (keys of the
     /// command table), which it lists first.
     #[serde(default)]
@@ -34,6 +36,7 @@ impl Default for Preferences {
             inspector_open: true,
             preview_open: true,
             findings_open: true,
+            flow_down: false,
             recent_commands: Vec::new(),
         }
     }

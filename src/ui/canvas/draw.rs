@@ -353,6 +353,9 @@ impl Drawing<'_> {
             .push(Shape::rect_stroke(rect, radius, stroke, kind));
 
         self.system_text(system, rect, tint);
+        if system.pinned {
+            self.pin(rect);
+        }
         if emphasis != Emphasis::Normal {
             self.connect_handle(self.view.screen_from_scene(connect_handle(scene_rect)));
         }
@@ -395,6 +398,25 @@ impl Drawing<'_> {
     }
 
     /// The text rows of a box, each only where it fits: a box can be resized small.
+    /// A push pin stuck into the top edge of a pinned box, clear of its name and badges.
+    fn pin(&mut self, rect: Rect) {
+        let palette = self.palette;
+        let radius = self.zoomed(4.5).clamp(2.0, 7.0);
+        let head = pos2(rect.max.x - self.zoomed(34.0), rect.min.y);
+        let needle = Stroke::new((radius * 0.35).max(1.0), palette.box_stroke);
+        self.shapes.push(Shape::line_segment(
+            [head, head + vec2(0.0, radius * 2.2)],
+            needle,
+        ));
+        self.shapes
+            .push(Shape::circle_filled(head, radius, palette.accent));
+        self.shapes.push(Shape::circle_stroke(
+            head,
+            radius,
+            Stroke::new(1.0, palette.box_stroke),
+        ));
+    }
+
     fn system_text(&mut self, system: &System, rect: Rect, tint: Color32) {
         let Some(name_size) = self.view.font_size(14.0) else {
             return;

@@ -80,11 +80,17 @@ fn item_menu(
                 intents.push(Intent::Select(Selection::only(item)));
                 intents.push(Intent::Run(Command::Rename));
             }
+            let pin = if project.system(from).is_some_and(|s| s.pinned) {
+                Command::Unpin
+            } else {
+                Command::Pin
+            };
             for command in [
                 Command::Cut,
                 Command::Copy,
                 Command::Duplicate,
                 Command::GroupIntoZone,
+                pin,
             ] {
                 if command_button(ui, command.clone(), command.label()) {
                     run(command, intents);

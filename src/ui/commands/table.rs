@@ -14,17 +14,25 @@ pub enum Menu {
     File,
     Edit,
     View,
+    Arrange,
     Prompt,
 }
 
 impl Menu {
-    pub const ALL: [Menu; 4] = [Menu::File, Menu::Edit, Menu::View, Menu::Prompt];
+    pub const ALL: [Menu; 5] = [
+        Menu::File,
+        Menu::Edit,
+        Menu::View,
+        Menu::Arrange,
+        Menu::Prompt,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Menu::File => "File",
             Menu::Edit => "Edit",
             Menu::View => "View",
+            Menu::Arrange => "Arrange",
             Menu::Prompt => "Prompt",
         }
     }
@@ -89,7 +97,7 @@ const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const CMD_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
-use Menu::{Edit, File, Prompt, View};
+use Menu::{Arrange, Edit, File, Prompt, View};
 
 /// Every command that needs no data, in menu order. Open Recent (a submenu of paths) and
 /// pasting given text carry data and are not listed.
@@ -190,6 +198,30 @@ pub static COMMANDS: &[Entry] = &[
     )
     .keys(CMD, Key::J)
     .while_typing(),
+    entry(Command::AutoArrange, "arrange", "Auto-arrange", Arrange, 0).keys(CMD_SHIFT, Key::L),
+    entry(
+        Command::ArrangeSelection,
+        "arrange-selection",
+        "Arrange Selection",
+        Arrange,
+        0,
+    ),
+    entry(
+        Command::FlowRight,
+        "flow-right",
+        "Flow Left to Right",
+        Arrange,
+        1,
+    ),
+    entry(
+        Command::FlowDown,
+        "flow-down",
+        "Flow Top to Bottom",
+        Arrange,
+        1,
+    ),
+    entry(Command::Pin, "pin", "Pin", Arrange, 2),
+    entry(Command::Unpin, "unpin", "Unpin", Arrange, 2),
     entry(Command::CopyPrompt, "copy-prompt", "Copy Prompt", Prompt, 0)
         .keys(CMD_SHIFT, Key::C)
         .while_typing(),
@@ -247,6 +279,16 @@ pub fn enabled(command: &Command, document: &Document, selection: &Selection) ->
         Command::Redo => document.history().redo_label().is_some(),
         Command::Cut | Command::Copy | Command::Duplicate | Command::GroupIntoZone => {
             !selection.systems.is_empty()
+        }
+        Command::ArrangeSelection => selection.systems.len() >= 2,
+        Command::Pin | Command::Unpin => {
+            let wanted = *command == Command::Pin;
+            let project = document.project();
+            selection
+                .systems
+                .iter()
+                .filter_map(|&id| project.system(id))
+                .any(|s| s.pinned != wanted)
         }
         _ => true,
     }
