@@ -8,6 +8,7 @@ use super::Direction;
 use super::coords::Spacing;
 use super::graph::{FlowGraph, FlowLayout, FlowPoint, FlowSize};
 use super::layered::lay_out as lay_out_graph;
+use super::wrap::wrap;
 use crate::model::{
     ConnectionId, Point, Project, Size, SystemId, ZONE_HEADER, ZONE_PADDING, ZoneId,
 };
@@ -182,7 +183,12 @@ pub(super) fn lay_out(project: &Project, movable: &[usize], direction: Direction
             top_connections.push(id);
         }
     }
-    let placed = lay_out_graph(&top, frame.spacing());
+    let spacing = frame.spacing();
+    let placed = wrap(
+        lay_out_graph(&top, spacing),
+        &top.sizes,
+        spacing.between_layers,
+    );
     place_in_blocks(&frame, &homes, &blocks, placed, top_connections)
 }
 

@@ -12,6 +12,7 @@ mod order;
 mod pack;
 mod place;
 mod ranks;
+mod wrap;
 
 use std::collections::BTreeSet;
 
