@@ -256,3 +256,42 @@ fn quitting_with_unsaved_changes_asks_and_closes_only_when_told() {
         [Effect::Close]
     );
 }
+
+#[test]
+fn a_large_landscape_is_arranged_off_the_ui_thread_and_applied_as_one_step() {
+    let project = integration_studio::synthetic::landscape(400, 800, 3);
+    let mut session = Session::new(Document::new(project));
+    let effects = session.apply([Intent::Run(Command::AutoArrange)]);
+    let Some(Effect::ArrangeInBackground {
+        project,
+        options,
+        revision,
+    }) = effects
+        .iter()
+        .find(|e| matches!(e, Effect::ArrangeInBackground { .. }))
+        .cloned()
+    else {
+        panic!("expected the arrangement off the UI thread: {effects:?}");
+    };
+    assert!(!session.document().is_dirty(), "nothing moved yet");
+    let arrangement = integration_studio::layout::arrange(&project, &options);
+    let only = options.only.clone();
+    let stale = Intent::Arranged {
+        arrangement: arrangement.clone(),
+        only: only.clone(),
+        revision: revision + 1,
+    };
+    let effects = session.apply([stale]);
+    assert_eq!(
+        notices(&effects),
+        ["The landscape changed while it was being arranged; arrange it again"]
+    );
+    assert!(!session.document().is_dirty());
+    let effects = session.apply([Intent::Arranged {
+        arrangement,
+        only,
+        revision,
+    }]);
+    assert!(effects.contains(&Effect::FitView), "{effects:?}");
+    assert_eq!(session.document().history().undo_len(), 1);
+}

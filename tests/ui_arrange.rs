@@ -133,3 +133,29 @@ fn arranging_the_selection_moves_nothing_else() {
     }
     assert_ne!(after, before);
 }
+
+#[test]
+fn a_large_landscape_arranges_while_the_window_keeps_drawing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    let project = integration_studio::synthetic::landscape(400, 800, 3);
+    integration_studio::io::save(&project, &path).unwrap();
+    let launch = integration_studio::ui::Launch {
+        file: Some(path),
+        ..Default::default()
+    };
+    let mut harness = common::app_with(integration_studio::ui::Preferences::default(), launch);
+    let before = positions(&harness);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::L);
+    // Computed off the UI thread (tests/session.rs checks the route); frames keep coming
+    // meanwhile, and the result lands as one step.
+    for _ in 0..600 {
+        if harness.state().document().is_dirty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    assert_ne!(positions(&harness), before, "the arrangement never arrived");
+    assert_eq!(harness.state().document().history().undo_len(), 1);
+}

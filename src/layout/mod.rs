@@ -29,7 +29,7 @@ pub enum Direction {
     Down,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
     pub direction: Direction,
     /// Arrange only these systems, among themselves, where they are now; nothing else

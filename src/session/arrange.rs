@@ -6,29 +6,68 @@ use std::collections::BTreeSet;
 use super::effect::Effect;
 use super::{Session, capitalised};
 use crate::edit::Edit;
-use crate::layout::{Direction, Options, arrange};
-use crate::model::System;
+use crate::layout::{Arrangement, Direction, Options, arrange};
+use crate::model::{System, SystemId};
 use crate::words::count;
 
+/// Up to this many systems an arrangement is computed at once; above, off the UI thread,
+/// so the window stays responsive (1,000 systems take longer than a frame).
+pub const ARRANGE_NOW_UP_TO: usize = 300;
+
 impl Session {
-    /// Arranges the whole landscape (`only` is `None`) or the given systems.
-    pub(super) fn arrange(
-        &mut self,
-        only: Option<BTreeSet<crate::model::SystemId>>,
-        effects: &mut Vec<Effect>,
-    ) {
+    /// Arranges the whole landscape (`only` is `None`) or the given systems: at once for
+    /// a landscape that arranges within a frame, else off the UI thread (an effect).
+    pub(super) fn arrange(&mut self, only: Option<BTreeSet<SystemId>>, effects: &mut Vec<Effect>) {
         if only.as_ref().is_some_and(|only| only.len() < 2) {
             effects.push(Effect::Notice(
                 "Select two or more systems to arrange them among themselves".into(),
             ));
             return;
         }
-        let project = self.document.project();
         let options = Options {
             direction: self.flow,
-            only: only.clone(),
+            only,
         };
+        let project = self.document.project();
+        if project.systems.len() > ARRANGE_NOW_UP_TO {
+            let systems = count(project.systems.len(), "system");
+            effects.push(Effect::Notice(format!("Arranging {systems}…")));
+            effects.push(Effect::ArrangeInBackground {
+                project: Box::new(project.clone()),
+                options,
+                revision: self.document.revision(),
+            });
+            return;
+        }
         let arrangement = arrange(project, &options);
+        self.apply_arrangement(arrangement, options.only, effects);
+    }
+
+    /// Applies an arrangement computed off the UI thread, unless the project changed since
+    /// it was asked for.
+    pub(super) fn arranged(
+        &mut self,
+        arrangement: Arrangement,
+        only: Option<BTreeSet<SystemId>>,
+        revision: u64,
+        effects: &mut Vec<Effect>,
+    ) {
+        if revision != self.document.revision() {
+            effects.push(Effect::Notice(
+                "The landscape changed while it was being arranged; arrange it again".into(),
+            ));
+            return;
+        }
+        self.apply_arrangement(arrangement, only, effects);
+    }
+
+    fn apply_arrangement(
+        &mut self,
+        arrangement: Arrangement,
+        only: Option<BTreeSet<SystemId>>,
+        effects: &mut Vec<Effect>,
+    ) {
+        let project = self.document.project();
         let pinned = project
             .systems
             .iter()

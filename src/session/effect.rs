@@ -40,6 +40,13 @@ pub enum Effect {
     ProjectReplaced,
     /// The analysis changed: findings marks and the like are drawn anew.
     ReportChanged,
+    /// Arrange this copy of the project off the UI thread, then send
+    /// `Intent::Arranged` with the result and `revision`.
+    ArrangeInBackground {
+        project: Box<crate::model::Project>,
+        options: crate::layout::Options,
+        revision: u64,
+    },
     /// The direction data flows in changed: the app remembers it for the next run.
     FlowChanged(crate::layout::Direction),
     /// Ask the window to close (it asks about unsaved changes first).

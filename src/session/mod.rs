@@ -143,6 +143,11 @@ impl Session {
             Intent::File(action) => self.file(action, effects),
             Intent::FileConfirmed(action) => self.carry_out(action, effects),
             Intent::SaveThen(action) => self.save_then(action, effects),
+            Intent::Arranged {
+                arrangement,
+                only,
+                revision,
+            } => self.arranged(arrangement, only, revision, effects),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The app: a thin egui shell over a [`Session`]. It draws the panels, gives the session
 //! what the widgets asked for, and carries out the effects it answers with.
 
+mod arranging;
 mod effects;
 mod files;
 mod preferences;
@@ -61,6 +62,8 @@ pub struct StudioApp {
     frames: u64,
     screenshot_requested: bool,
     file_dialogs: FileDialogs,
+    /// An arrangement being computed off the UI thread.
+    arranging: Option<arranging::Arranging>,
     /// What opening the launch file asked for; carried out in the first frame, which has
     /// the window (a notice then runs its full time on screen).
     on_first_frame: Vec<Effect>,
@@ -109,6 +112,7 @@ impl StudioApp {
             frames: 0,
             screenshot_requested: false,
             file_dialogs: FileDialogs::default(),
+            arranging: None,
             on_first_frame,
         }
     }
@@ -185,6 +189,7 @@ impl StudioApp {
         if let Some(picked) = self.file_dialogs.poll() {
             intents.extend(self.on_file_dialog(picked));
         }
+        intents.extend(self.poll_arranging());
         self.apply(&ctx, window, intents);
         self.expire_notice(&ctx);
         self.update_title(&ctx);

@@ -46,6 +46,11 @@ impl StudioApp {
                 Effect::CopyText(text) => ctx.copy_text(text),
                 Effect::RequestPaste => ctx.send_viewport_cmd(ViewportCommand::RequestPaste),
                 Effect::Remember(path) => self.preferences.remember(&path),
+                Effect::ArrangeInBackground {
+                    project,
+                    options,
+                    revision,
+                } => self.arrange_in_background(ctx, *project, options, revision),
                 Effect::FlowChanged(direction) => {
                     self.preferences.flow_down = direction == Direction::Down;
                 }
