@@ -147,41 +147,59 @@ pub(super) fn lay_out(project: &Project, movable: &[usize], direction: Direction
             height: rect.height(),
         })
     };
-    let blocks: Vec<Block> = groups
-        .zones
-        .iter()
-        .map(|locals| zone_block(project, &groups, locals, &size_of, &frame))
-        .collect();
     let mut homes = vec![Home::Top(0); movable.len()];
-    let mut top = FlowGraph::default();
-    let extra = frame.size(Size {
-        width: 2.0 * ZONE_PADDING,
-        height: 2.0 * ZONE_PADDING + ZONE_HEADER,
-    });
-    for (block, (locals, zone)) in groups.zones.iter().zip(&blocks).enumerate() {
+    for (block, locals) in groups.zones.iter().enumerate() {
         for (i, &l) in locals.iter().enumerate() {
             homes[l] = Home::Zone { block, local: i };
         }
-        top.sizes.push(FlowSize {
-            along: zone.layout.extent.along + extra.along,
-            across: zone.layout.extent.across + extra.across,
-        });
     }
+    // Zone blocks first (their sizes are known once they are laid out), then the rest.
+    let mut top = FlowGraph {
+        sizes: vec![FlowSize::default(); groups.zones.len()],
+        edges: Vec::new(),
+    };
     for &l in &groups.unzoned {
         homes[l] = Home::Top(top.sizes.len());
         top.sizes.push(size_of(l));
     }
-    let node_of = |home: Home| match home {
-        Home::Zone { block, .. } => block,
-        Home::Top(node) => node,
-    };
+    // One pass over the connections: inside a zone, or between top-level nodes.
+    let mut inner: Vec<Vec<(ConnectionId, usize, usize)>> = vec![Vec::new(); groups.zones.len()];
     let mut top_connections = Vec::new();
     for (id, a, b) in groups.ends(project) {
-        let (na, nb) = (node_of(homes[a]), node_of(homes[b]));
-        if na != nb {
-            top.edges.push((na, nb));
-            top_connections.push(id);
+        match (homes[a], homes[b]) {
+            (
+                Home::Zone { block, local: la },
+                Home::Zone {
+                    block: other,
+                    local: lb,
+                },
+            ) if block == other => {
+                inner[block].push((id, la, lb));
+            }
+            (home_a, home_b) => {
+                let (na, nb) = (node_of(home_a), node_of(home_b));
+                if na != nb {
+                    top.edges.push((na, nb));
+                    top_connections.push(id);
+                }
+            }
         }
+    }
+    let extra = frame.size(Size {
+        width: 2.0 * ZONE_PADDING,
+        height: 2.0 * ZONE_PADDING + ZONE_HEADER,
+    });
+    let blocks: Vec<Block> = groups
+        .zones
+        .iter()
+        .zip(inner)
+        .map(|(locals, edges)| zone_block(locals, edges, &size_of, &frame))
+        .collect();
+    for (block, zone) in blocks.iter().enumerate() {
+        top.sizes[block] = FlowSize {
+            along: zone.layout.extent.along + extra.along,
+            across: zone.layout.extent.across + extra.across,
+        };
     }
     let spacing = frame.spacing();
     let placed = wrap(
@@ -192,30 +210,28 @@ pub(super) fn lay_out(project: &Project, movable: &[usize], direction: Direction
     place_in_blocks(&frame, &homes, &blocks, placed, top_connections)
 }
 
-/// A zone's members laid out among themselves.
+fn node_of(home: Home) -> usize {
+    match home {
+        Home::Zone { block, .. } => block,
+        Home::Top(node) => node,
+    }
+}
+
+/// A zone's members laid out among themselves, with the connections among them (by their
+/// places in `locals`).
 fn zone_block(
-    project: &Project,
-    groups: &Groups,
     locals: &[usize],
+    edges: Vec<(ConnectionId, usize, usize)>,
     size_of: &impl Fn(usize) -> FlowSize,
     frame: &Frame,
 ) -> Block {
-    let position: BTreeMap<usize, usize> =
-        locals.iter().enumerate().map(|(i, &l)| (l, i)).collect();
-    let mut inner = FlowGraph {
+    let inner = FlowGraph {
         sizes: locals.iter().map(|&l| size_of(l)).collect(),
-        edges: Vec::new(),
+        edges: edges.iter().map(|&(_, a, b)| (a, b)).collect(),
     };
-    let mut connections = Vec::new();
-    for (id, a, b) in groups.ends(project) {
-        if let (Some(&pa), Some(&pb)) = (position.get(&a), position.get(&b)) {
-            inner.edges.push((pa, pb));
-            connections.push(id);
-        }
-    }
     Block {
         layout: lay_out_graph(&inner, frame.spacing()),
-        connections,
+        connections: edges.into_iter().map(|(id, _, _)| id).collect(),
     }
 }
 

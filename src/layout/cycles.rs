@@ -1,6 +1,9 @@
 //! Breaking cycles for layering: a feedback edge set by the greedy heuristic of Eades, Lin
 //! and Smyth. The edges it picks are reversed for layering only; they are drawn as they are.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 /// A sequence of the nodes in which most edges point forward: sinks go to the end, sources
 /// to the front, and otherwise the node with the most outgoing over incoming edges goes
 /// next. Returns each node's place in the sequence.
@@ -19,8 +22,7 @@ pub(super) fn sequence(count: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     let mut front = Vec::with_capacity(count);
     let mut back = Vec::new();
     let mut left = count;
-    // Buckets would be faster; a scan per pick is fine for the sizes a landscape has, and
-    // sinks and sources (most nodes) leave through the queues below.
+    // Sinks and sources (most nodes) leave through these queues.
     let mut sinks: Vec<usize> = (0..count).filter(|&v| out_degree[v] == 0).rev().collect();
     let mut sources: Vec<usize> = (0..count)
         .filter(|&v| in_degree[v] == 0 && out_degree[v] > 0)
@@ -50,7 +52,23 @@ pub(super) fn sequence(count: usize, edges: &[(usize, usize)]) -> Vec<usize> {
             }
         }
     };
-    let mut next_pick = 0;
+    // Nodes by how much they want to go first (outgoing minus incoming edges), highest
+    // first and then by index. When a node leaves, its neighbours' new scores are pushed;
+    // an entry whose score is no longer the node's is skipped when it comes up.
+    let rescore = |v: usize,
+                   removed: &[bool],
+                   out_degree: &[i64],
+                   in_degree: &[i64],
+                   wanting: &mut BinaryHeap<(i64, Reverse<usize>)>| {
+        for &u in incoming[v].iter().chain(&outgoing[v]) {
+            if !removed[u] {
+                wanting.push((out_degree[u] - in_degree[u], Reverse(u)));
+            }
+        }
+    };
+    let mut wanting: BinaryHeap<(i64, Reverse<usize>)> = (0..count)
+        .map(|v| (out_degree[v] - in_degree[v], Reverse(v)))
+        .collect();
     while left > 0 {
         if let Some(v) = sinks.pop() {
             if removed[v] {
@@ -65,6 +83,7 @@ pub(super) fn sequence(count: usize, edges: &[(usize, usize)]) -> Vec<usize> {
                 &mut sinks,
                 &mut sources,
             );
+            rescore(v, &removed, &out_degree, &in_degree, &mut wanting);
             left -= 1;
             continue;
         }
@@ -81,23 +100,20 @@ pub(super) fn sequence(count: usize, edges: &[(usize, usize)]) -> Vec<usize> {
                 &mut sinks,
                 &mut sources,
             );
+            rescore(v, &removed, &out_degree, &in_degree, &mut wanting);
             left -= 1;
             continue;
         }
         // Only cycles are left: take the node that most wants to go first.
-        let mut best = None;
-        for offset in 0..count {
-            let v = (next_pick + offset) % count;
-            if removed[v] {
-                continue;
-            }
-            let score = out_degree[v] - in_degree[v];
-            if best.is_none_or(|(_, s)| score > s) {
-                best = Some((v, score));
-            }
+        let Some((score, Reverse(v))) = wanting.pop() else {
+            break;
+        };
+        if removed[v] {
+            continue;
         }
-        let Some((v, _)) = best else { break };
-        next_pick = v;
+        if out_degree[v] - in_degree[v] != score {
+            continue;
+        }
         front.push(v);
         remove(
             v,
@@ -107,6 +123,7 @@ pub(super) fn sequence(count: usize, edges: &[(usize, usize)]) -> Vec<usize> {
             &mut sinks,
             &mut sources,
         );
+        rescore(v, &removed, &out_degree, &in_degree, &mut wanting);
         left -= 1;
     }
     let mut place = vec![0; count];

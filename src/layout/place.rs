@@ -45,11 +45,17 @@ pub(super) fn settle(project: &Project, movable: &[usize], laid: LaidOut) -> Arr
             .zip(&corners)
             .map(|(&i, &c)| box_rect(c, project.systems[i].size)),
     );
+    let local_of: std::collections::BTreeMap<_, usize> = movable
+        .iter()
+        .enumerate()
+        .map(|(local, &i)| (project.systems[i].id, local))
+        .collect();
     let rect_of = |id| {
-        movable
-            .iter()
-            .position(|&i| project.systems[i].id == id)
-            .map(|local| box_rect(corners[local], project.systems[movable[local]].size))
+        let local = *local_of.get(&id)?;
+        Some(box_rect(
+            corners[local],
+            project.systems[movable[local]].size,
+        ))
     };
     let routes = laid
         .bends
