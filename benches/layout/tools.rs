@@ -177,43 +177,18 @@ fn centre(b: &Placed) -> Point {
     Point::new(b.x + b.width / 2.0, b.y + b.height / 2.0)
 }
 
-/// Crossings of the straight lines between box centres (lines sharing an end do not count).
+/// Crossings of the straight lines between box centres, counted by the library's own
+/// measure for every tool alike.
 pub fn crossings(project: &Project, boxes: &Boxes) -> usize {
-    let segments: Vec<(SystemId, SystemId, Point, Point)> = project
+    let ids: Vec<SystemId> = boxes.keys().copied().collect();
+    let index: BTreeMap<SystemId, usize> = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+    let centres: Vec<Point> = boxes.values().map(centre).collect();
+    let edges: Vec<(usize, usize)> = project
         .connections
         .iter()
-        .filter(|c| c.from != c.to)
-        .filter_map(|c| {
-            Some((
-                c.from,
-                c.to,
-                centre(boxes.get(&c.from)?),
-                centre(boxes.get(&c.to)?),
-            ))
-        })
+        .filter_map(|c| Some((*index.get(&c.from)?, *index.get(&c.to)?)))
         .collect();
-    let orientation = |a: Point, b: Point, c: Point| {
-        let cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
-        if cross > 1e-3 {
-            1
-        } else if cross < -1e-3 {
-            -1
-        } else {
-            0
-        }
-    };
-    let mut count = 0;
-    for (i, &(a1, a2, p1, p2)) in segments.iter().enumerate() {
-        for &(b1, b2, q1, q2) in &segments[i + 1..] {
-            if a1 == b1 || a1 == b2 || a2 == b1 || a2 == b2 {
-                continue;
-            }
-            let proper = orientation(p1, p2, q1) * orientation(p1, p2, q2) < 0
-                && orientation(q1, q2, p1) * orientation(q1, q2, p2) < 0;
-            count += usize::from(proper);
-        }
-    }
-    count
+    integration_studio::layout::straight_crossings(&centres, &edges)
 }
 
 /// Pairs of boxes that overlap.

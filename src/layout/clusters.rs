@@ -205,6 +205,7 @@ pub(super) fn lay_out(project: &Project, movable: &[usize], direction: Direction
     let placed = wrap(
         lay_out_graph(&top, spacing),
         &top.sizes,
+        &top.edges,
         spacing.between_layers,
     );
     place_in_blocks(&frame, &homes, &blocks, placed, top_connections)

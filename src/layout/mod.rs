@@ -5,6 +5,7 @@
 
 mod clusters;
 mod coords;
+mod crossings;
 mod cycles;
 mod graph;
 mod layered;
@@ -15,6 +16,8 @@ mod ranks;
 mod wrap;
 
 use std::collections::BTreeSet;
+
+pub use crossings::straight_crossings;
 
 use crate::edit::Edit;
 use crate::model::{ConnectionId, Point, Project, SystemId};

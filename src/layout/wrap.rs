@@ -4,7 +4,9 @@
 //! equal length, and each run goes below the one before, so data still flows the same way
 //! within a row and rows read in order.
 
+use super::crossings::straight_crossings;
 use super::graph::{FlowLayout, FlowPoint, FlowSize};
+use crate::model::Point;
 
 /// How much longer than wide (along the flow, in flow space) a drawing may be before it
 /// wraps: screens are about 1.6 times as wide as high.
@@ -12,12 +14,44 @@ const ASPECT: f32 = 1.6;
 /// Wrapping only pays when it gives at least two rows of this many times the aspect.
 const WRAP_FROM: f32 = 2.5;
 
-/// `layout` wrapped into rows when it is far longer than wide; `gap` separates the rows.
-pub(super) fn wrap(layout: FlowLayout, sizes: &[FlowSize], gap: f32) -> FlowLayout {
+/// Above this many edges the crossing check would cost more than it saves: no wrapping.
+const CHECKED_UP_TO: usize = 3_000;
+
+/// `layout` wrapped into rows when it is far longer than wide, unless that adds crossings
+/// (more than a tenth, or two); `gap` separates the rows.
+pub(super) fn wrap(
+    layout: FlowLayout,
+    sizes: &[FlowSize],
+    edges: &[(usize, usize)],
+    gap: f32,
+) -> FlowLayout {
     let extent = layout.extent;
-    if extent.across <= 0.0 || extent.along / extent.across < ASPECT * WRAP_FROM {
+    if extent.across <= 0.0
+        || extent.along / extent.across < ASPECT * WRAP_FROM
+        || edges.len() > CHECKED_UP_TO
+    {
         return layout;
     }
+    let wrapped = into_rows(&layout, sizes, gap);
+    let crossings = |l: &FlowLayout| {
+        let centres: Vec<Point> = l
+            .corners
+            .iter()
+            .zip(sizes)
+            .map(|(c, s)| Point::new(c.along + s.along / 2.0, c.across + s.across / 2.0))
+            .collect();
+        straight_crossings(&centres, edges)
+    };
+    let (before, after) = (crossings(&layout), crossings(&wrapped));
+    if after <= before + (before / 10).max(2) {
+        wrapped
+    } else {
+        layout
+    }
+}
+
+fn into_rows(layout: &FlowLayout, sizes: &[FlowSize], gap: f32) -> FlowLayout {
+    let extent = layout.extent;
     let rows = ((extent.along / extent.across / ASPECT).sqrt().round() as usize).max(2);
     // Where columns start, in order; a row break may fall only between columns.
     let mut starts: Vec<f32> = layout.corners.iter().map(|c| c.along).collect();
@@ -32,7 +66,7 @@ pub(super) fn wrap(layout: FlowLayout, sizes: &[FlowSize], gap: f32) -> FlowLayo
         }
     }
     if breaks.len() < 2 {
-        return layout;
+        return layout.clone();
     }
     let row_of = |along: f32| breaks.iter().rposition(|&b| along + 0.5 >= b).unwrap_or(0);
     // Each row is as high as what it holds.
@@ -103,7 +137,7 @@ mod tests {
             },
             bends: Vec::new(),
         };
-        let wrapped = wrap(strip.clone(), &[size; 12], 60.0);
+        let wrapped = wrap(strip.clone(), &[size; 12], &[], 60.0);
         assert!(
             wrapped.extent.along < strip.extent.along / 2.0,
             "{:?}",
@@ -124,7 +158,7 @@ mod tests {
             bends: vec![],
         };
         assert_eq!(
-            wrap(square, &[size], 60.0).corners,
+            wrap(square, &[size], &[], 60.0).corners,
             vec![FlowPoint::default()]
         );
     }
