@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 
 use super::Direction;
 use super::coords::Spacing;
+use super::crossings::straight_crossings;
 use super::graph::{FlowGraph, FlowLayout, FlowPoint, FlowSize};
 use super::layered::lay_out as lay_out_graph;
-use super::wrap::wrap;
+use super::wrap::wrapped;
 use crate::model::{
     ConnectionId, Point, Project, Size, SystemId, ZONE_HEADER, ZONE_PADDING, ZoneId,
 };
@@ -202,19 +203,61 @@ pub(super) fn lay_out(project: &Project, movable: &[usize], direction: Direction
         };
     }
     let spacing = frame.spacing();
-    let placed = wrap(
-        lay_out_graph(&top, spacing),
-        &top.sizes,
-        &top.edges,
-        spacing.between_layers,
-    );
-    place_in_blocks(&frame, &homes, &blocks, placed, top_connections)
+    let straight = lay_out_graph(&top, spacing);
+    let rows = wrapped(&straight, &top.sizes, spacing.between_layers);
+    let laid = place_in_blocks(&frame, &homes, &blocks, straight, top_connections.clone());
+    match rows {
+        Some(rows) => {
+            let rows = place_in_blocks(&frame, &homes, &blocks, rows, top_connections);
+            fewer_crossings_or_rows(project, &groups, movable, laid, rows)
+        }
+        None => laid,
+    }
 }
 
 fn node_of(home: Home) -> usize {
     match home {
         Home::Zone { block, .. } => block,
         Home::Top(node) => node,
+    }
+}
+
+/// Above this many connections the crossing count would cost more than wrapping saves.
+const WRAP_CHECKED_UP_TO: usize = 1_000;
+
+/// The landscape wrapped into rows, unless that adds crossings (more than a tenth, or two):
+/// rows read better at Fit, but not at any price.
+fn fewer_crossings_or_rows(
+    project: &Project,
+    groups: &Groups,
+    movable: &[usize],
+    straight: LaidOut,
+    rows: LaidOut,
+) -> LaidOut {
+    let edges: Vec<(usize, usize)> = groups.ends(project).map(|(_, a, b)| (a, b)).collect();
+    if edges.len() > WRAP_CHECKED_UP_TO {
+        return straight;
+    }
+    let crossings = |laid: &LaidOut| {
+        let centres: Vec<Point> = laid
+            .corners
+            .iter()
+            .zip(movable)
+            .map(|(corner, &i)| {
+                let rect = project.systems[i].rect();
+                Point::new(
+                    corner.x + rect.width() / 2.0,
+                    corner.y + rect.height() / 2.0,
+                )
+            })
+            .collect();
+        straight_crossings(&centres, &edges)
+    };
+    let (before, after) = (crossings(&straight), crossings(&rows));
+    if after <= before + (before / 10).max(2) {
+        rows
+    } else {
+        straight
     }
 }
 

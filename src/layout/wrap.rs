@@ -4,9 +4,7 @@
 //! equal length, and each run goes below the one before, so data still flows the same way
 //! within a row and rows read in order.
 
-use super::crossings::straight_crossings;
 use super::graph::{FlowLayout, FlowPoint, FlowSize};
-use crate::model::Point;
 
 /// How much longer than wide (along the flow, in flow space) a drawing may be before it
 /// wraps: screens are about 1.6 times as wide as high.
@@ -14,40 +12,15 @@ const ASPECT: f32 = 1.6;
 /// Wrapping only pays when it gives at least two rows of this many times the aspect.
 const WRAP_FROM: f32 = 2.5;
 
-/// Above this many edges the crossing check would cost more than it saves: no wrapping.
-const CHECKED_UP_TO: usize = 3_000;
-
-/// `layout` wrapped into rows when it is far longer than wide, unless that adds crossings
-/// (more than a tenth, or two); `gap` separates the rows.
-pub(super) fn wrap(
-    layout: FlowLayout,
-    sizes: &[FlowSize],
-    edges: &[(usize, usize)],
-    gap: f32,
-) -> FlowLayout {
+/// `layout` wrapped into rows, or `None` when it is not far longer than wide (or wrapping
+/// would not cut it); `gap` separates the rows.
+pub(super) fn wrapped(layout: &FlowLayout, sizes: &[FlowSize], gap: f32) -> Option<FlowLayout> {
     let extent = layout.extent;
-    if extent.across <= 0.0
-        || extent.along / extent.across < ASPECT * WRAP_FROM
-        || edges.len() > CHECKED_UP_TO
-    {
-        return layout;
+    if extent.across <= 0.0 || extent.along / extent.across < ASPECT * WRAP_FROM {
+        return None;
     }
-    let wrapped = into_rows(&layout, sizes, gap);
-    let crossings = |l: &FlowLayout| {
-        let centres: Vec<Point> = l
-            .corners
-            .iter()
-            .zip(sizes)
-            .map(|(c, s)| Point::new(c.along + s.along / 2.0, c.across + s.across / 2.0))
-            .collect();
-        straight_crossings(&centres, edges)
-    };
-    let (before, after) = (crossings(&layout), crossings(&wrapped));
-    if after <= before + (before / 10).max(2) {
-        wrapped
-    } else {
-        layout
-    }
+    let rows = into_rows(layout, sizes, gap);
+    (rows.corners != layout.corners).then_some(rows)
 }
 
 fn into_rows(layout: &FlowLayout, sizes: &[FlowSize], gap: f32) -> FlowLayout {
@@ -137,16 +110,16 @@ mod tests {
             },
             bends: Vec::new(),
         };
-        let wrapped = wrap(strip.clone(), &[size; 12], &[], 60.0);
+        let rows = wrapped(&strip, &[size; 12], 60.0).expect("a strip wraps");
         assert!(
-            wrapped.extent.along < strip.extent.along / 2.0,
+            rows.extent.along < strip.extent.along / 2.0,
             "{:?}",
-            wrapped.extent
+            rows.extent
         );
-        assert!(wrapped.extent.across > strip.extent.across);
+        assert!(rows.extent.across > strip.extent.across);
         // Order along a row is kept, and nothing overlaps.
-        for (i, a) in wrapped.corners.iter().enumerate() {
-            for b in &wrapped.corners[i + 1..] {
+        for (i, a) in rows.corners.iter().enumerate() {
+            for b in &rows.corners[i + 1..] {
                 let apart =
                     (a.along - b.along).abs() >= 100.0 || (a.across - b.across).abs() >= 100.0;
                 assert!(apart);
@@ -157,9 +130,6 @@ mod tests {
             extent: size,
             bends: vec![],
         };
-        assert_eq!(
-            wrap(square, &[size], &[], 60.0).corners,
-            vec![FlowPoint::default()]
-        );
+        assert_eq!(wrapped(&square, &[size], 60.0).map(|l| l.corners), None);
     }
 }
