@@ -149,8 +149,14 @@ impl Rect {
         }
     }
 
-    /// Does the segment from `a` to `b` pass through the rect (Liang–Barsky)?
+    /// Does the segment from `a` to `b` pass through the rect?
     pub fn crossed_by(&self, a: Point, b: Point) -> bool {
+        self.clip(a, b).is_some()
+    }
+
+    /// The part of the segment from `a` to `b` inside the rect, as the fractions of the way
+    /// from `a` where it enters and leaves (Liang–Barsky); `None` when it misses.
+    pub fn clip(&self, a: Point, b: Point) -> Option<(f32, f32)> {
         let (dx, dy) = (b.x - a.x, b.y - a.y);
         let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
         for (p, q) in [
@@ -161,7 +167,7 @@ impl Rect {
         ] {
             if p == 0.0 {
                 if q < 0.0 {
-                    return false;
+                    return None;
                 }
             } else {
                 let t = q / p;
@@ -172,7 +178,7 @@ impl Rect {
                 }
             }
         }
-        t0 <= t1
+        (t0 <= t1).then_some((t0, t1))
     }
 }
 

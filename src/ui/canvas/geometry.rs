@@ -164,27 +164,9 @@ pub(super) fn segment_may_touch(a: Pos2, b: Pos2, rect: Rect) -> bool {
 /// across a huge landscape would become thousands of dashes.
 pub(super) fn clip_segment(a: Pos2, b: Pos2, rect: Rect) -> Option<(Pos2, Pos2, f32)> {
     let d = b - a;
-    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
-    for (p, q) in [
-        (-d.x, a.x - rect.min.x),
-        (d.x, rect.max.x - a.x),
-        (-d.y, a.y - rect.min.y),
-        (d.y, rect.max.y - a.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    (t0 <= t1).then(|| (a + d * t0, a + d * t1, d.length() * t0))
+    let (t0, t1) =
+        from_egui(rect).clip(model::Point::new(a.x, a.y), model::Point::new(b.x, b.y))?;
+    Some((a + d * t0, a + d * t1, d.length() * t0))
 }
 
 #[cfg(test)]
