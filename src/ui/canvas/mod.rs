@@ -18,6 +18,7 @@ mod draw;
 mod edge_labels;
 mod geometry;
 mod hit;
+mod icons;
 mod input;
 mod labels;
 mod legend;
