@@ -261,11 +261,69 @@ fn quitting_with_unsaved_changes_asks_and_closes_only_when_told() {
 fn a_large_landscape_is_arranged_off_the_ui_thread_and_applied_as_one_step() {
     let project = integration_studio::synthetic::landscape(400, 800, 3);
     let mut session = Session::new(Document::new(project));
+    let (arrangement, only, stamp) = arrange_in_background(&mut session);
+    assert!(!session.document().is_dirty(), "nothing moved yet");
+    let effects = session.apply([Intent::Arranged {
+        arrangement,
+        only,
+        stamp,
+    }]);
+    assert!(effects.contains(&Effect::FitView), "{effects:?}");
+    assert_eq!(session.document().history().undo_len(), 1);
+}
+
+#[test]
+fn an_arrangement_for_an_older_state_or_another_project_is_not_applied() {
+    let project = integration_studio::synthetic::landscape(400, 800, 3);
+    let mut session = Session::new(Document::new(project.clone()));
+    let (arrangement, only, stamp) = arrange_in_background(&mut session);
+    // The user moved on: deleted something while it was being computed.
+    session.apply([Intent::Select(Selection::only(ItemRef::System(
+        project.systems[0].id,
+    )))]);
+    session.apply([Intent::Run(Command::DeleteSelection)]);
+    let revision = session.document().revision();
+    let late = Intent::Arranged {
+        arrangement: arrangement.clone(),
+        only: only.clone(),
+        stamp,
+    };
+    assert_eq!(
+        notices(&session.apply([late])),
+        ["The landscape changed while it was being arranged; arrange it again"]
+    );
+    assert_eq!(session.document().revision(), revision);
+
+    // Another project at the same revision number is not taken for the first one.
+    let dir = temp_dir("arranged-other");
+    let path = dir.join("same.ron");
+    integration_studio::io::save(&project, &path).unwrap();
+    let mut session = Session::new(Document::new(project));
+    let (arrangement, only, stamp) = arrange_in_background(&mut session);
+    session.apply([Intent::FileConfirmed(FileAction::Open(Some(path)))]);
+    assert_eq!(session.document().revision(), 0);
+    let effects = session.apply([Intent::Arranged {
+        arrangement,
+        only,
+        stamp,
+    }]);
+    assert_eq!(notices(&effects).len(), 1);
+    assert!(!session.document().is_dirty());
+}
+
+/// Asks for Auto-arrange and computes what the app's thread would.
+fn arrange_in_background(
+    session: &mut Session,
+) -> (
+    integration_studio::layout::Arrangement,
+    Option<std::collections::BTreeSet<SystemId>>,
+    integration_studio::session::Stamp,
+) {
     let effects = session.apply([Intent::Run(Command::AutoArrange)]);
     let Some(Effect::ArrangeInBackground {
         project,
         options,
-        revision,
+        stamp,
     }) = effects
         .iter()
         .find(|e| matches!(e, Effect::ArrangeInBackground { .. }))
@@ -273,25 +331,6 @@ fn a_large_landscape_is_arranged_off_the_ui_thread_and_applied_as_one_step() {
     else {
         panic!("expected the arrangement off the UI thread: {effects:?}");
     };
-    assert!(!session.document().is_dirty(), "nothing moved yet");
     let arrangement = integration_studio::layout::arrange(&project, &options);
-    let only = options.only.clone();
-    let stale = Intent::Arranged {
-        arrangement: arrangement.clone(),
-        only: only.clone(),
-        revision: revision + 1,
-    };
-    let effects = session.apply([stale]);
-    assert_eq!(
-        notices(&effects),
-        ["The landscape changed while it was being arranged; arrange it again"]
-    );
-    assert!(!session.document().is_dirty());
-    let effects = session.apply([Intent::Arranged {
-        arrangement,
-        only,
-        revision,
-    }]);
-    assert!(effects.contains(&Effect::FitView), "{effects:?}");
-    assert_eq!(session.document().history().undo_len(), 1);
+    (arrangement, options.only, stamp)
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::effect::Effect;
-use super::{Session, capitalised};
+use super::{Session, Stamp, capitalised};
 use crate::edit::Edit;
 use crate::layout::{Arrangement, Direction, Options, arrange};
 use crate::model::{System, SystemId};
@@ -35,7 +35,7 @@ impl Session {
             effects.push(Effect::ArrangeInBackground {
                 project: Box::new(project.clone()),
                 options,
-                revision: self.document.revision(),
+                stamp: self.stamp(),
             });
             return;
         }
@@ -43,16 +43,16 @@ impl Session {
         self.apply_arrangement(arrangement, options.only, effects);
     }
 
-    /// Applies an arrangement computed off the UI thread, unless the project changed since
-    /// it was asked for.
+    /// Applies an arrangement computed off the UI thread, unless the project changed (or
+    /// another one was opened) since it was asked for.
     pub(super) fn arranged(
         &mut self,
         arrangement: Arrangement,
         only: Option<BTreeSet<SystemId>>,
-        revision: u64,
+        stamp: Stamp,
         effects: &mut Vec<Effect>,
     ) {
-        if revision != self.document.revision() {
+        if stamp != self.stamp() {
             effects.push(Effect::Notice(
                 "The landscape changed while it was being arranged; arrange it again".into(),
             ));

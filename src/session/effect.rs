@@ -41,11 +41,11 @@ pub enum Effect {
     /// The analysis changed: findings marks and the like are drawn anew.
     ReportChanged,
     /// Arrange this copy of the project off the UI thread, then send
-    /// `Intent::Arranged` with the result and `revision`.
+    /// `Intent::Arranged` with the result and `stamp`.
     ArrangeInBackground {
         project: Box<crate::model::Project>,
         options: crate::layout::Options,
-        revision: u64,
+        stamp: super::Stamp,
     },
     /// The direction data flows in changed: the app remembers it for the next run.
     FlowChanged(crate::layout::Direction),

@@ -36,11 +36,11 @@ pub enum Intent {
     FileConfirmed(FileAction),
     /// Save, then carry out the action (the unsaved-changes dialog's Save).
     SaveThen(FileAction),
-    /// An arrangement computed off the UI thread for the document at `revision`.
+    /// An arrangement computed off the UI thread for the document as `stamp` says.
     Arranged {
         arrangement: crate::layout::Arrangement,
         only: Option<std::collections::BTreeSet<crate::model::SystemId>>,
-        revision: u64,
+        stamp: super::Stamp,
     },
 }
 

@@ -30,7 +30,17 @@ use crate::edit::Document;
 use crate::layout::Direction;
 use crate::model::Project;
 
+/// Which document, at which revision: an answer computed for one (an arrangement made off
+/// the UI thread) is only applied to the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    document: u64,
+    revision: u64,
+}
+
 pub struct Session {
+    /// Counts the documents this session has held, so a new one is never taken for the old.
+    documents: u64,
     document: Document,
     selection: Selection,
     derived: Derived,
@@ -42,6 +52,7 @@ impl Session {
     pub fn new(document: Document) -> Self {
         let derived = Derived::of(&document, 0);
         Session {
+            documents: 0,
             document,
             selection: Selection::default(),
             derived,
@@ -146,12 +157,21 @@ impl Session {
             Intent::Arranged {
                 arrangement,
                 only,
-                revision,
-            } => self.arranged(arrangement, only, revision, effects),
+                stamp,
+            } => self.arranged(arrangement, only, stamp, effects),
+        }
+    }
+
+    /// The document and revision as they are now.
+    pub fn stamp(&self) -> Stamp {
+        Stamp {
+            document: self.documents,
+            revision: self.document.revision(),
         }
     }
 
     fn replace_document(&mut self, document: Document, effects: &mut Vec<Effect>) {
+        self.documents += 1;
         self.document = document;
         self.selection = Selection::default();
         // Always anew: a new document's revisions start again and could match the old one's.

@@ -6,7 +6,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use super::StudioApp;
 use crate::layout::{Options, arrange};
 use crate::model::Project;
-use crate::session::Intent;
+use crate::session::{Intent, Stamp};
 
 /// An arrangement being computed.
 pub(super) struct Arranging {
@@ -19,7 +19,7 @@ impl StudioApp {
         ctx: &egui::Context,
         project: Project,
         options: Options,
-        revision: u64,
+        stamp: Stamp,
     ) {
         let (send, answer) = channel();
         let ctx = ctx.clone();
@@ -28,7 +28,7 @@ impl StudioApp {
             let _ = send.send(Intent::Arranged {
                 arrangement,
                 only: options.only,
-                revision,
+                stamp,
             });
             ctx.request_repaint();
         });

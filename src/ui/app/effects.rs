@@ -49,8 +49,8 @@ impl StudioApp {
                 Effect::ArrangeInBackground {
                     project,
                     options,
-                    revision,
-                } => self.arrange_in_background(ctx, *project, options, revision),
+                    stamp,
+                } => self.arrange_in_background(ctx, *project, options, stamp),
                 Effect::FlowChanged(direction) => {
                     self.preferences.flow_down = direction == Direction::Down;
                 }
