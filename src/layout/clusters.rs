@@ -26,37 +26,28 @@ struct Frame {
 }
 
 impl Frame {
-    fn size(&self, size: Size) -> FlowSize {
+    /// Screen (x, y) as (along, across): the same for flowing right, swapped flowing down.
+    fn to_flow(&self, x: f32, y: f32) -> (f32, f32) {
         match self.direction {
-            Direction::Right => FlowSize {
-                along: size.width,
-                across: size.height,
-            },
-            Direction::Down => FlowSize {
-                along: size.height,
-                across: size.width,
-            },
+            Direction::Right => (x, y),
+            Direction::Down => (y, x),
         }
+    }
+
+    fn size(&self, size: Size) -> FlowSize {
+        let (along, across) = self.to_flow(size.width, size.height);
+        FlowSize { along, across }
     }
 
     fn point(&self, point: FlowPoint) -> Point {
-        match self.direction {
-            Direction::Right => Point::new(point.along, point.across),
-            Direction::Down => Point::new(point.across, point.along),
-        }
+        // Swapping is its own inverse.
+        let (x, y) = self.to_flow(point.along, point.across);
+        Point::new(x, y)
     }
 
     fn flow_point(&self, point: Point) -> FlowPoint {
-        match self.direction {
-            Direction::Right => FlowPoint {
-                along: point.x,
-                across: point.y,
-            },
-            Direction::Down => FlowPoint {
-                along: point.y,
-                across: point.x,
-            },
-        }
+        let (along, across) = self.to_flow(point.x, point.y);
+        FlowPoint { along, across }
     }
 
     fn spacing(&self) -> Spacing {
