@@ -387,6 +387,7 @@ pub fn landscape(systems: usize, connections: usize, seed: u64) -> Project {
             } else {
                 String::new()
             },
+            waypoints: Vec::new(),
         });
     }
     project

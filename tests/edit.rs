@@ -250,3 +250,81 @@ fn the_unsaved_marker_follows_undo_back_to_the_saved_state() {
     let untouched = Document::new(shop());
     assert!(!untouched.is_dirty());
 }
+
+/// The shop with bends on its first connection, saved as the file would hold them.
+fn shop_with_bends() -> (Project, usize) {
+    let mut project = shop();
+    let c = &mut project.connections[0];
+    c.waypoints = vec![Point::new(10.0, 20.0), Point::new(30.0, 40.0)];
+    (project, 0)
+}
+
+#[test]
+fn dragging_one_end_drops_the_bends_and_undo_puts_them_back() {
+    let (project, c) = shop_with_bends();
+    let before = text(&project);
+    let from = project.connections[c].from;
+    let start = project.system(from).unwrap().position;
+    let mut doc = Document::new(project);
+    for step in 1..=5 {
+        let to = Point::new(start.x + 10.0 * step as f32, start.y);
+        doc.apply(
+            Edit::MoveSystems(vec![(from, to)]),
+            "Move",
+            Some(Coalesce::Drag(7)),
+        )
+        .unwrap();
+    }
+    doc.seal();
+    assert!(doc.project().connections[c].waypoints.is_empty());
+    assert_eq!(doc.history().undo_len(), 1);
+    doc.undo();
+    assert_eq!(
+        text(doc.project()),
+        before,
+        "undo restores the bends exactly"
+    );
+    // Redo replays only the drag's last forward edit, which must drop the bends again.
+    doc.redo();
+    assert!(doc.project().connections[c].waypoints.is_empty());
+    assert_eq!(
+        doc.project().system(from).unwrap().position.x,
+        start.x + 50.0
+    );
+}
+
+#[test]
+fn moving_both_ends_together_moves_the_bends_along() {
+    let (project, c) = shop_with_bends();
+    let before = text(&project);
+    let (from, to) = (project.connections[c].from, project.connections[c].to);
+    let shifted = |id| {
+        let p = project.system(id).unwrap().position;
+        (id, Point::new(p.x + 5.0, p.y - 7.0))
+    };
+    let moves = vec![shifted(from), shifted(to)];
+    let mut doc = Document::new(project.clone());
+    doc.apply(Edit::MoveSystems(moves), "Move", None).unwrap();
+    assert_eq!(
+        doc.project().connections[c].waypoints,
+        vec![Point::new(15.0, 13.0), Point::new(35.0, 33.0)]
+    );
+    doc.undo();
+    assert_eq!(text(doc.project()), before);
+}
+
+#[test]
+fn bends_survive_a_save_and_are_left_out_when_there_are_none() {
+    let (project, c) = shop_with_bends();
+    let saved = text(&project);
+    assert!(saved.contains("waypoints: ["), "{saved}");
+    assert_eq!(saved.matches("waypoints").count(), 1, "only the bent one");
+    let loaded = integration_studio::io::parse(&saved, std::path::Path::new("shop.ron"))
+        .unwrap()
+        .project;
+    assert_eq!(
+        loaded.connections[c].waypoints,
+        project.connections[c].waypoints
+    );
+    assert!(!text(&shop()).contains("waypoints"));
+}

@@ -185,11 +185,13 @@ fn connection() -> impl Strategy<Value = Connection> {
         text(),
         text(),
     );
-    (ends, kinds, details).prop_map(
+    let waypoints = prop::collection::vec((finite_f32(), finite_f32()), 0..3);
+    (ends, kinds, details, waypoints).prop_map(
         |(
             (id, from, to, data),
             (protocol, style, data_format, direction, authentication, resilience),
             (frequency, volume, latency_target_ms, encrypted, transformation, notes),
+            waypoints,
         )| Connection {
             id: ConnectionId(id),
             from: SystemId(from),
@@ -207,6 +209,7 @@ fn connection() -> impl Strategy<Value = Connection> {
             resilience,
             transformation,
             notes,
+            waypoints: waypoints.into_iter().map(|(x, y)| Point { x, y }).collect(),
         },
     )
 }

@@ -47,10 +47,11 @@ pub fn run(args: ArrangeArgs) -> u8 {
         only: None,
     };
     let arrangement = arrange(&project, &options);
-    for (id, at) in &arrangement.positions {
-        if let Some(system) = project.system_mut(*id) {
-            system.position = *at;
-        }
+    if let Some(edit) = arrangement.edit(&project)
+        && let Err(error) = crate::edit::apply(&mut project, edit)
+    {
+        eprintln!("error: {error}. Nothing was written.");
+        return status::FAILED;
     }
     let out = args.output.as_ref().unwrap_or(&args.file);
     if let Err(error) = save(&project, out) {

@@ -41,7 +41,11 @@ pub enum Edit {
     SetSystem(Box<System>),
     SetConnection(Box<Connection>),
     SetZone(Zone),
+    /// Moves boxes. A connection whose two ends move together keeps its bends, moved
+    /// along; one with only one end moved loses them (they were laid out for the old place).
     MoveSystems(Vec<(SystemId, Point)>),
+    /// Sets where connections bend (empty: a straight line).
+    SetWaypoints(Vec<(ConnectionId, Vec<Point>)>),
     SetName(String),
     SetDescription(String),
     SetRequirements(Box<Requirements>),
@@ -60,7 +64,7 @@ impl Edit {
     /// reads changes, so those need not be computed again.
     pub fn is_layout_only(&self) -> bool {
         match self {
-            Edit::MoveSystems(_) => true,
+            Edit::MoveSystems(_) | Edit::SetWaypoints(_) => true,
             Edit::Batch(edits) => edits.iter().all(Edit::is_layout_only),
             _ => false,
         }
@@ -130,26 +134,8 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
                 .ok_or_else(|| missing("zone", new.id.0))?;
             Ok(Edit::SetZone(std::mem::replace(slot, new)))
         }
-        Edit::MoveSystems(moves) => {
-            // By index, so dragging thousands of selected systems stays linear.
-            let index: HashMap<SystemId, usize> = project
-                .systems
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.id, i))
-                .collect();
-            if let Some((id, _)) = moves.iter().find(|(id, _)| !index.contains_key(id)) {
-                return Err(missing("system", id.0));
-            }
-            let old = moves
-                .into_iter()
-                .map(|(id, to)| {
-                    let system = &mut project.systems[index[&id]];
-                    (id, std::mem::replace(&mut system.position, to))
-                })
-                .collect();
-            Ok(Edit::MoveSystems(old))
-        }
+        Edit::MoveSystems(moves) => move_systems(project, moves),
+        Edit::SetWaypoints(routes) => set_waypoints(project, routes),
         Edit::SetName(name) => Ok(Edit::SetName(std::mem::replace(&mut project.name, name))),
         Edit::SetDescription(text) => Ok(Edit::SetDescription(std::mem::replace(
             &mut project.description,
@@ -164,6 +150,78 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
         ))),
         Edit::Batch(edits) => apply_batch(project, edits),
     }
+}
+
+fn move_systems(project: &mut Project, moves: Vec<(SystemId, Point)>) -> Result<Edit, EditError> {
+    // By index, so dragging thousands of selected systems stays linear.
+    let index: HashMap<SystemId, usize> = project
+        .systems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    if let Some((id, _)) = moves.iter().find(|(id, _)| !index.contains_key(id)) {
+        return Err(missing("system", id.0));
+    }
+    let mut shift: HashMap<SystemId, (f32, f32)> = HashMap::with_capacity(moves.len());
+    let old: Vec<(SystemId, Point)> = moves
+        .into_iter()
+        .map(|(id, to)| {
+            let system = &mut project.systems[index[&id]];
+            let from = std::mem::replace(&mut system.position, to);
+            shift.insert(id, (to.x - from.x, to.y - from.y));
+            (id, from)
+        })
+        .collect();
+    let mut old_waypoints = Vec::new();
+    for connection in &mut project.connections {
+        if connection.waypoints.is_empty() {
+            continue;
+        }
+        let (from, to) = (shift.get(&connection.from), shift.get(&connection.to));
+        if from.is_none() && to.is_none() {
+            continue;
+        }
+        old_waypoints.push((connection.id, connection.waypoints.clone()));
+        match (from, to) {
+            (Some(a), Some(b)) if a == b => {
+                for point in &mut connection.waypoints {
+                    *point = Point::new(point.x + a.0, point.y + a.1);
+                }
+            }
+            _ => connection.waypoints.clear(),
+        }
+    }
+    let undo_move = Edit::MoveSystems(old);
+    Ok(if old_waypoints.is_empty() {
+        undo_move
+    } else {
+        // Moving back shifts or clears the bends again; then they are put back exactly.
+        Edit::Batch(vec![undo_move, Edit::SetWaypoints(old_waypoints)])
+    })
+}
+
+fn set_waypoints(
+    project: &mut Project,
+    routes: Vec<(ConnectionId, Vec<Point>)>,
+) -> Result<Edit, EditError> {
+    let index: HashMap<ConnectionId, usize> = project
+        .connections
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
+    if let Some((id, _)) = routes.iter().find(|(id, _)| !index.contains_key(id)) {
+        return Err(missing("connection", id.0));
+    }
+    let old = routes
+        .into_iter()
+        .map(|(id, points)| {
+            let connection = &mut project.connections[index[&id]];
+            (id, std::mem::replace(&mut connection.waypoints, points))
+        })
+        .collect();
+    Ok(Edit::SetWaypoints(old))
 }
 
 fn missing(kind: &str, id: u64) -> EditError {

@@ -165,6 +165,8 @@ pub fn paste(project: &Project, text: &str) -> Result<Paste, PasteError> {
                 id,
                 from,
                 to,
+                // The pasted boxes land somewhere else: bends from the old place would zigzag.
+                waypoints: Vec::new(),
                 ..connection
             },
         ));

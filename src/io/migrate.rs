@@ -175,6 +175,7 @@ impl From<ConnectionV1> for Connection {
             resilience: old.resilience,
             transformation: String::new(),
             notes: old.notes,
+            waypoints: Vec::new(),
         }
     }
 }

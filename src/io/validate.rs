@@ -349,6 +349,20 @@ fn check_connections(project: &Project, lookup: &Lookup, found: &mut Vec<Problem
                 ));
             }
         }
+        if let Some(bend) = connection.waypoints.iter().position(|p| !p.is_finite()) {
+            let message = format!(
+                "{} has a bend (waypoint {}) that is not a finite number; fix it or delete \
+                 the waypoints to draw a straight line.",
+                what(),
+                bend + 1
+            );
+            found.push(problem(
+                ProblemCode::InvalidGeometry,
+                subject,
+                at(&format!("waypoints[{bend}]")),
+                message,
+            ));
+        }
         if connection.from == connection.to && !connection.is_meaningful_self_loop() {
             let message = format!(
                 "{} goes from a system to itself without a queue, topic or stream in \

@@ -49,7 +49,8 @@ pub struct Arrangement {
 }
 
 impl Arrangement {
-    /// The arrangement as one edit (nothing to do when no system moves).
+    /// The arrangement as one edit (nothing to do when no system moves and no bend
+    /// changes). Connections of the arranged systems take their new routes or none.
     pub fn edit(&self, project: &Project) -> Option<Edit> {
         let moves: Vec<(SystemId, Point)> = self
             .positions
@@ -57,7 +58,35 @@ impl Arrangement {
             .filter(|(id, to)| project.system(*id).is_some_and(|s| s.position != *to))
             .copied()
             .collect();
-        (!moves.is_empty()).then_some(Edit::MoveSystems(moves))
+        let arranged: BTreeSet<SystemId> = self.positions.iter().map(|(id, _)| *id).collect();
+        let routes: std::collections::BTreeMap<ConnectionId, &Vec<Point>> =
+            self.routes.iter().map(|(id, r)| (*id, r)).collect();
+        let mut waypoints: Vec<(ConnectionId, Vec<Point>)> = project
+            .connections
+            .iter()
+            .filter(|c| arranged.contains(&c.from) || arranged.contains(&c.to))
+            .filter_map(|c| {
+                let route = routes.get(&c.id).map(|r| (*r).clone()).unwrap_or_default();
+                // Set even when equal: the move may have shifted the old bends.
+                (!route.is_empty() || !c.waypoints.is_empty()).then_some((c.id, route))
+            })
+            .collect();
+        if moves.is_empty() {
+            // Nothing moves, so nothing shifts: only real changes count.
+            waypoints.retain(|(id, route)| {
+                project
+                    .connection(*id)
+                    .is_some_and(|c| c.waypoints != *route)
+            });
+        }
+        let mut edits = Vec::new();
+        if !moves.is_empty() {
+            edits.push(Edit::MoveSystems(moves));
+        }
+        if !waypoints.is_empty() {
+            edits.push(Edit::SetWaypoints(waypoints));
+        }
+        (!edits.is_empty()).then(|| Edit::all(edits))
     }
 }
 

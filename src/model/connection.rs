@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Authentication, Communication, ConnectionId, DataFormat, Direction, InteractionStyle,
+    Authentication, Communication, ConnectionId, DataFormat, Direction, InteractionStyle, Point,
     Resilience, SystemId,
 };
 
@@ -43,6 +43,11 @@ pub struct Connection {
     pub transformation: String,
     #[serde(default)]
     pub notes: String,
+    /// Where the line bends on its way from `from` to `to`, in scene units; empty for a
+    /// straight line. Auto-arrange sets them where a straight line would run through
+    /// another box; moving one end by hand drops them. Written only when there are any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waypoints: Vec<Point>,
 }
 
 impl Connection {
@@ -64,6 +69,7 @@ impl Connection {
             resilience: Vec::new(),
             transformation: String::new(),
             notes: String::new(),
+            waypoints: Vec::new(),
         }
     }
 
