@@ -3,6 +3,7 @@
 mod arrange;
 mod check;
 mod example;
+mod export;
 mod fmt;
 mod out;
 mod render;
@@ -56,6 +57,8 @@ enum Command {
     /// Lay the landscape out automatically, in the direction data flows; pinned systems
     /// stay where they are.
     Arrange(arrange::ArrangeArgs),
+    /// Write the landscape in another format: a picture as SVG or PNG.
+    Export(export::ExportArgs),
 }
 
 /// Parses the process arguments and runs the command.
@@ -71,6 +74,7 @@ fn run(cli: Cli) -> u8 {
         Some(Command::Example(args)) => example::run(args),
         Some(Command::Fmt(args)) => fmt::run(args),
         Some(Command::Arrange(args)) => arrange::run(args),
+        Some(Command::Export(args)) => export::run(args),
         None => open_window(cli.file, cli.screenshot),
     }
 }
@@ -101,7 +105,7 @@ fn open_window(_file: Option<PathBuf>, _screenshot: Option<PathBuf>) -> u8 {
 #[cfg(not(feature = "gui"))]
 const HEADLESS_BUILD: &str = "\
 error: this is the command-line-only build of integration-studio; it cannot open the desktop app
-  The subcommands work: render, check, example, fmt (see `integration-studio --help`).
+  The subcommands work: render, check, example, fmt, arrange, export (see `integration-studio --help`).
   For the app, build with the default features: `cargo install --path .` (or `cargo run --release`).";
 
 /// `path:line:col` when the position is known, else just the path.

@@ -16,6 +16,15 @@ pub(crate) fn write(args: std::fmt::Arguments) {
     }
 }
 
+/// Writes bytes (a picture, say) to standard output, ending as [`write`] does when the
+/// reader has gone.
+pub(crate) fn write_bytes(bytes: &[u8]) {
+    let mut stdout = io::stdout().lock();
+    if let Err(error) = stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        end_on_write_error(&error);
+    }
+}
+
 fn end_on_write_error(error: &io::Error) -> ! {
     if error.kind() == io::ErrorKind::BrokenPipe {
         std::process::exit(CLOSED_PIPE);

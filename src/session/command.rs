@@ -35,6 +35,10 @@ pub enum Command {
     Find,
     CopyPrompt,
     SavePromptAs,
+    /// Writes a picture of the landscape; the file's extension (.svg, .png) picks the kind.
+    ExportPicture,
+    /// Puts a picture of the landscape (PNG pixels) on the clipboard.
+    CopyPicture,
     FitView,
     /// Frames the selected systems (and the ends of selected connections).
     FrameSelection,

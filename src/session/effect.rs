@@ -32,6 +32,8 @@ pub enum Effect {
     OpenPalette,
     TogglePanel(Panel),
     CopyText(String),
+    /// Put this picture on the clipboard.
+    CopyImage(crate::picture::Rgba),
     /// Ask the window for the clipboard's text; it comes back as `Command::PasteText`.
     RequestPaste,
     /// A file was opened or saved: it goes to the top of Open Recent.

@@ -1,4 +1,4 @@
-//! File actions: new, open, revert, save, save as, save the prompt, quit. One enum names
+//! File actions: new, open, revert, save, save as, save the prompt, export a picture, quit. One enum names
 //! each action from the menu to the dialog that asks about unsaved changes, the dialog
 //! that asks for a path, and the file it finally reads or writes. On any failure the open
 //! project stays as it was.
@@ -11,6 +11,7 @@ use super::effect::Effect;
 use crate::edit::Document;
 use crate::io;
 use crate::model::Project;
+use crate::picture::{PictureFormat, PictureOptions};
 
 /// A file action. `None` for a path means "not chosen yet": the session asks for one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +24,8 @@ pub enum FileAction {
     Save,
     SaveAs(Option<PathBuf>),
     SavePrompt(Option<PathBuf>),
+    /// A picture of the landscape, SVG or PNG by the file's extension.
+    ExportPicture(Option<PathBuf>),
     Quit,
 }
 
@@ -41,6 +44,7 @@ impl FileAction {
             FileAction::Open(_) => FileAction::Open(Some(path)),
             FileAction::SaveAs(_) | FileAction::Save => FileAction::SaveAs(Some(path)),
             FileAction::SavePrompt(_) => FileAction::SavePrompt(Some(path)),
+            FileAction::ExportPicture(_) => FileAction::ExportPicture(Some(path)),
             other => other,
         }
     }
@@ -78,10 +82,12 @@ impl Session {
                 self.save_to(&path, effects);
             }
             FileAction::SavePrompt(Some(path)) => self.save_prompt_to(&path, effects),
+            FileAction::ExportPicture(Some(path)) => self.export_picture_to(&path, effects),
             FileAction::Quit => effects.push(Effect::Close),
             waiting @ (FileAction::Open(None)
             | FileAction::SaveAs(None)
-            | FileAction::SavePrompt(None)) => self.ask_for_path(waiting, effects),
+            | FileAction::SavePrompt(None)
+            | FileAction::ExportPicture(None)) => self.ask_for_path(waiting, effects),
         }
     }
 
@@ -106,6 +112,11 @@ impl Session {
                 "{}.md",
                 file_stem(&self.document.project().name)
             ))),
+            // Beside the project file, named after it; PNG is what slides take.
+            FileAction::ExportPicture(_) => Some(match &self.document.path {
+                Some(path) => path.with_extension("png"),
+                None => PathBuf::from(format!("{}.png", file_stem(&self.document.project().name))),
+            }),
             _ => None,
         };
         effects.push(Effect::AskForPath { action, suggested });
@@ -160,6 +171,43 @@ impl Session {
             Err(error) => effects.push(Effect::Dialog(Dialog::Error {
                 title: "The prompt could not be saved".into(),
                 detail: error.to_string(),
+            })),
+        }
+    }
+}
+
+impl Session {
+    /// Writes the picture atomically; the extension says SVG or PNG, and a name without
+    /// one gets ".png".
+    fn export_picture_to(&mut self, path: &Path, effects: &mut Vec<Effect>) {
+        let path = match path.extension() {
+            None => path.with_extension("png"),
+            Some(_) => path.to_owned(),
+        };
+        let Some(format) = PictureFormat::of_path(&path) else {
+            effects.push(Effect::Dialog(Dialog::Error {
+                title: "The picture could not be exported".into(),
+                detail: format!(
+                    "{}: pictures are written as .svg or .png; choose a name ending in one of them.",
+                    path.display()
+                ),
+            }));
+            return;
+        };
+        let written = format
+            .render(self.document.project(), &PictureOptions::default())
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| {
+                io::write_atomically(&path, &bytes, false).map_err(|error| error.to_string())
+            });
+        match written {
+            Ok(()) => effects.push(Effect::Notice(format!(
+                "Exported the landscape to {}",
+                path.display()
+            ))),
+            Err(detail) => effects.push(Effect::Dialog(Dialog::Error {
+                title: "The picture could not be exported".into(),
+                detail,
             })),
         }
     }

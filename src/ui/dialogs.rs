@@ -109,6 +109,9 @@ fn typed_path(
     let (title, button, what) = match action {
         FileAction::Open(_) => ("Open project", "Open", "Path of the .ron file:"),
         FileAction::SavePrompt(_) => ("Save prompt as", "Save", "Path of the .md or .txt file:"),
+        FileAction::ExportPicture(_) => {
+            ("Export picture", "Export", "Path of the .svg or .png file:")
+        }
         _ => ("Save project as", "Save", "Path of the .ron file:"),
     };
     ui.heading(title);

@@ -61,6 +61,10 @@ impl FileDialogs {
                 .set_title("Save prompt as")
                 .add_filter("Markdown", &["md"])
                 .add_filter("Text", &["txt"]),
+            FileAction::ExportPicture(_) => rfd::AsyncFileDialog::new()
+                .set_title("Export picture")
+                .add_filter("PNG image", &["png"])
+                .add_filter("SVG image", &["svg"]),
             _ => rfd::AsyncFileDialog::new()
                 .set_title("Save project as")
                 .add_filter("Integration Studio project", &["ron"]),

@@ -39,28 +39,60 @@ fn menu_items(
     intents: &mut Vec<Intent>,
 ) {
     let mut group = None;
-    for entry in COMMANDS.iter().filter(|entry| entry.menu == menu) {
+    let entries: Vec<&Entry> = COMMANDS.iter().filter(|entry| entry.menu == menu).collect();
+    let mut i = 0;
+    while i < entries.len() {
+        let entry = entries[i];
         if group.is_some_and(|group| group != entry.group) {
             ui.separator();
         }
         group = Some(entry.group);
-        let on = shown(&entry.command, preferences);
-        let enabled = enabled(&entry.command, document, selection);
-        if ui
-            .add_enabled(enabled, button(ui, entry, document, on))
-            .clicked()
-        {
-            intents.push(Intent::Run(entry.command.clone()));
+        if let Some((title, _)) = entry.submenu {
+            // The entries that follow in the same submenu go in it together.
+            let inside = entries[i..]
+                .iter()
+                .take_while(|e| e.submenu.map(|(t, _)| t) == Some(title))
+                .count();
+            ui.menu_button(title, |ui| {
+                for entry in &entries[i..i + inside] {
+                    item(ui, entry, document, preferences, selection, intents);
+                }
+            });
+            i += inside;
+            continue;
         }
+        item(ui, entry, document, preferences, selection, intents);
         if entry.command == Command::OpenFile {
             open_recent(ui, &preferences.recent_files, intents);
         }
+        i += 1;
+    }
+}
+
+fn item(
+    ui: &mut Ui,
+    entry: &Entry,
+    document: &Document,
+    preferences: &Preferences,
+    selection: &Selection,
+    intents: &mut Vec<Intent>,
+) {
+    let on = shown(&entry.command, preferences);
+    let enabled = enabled(&entry.command, document, selection);
+    if ui
+        .add_enabled(enabled, button(ui, entry, document, on))
+        .clicked()
+    {
+        intents.push(Intent::Run(entry.command.clone()));
     }
 }
 
 /// The item: a checkable one for a panel that can be shown or hidden.
 fn button(ui: &Ui, entry: &Entry, document: &Document, on: Option<bool>) -> Button<'static> {
-    let label = label_now(entry, document);
+    let label = match entry.submenu {
+        Some((_, label)) => label.to_owned(),
+        None => label_now(entry, document),
+    };
     let mut button = match on {
         Some(on) => Button::selectable(on, label),
         None => Button::new(label),

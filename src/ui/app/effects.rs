@@ -44,6 +44,12 @@ impl StudioApp {
                 Effect::OpenPalette => self.palette.open(),
                 Effect::TogglePanel(panel) => self.toggle(panel),
                 Effect::CopyText(text) => ctx.copy_text(text),
+                Effect::CopyImage(image) => {
+                    ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(
+                        [image.width as usize, image.height as usize],
+                        &image.pixels,
+                    ))
+                }
                 Effect::RequestPaste => ctx.send_viewport_cmd(ViewportCommand::RequestPaste),
                 Effect::Remember(path) => self.preferences.remember(&path),
                 Effect::ArrangeInBackground {

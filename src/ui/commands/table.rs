@@ -53,6 +53,9 @@ pub struct Entry {
     pub group: u8,
     /// The shortcut fires while a text field has the keyboard too.
     pub works_while_typing: bool,
+    /// In the menu bar the entry sits in a submenu: its title, and the entry's label there
+    /// (File ▸ Export ▸ Picture…). The palette shows `label`.
+    pub submenu: Option<(&'static str, &'static str)>,
 }
 
 const fn entry(
@@ -71,6 +74,7 @@ const fn entry(
         menu,
         group,
         works_while_typing: false,
+        submenu: None,
     }
 }
 
@@ -82,6 +86,11 @@ impl Entry {
 
     const fn also(mut self, modifiers: Modifiers, key: Key) -> Self {
         self.also = Some(KeyboardShortcut::new(modifiers, key));
+        self
+    }
+
+    const fn in_submenu(mut self, title: &'static str, label: &'static str) -> Self {
+        self.submenu = Some((title, label));
         self
     }
 
@@ -122,7 +131,15 @@ pub static COMMANDS: &[Entry] = &[
         File,
         1,
     ),
-    entry(Command::Quit, "quit", "Quit", File, 2)
+    entry(
+        Command::ExportPicture,
+        "export-picture",
+        "Export Picture (SVG or PNG)…",
+        File,
+        2,
+    )
+    .in_submenu("Export", "Picture (SVG or PNG)…"),
+    entry(Command::Quit, "quit", "Quit", File, 3)
         .keys(CMD, Key::Q)
         .while_typing(),
     entry(Command::Undo, "undo", "Undo", Edit, 0).keys(CMD, Key::Z),
@@ -134,6 +151,13 @@ pub static COMMANDS: &[Entry] = &[
     entry(Command::Cut, "cut", "Cut", Edit, 1).keys(CMD, Key::X),
     entry(Command::Copy, "copy", "Copy", Edit, 1).keys(CMD, Key::C),
     entry(Command::Paste, "paste", "Paste", Edit, 1).keys(CMD, Key::V),
+    entry(
+        Command::CopyPicture,
+        "copy-picture",
+        "Copy as Picture",
+        Edit,
+        1,
+    ),
     entry(Command::Duplicate, "duplicate", "Duplicate", Edit, 1).keys(CMD, Key::D),
     entry(
         Command::GroupIntoZone,

@@ -1,0 +1,130 @@
+//! Pictures from the app: File ▸ Export ▸ Picture (SVG or PNG)…, Edit ▸ Copy as Picture
+//! and both in the command palette, driven through egui_kittest (no window, so the path is
+//! typed).
+
+mod common;
+
+use common::app;
+use egui::OutputCommand;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use integration_studio::session::{FileAction, Intent};
+use integration_studio::ui::StudioApp;
+use resvg::tiny_skia::Pixmap;
+
+type App = Harness<'static, StudioApp>;
+
+/// The picture the app puts on the clipboard within a few frames: its size in pixels.
+fn image_copied_soon(harness: &mut App) -> Option<[usize; 2]> {
+    for _ in 0..4 {
+        harness.step();
+        let copied = harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|c| match c {
+                OutputCommand::CopyImage(image) => Some(image.size),
+                _ => None,
+            });
+        if copied.is_some() {
+            return copied;
+        }
+    }
+    None
+}
+
+fn export_to(harness: &mut App, path: &std::path::Path) {
+    let ctx = harness.ctx.clone();
+    let intent = Intent::FileConfirmed(FileAction::ExportPicture(Some(path.to_owned())));
+    harness.state_mut().apply(&ctx, None, vec![intent]);
+    harness.run();
+}
+
+#[test]
+fn file_export_picture_asks_for_a_path_named_after_the_project() {
+    let mut harness = app();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Picture (SVG or PNG)…").click();
+    harness.run();
+    harness.get_by_label("Export picture");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Path of the .svg or .png file:");
+    let suggested = field.value().unwrap_or_default();
+    assert!(suggested.ends_with(".png"), "{suggested}");
+}
+
+#[test]
+fn the_extension_picks_the_format_and_a_bad_place_is_a_notice_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app();
+    let svg = dir.path().join("shop.svg");
+    export_to(&mut harness, &svg);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.starts_with("<?xml") && text.contains("Order service"));
+    // No extension: a PNG.
+    export_to(&mut harness, &dir.path().join("slide"));
+    let png = std::fs::read(dir.path().join("slide.png")).unwrap();
+    assert!(Pixmap::decode_png(&png).is_ok());
+
+    export_to(&mut harness, &dir.path().join("no such folder/shop.png"));
+    harness.get_by_label("The picture could not be exported");
+    harness.get_by_label("OK").click();
+    harness.run();
+    export_to(&mut harness, &dir.path().join("shop.jpg"));
+    harness.get_by_label("The picture could not be exported");
+    assert!(!dir.path().join("shop.jpg").exists());
+}
+
+#[test]
+fn edit_copy_as_picture_puts_an_image_on_the_clipboard() {
+    let mut harness = app();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Copy as Picture").click();
+    let size = image_copied_soon(&mut harness).expect("an image on the clipboard");
+    let project = harness.state().document().project().clone();
+    let svg = integration_studio::picture::to_svg(&project, &Default::default());
+    let width: f32 = svg
+        .split(" width=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|w| w.parse().ok())
+        .unwrap();
+    assert_eq!(size[0], (width * 2.0).ceil() as usize, "at 2×");
+    assert!(size[1] > 100);
+}
+
+#[test]
+fn both_commands_are_in_the_palette() {
+    let mut harness = app();
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::P,
+    );
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Command")
+        .type_text("copy as picture");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    // The clipboard itself is checked above; here the notice says it ran.
+    harness.get_by_label_contains("Copied the landscape as a picture");
+
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::P,
+    );
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Command")
+        .type_text("export picture");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("Export picture");
+}
