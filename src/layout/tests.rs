@@ -86,22 +86,31 @@ fn the_examples_arranged_have_no_overlaps_and_zones_apart() {
 fn data_flows_left_to_right_by_default() {
     let project = example("ecommerce");
     let after = arranged(&project, &Options::default());
-    let forward = after
+    let ends = |c: &crate::model::Connection| {
+        let (a, b) = (after.system(c.from).unwrap(), after.system(c.to).unwrap());
+        (a.position, b.position, a.zone == b.zone)
+    };
+    // Between zones the flow runs left to right.
+    let between: Vec<_> = after
         .connections
         .iter()
-        .filter(|c| {
-            let (a, b) = (after.system(c.from).unwrap(), after.system(c.to).unwrap());
-            a.zone == b.zone && b.position.x > a.position.x
-        })
-        .count();
-    let within_zones = after
-        .connections
-        .iter()
-        .filter(|c| after.system(c.from).unwrap().zone == after.system(c.to).unwrap().zone)
-        .count();
+        .map(ends)
+        .filter(|e| !e.2)
+        .collect();
+    let rightwards = between.iter().filter(|(a, b, _)| b.x > a.x).count();
     assert!(
-        forward * 3 >= within_zones * 2,
-        "{forward} of {within_zones} flow right"
+        rightwards * 3 >= between.len() * 2,
+        "{rightwards} of {} flows between zones run right",
+        between.len()
+    );
+    // Inside a zone it runs one way, right or (a zone turned to save room) down.
+    let within: Vec<_> = after.connections.iter().map(ends).filter(|e| e.2).collect();
+    let right = within.iter().filter(|(a, b, _)| b.x > a.x + 1.0).count();
+    let down = within.iter().filter(|(a, b, _)| b.y > a.y + 1.0).count();
+    assert!(
+        right.max(down) * 3 >= within.len() * 2,
+        "{right} right and {down} down of {} inside zones",
+        within.len()
     );
 }
 

@@ -131,8 +131,8 @@ impl Drawing<'_> {
             // A third of the way along, so it stays clear of the label in the middle and of
             // the arrow head at the end.
             let at_in_scene = match placed.path {
-                ConnectionPath::Straight { from, to } => from + (to - from) / 3.0,
                 ConnectionPath::Loop { rect, .. } => pos2(rect.center().x, rect.min.y),
+                path => path.at(1.0 / 3.0, &placement.bend_points),
             };
             let at = self.view.screen_from_scene(at_in_scene);
             if self.view.rect_on_screen.contains(at) {

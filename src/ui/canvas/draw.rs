@@ -9,6 +9,7 @@ use std::sync::Arc;
 use egui::epaint::{CornerRadius, RectShape, Shadow};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
 
+use super::bends;
 use super::geometry::{arrow_head, clip_segment, connect_handle, ray_exit};
 use super::hit::Hit;
 use super::labels::LabelCache;
@@ -228,12 +229,7 @@ impl Drawing<'_> {
                         .into_iter()
                         .map(|p| self.view.screen_from_scene(p))
                         .collect();
-                    if dashed {
-                        let (dash, gap) = self.dash_pattern();
-                        Shape::dashed_line_many(&points, stroke, dash, gap, &mut self.shapes);
-                    } else {
-                        self.shapes.push(Shape::line(points, stroke));
-                    }
+                    self.polyline(points, stroke, dashed);
                     let tip = self.view.screen_from_scene(shape.at(1.0));
                     self.arrow_head(tip, shape.direction_at(1.0), head, stroke.color);
                     if both_ways {
@@ -241,10 +237,64 @@ impl Drawing<'_> {
                         self.arrow_head(tail, -shape.direction_at(0.0), head, stroke.color);
                     }
                 }
+                ConnectionPath::Bent { span } => {
+                    let line = span.of(&placement.bend_points);
+                    self.bent_line(line, stroke, dashed, both_ways, head);
+                }
             }
-            labelled.push((placed.index, placed.path, emphasis));
+            // A bent line's label sits on its longest straight stretch.
+            let label_path = match placed.path {
+                ConnectionPath::Bent { span } => {
+                    match bends::longest_segment(span.of(&placement.bend_points)) {
+                        Some((from, to)) => ConnectionPath::Straight { from, to },
+                        None => continue,
+                    }
+                }
+                path => path,
+            };
+            labelled.push((placed.index, label_path, emphasis));
         }
         self.connection_labels(project, labelled, label_rects);
+    }
+
+    fn polyline(&mut self, points: Vec<Pos2>, stroke: Stroke, dashed: bool) {
+        if dashed {
+            let (dash, gap) = self.dash_pattern();
+            Shape::dashed_line_many(&points, stroke, dash, gap, &mut self.shapes);
+        } else {
+            self.shapes.push(Shape::line(points, stroke));
+        }
+    }
+
+    /// A line through its waypoints (scene units), with its heads; like a straight one,
+    /// it stops inside each head so it does not poke through the tip.
+    fn bent_line(
+        &mut self,
+        line: &[Pos2],
+        stroke: Stroke,
+        dashed: bool,
+        both_ways: bool,
+        head: f32,
+    ) {
+        let mut points: Vec<Pos2> = line
+            .iter()
+            .map(|p| self.view.screen_from_scene(*p))
+            .collect();
+        let (arrival, departure) = (bends::arrival(&points), bends::departure(&points));
+        let (Some(&tip), Some(&tail)) = (points.last(), points.first()) else {
+            return;
+        };
+        if let Some(last) = points.last_mut() {
+            *last = tip - arrival * head * 0.7;
+        }
+        if both_ways {
+            points[0] = tail + departure * head * 0.7;
+        }
+        self.polyline(points, stroke, dashed);
+        self.arrow_head(tip, arrival, head, stroke.color);
+        if both_ways {
+            self.arrow_head(tail, -departure, head, stroke.color);
+        }
     }
 
     fn dash_pattern(&self) -> (f32, f32) {

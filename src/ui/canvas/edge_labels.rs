@@ -61,7 +61,7 @@ impl Drawing<'_> {
             if taken.len() >= MAX_LABELS {
                 break;
             }
-            if !near_view.contains(self.view.screen_from_scene(path.label_anchor())) {
+            if !near_view.contains(self.view.screen_from_scene(path.label_anchor(&[]))) {
                 continue;
             }
             let connection = &project.connections[index];
@@ -166,6 +166,8 @@ fn label_room(path: ConnectionPath) -> f32 {
             }
         }
         ConnectionPath::Loop { .. } => 160.0,
+        // Bent lines come here as their longest straight stretch (see `connections`).
+        ConnectionPath::Bent { .. } => 0.0,
     }
 }
 
@@ -175,6 +177,7 @@ fn candidate_plates(path: ConnectionPath, size: Vec2) -> impl Iterator<Item = Re
         ConnectionPath::Straight { from, to } => ALONG.iter().map(|&t| from.lerp(to, t)).collect(),
         // Beside the loop, up and to the right of the box's corner.
         ConnectionPath::Loop { shape, .. } => vec![shape.at(0.5) + size * vec2(0.5, -0.5)],
+        ConnectionPath::Bent { .. } => Vec::new(),
     };
     anchors
         .into_iter()

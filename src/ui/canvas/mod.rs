@@ -14,6 +14,7 @@
 
 mod access;
 mod badges;
+mod bends;
 mod draw;
 mod edge_labels;
 mod geometry;
