@@ -202,7 +202,9 @@ pub(super) fn lay_out(project: &Project, movable: &[usize], direction: Direction
     let along = skeleton.laid_out(Inner::Along, &groups, &size_of);
     // Zones stacked across the flow make a zone chain many times wider than high: try
     // each zone turned a quarter, its flow across the page, and keep what reads better.
-    let turnable = inner.iter().any(|edges| !edges.is_empty());
+    // Above the size where crossings are compared the straight drawing is kept anyway.
+    let turnable = inner.iter().any(|edges| !edges.is_empty())
+        && groups.ends(project).count() <= WRAP_CHECKED_UP_TO;
     let across = turnable.then(|| skeleton.laid_out(Inner::Across, &groups, &size_of));
     let mut laid = along.pick(project, &groups, movable, across);
     let sizes: Vec<Size> = movable
