@@ -9,11 +9,12 @@ fn example(name: &str) -> Project {
     crate::examples::find(name).unwrap().project().unwrap()
 }
 
+/// The project as the arrangement's one edit leaves it.
 fn arranged(project: &Project, options: &Options) -> Project {
     let arrangement = arrange(project, options);
     let mut result = project.clone();
-    for (id, at) in arrangement.positions {
-        result.system_mut(id).unwrap().position = at;
+    if let Some(edit) = arrangement.edit(project) {
+        crate::edit::apply(&mut result, edit).unwrap();
     }
     result
 }
@@ -183,4 +184,27 @@ fn the_arrangement_is_one_edit_and_one_undo_step() {
     assert_eq!(document.history().undo_len(), 1);
     document.undo();
     assert_eq!(*document.project(), project);
+}
+
+#[test]
+fn lines_that_would_run_through_a_box_are_routed_round_it_and_saved() {
+    for name in ["ecommerce", "bank", "hospital"] {
+        let after = arranged(&example(name), &Options::default());
+        let mut routed = 0;
+        for c in &after.connections {
+            let (a, b) = (after.system(c.from).unwrap(), after.system(c.to).unwrap());
+            let (from, to) = (a.rect().center(), b.rect().center());
+            let blocked = after
+                .systems
+                .iter()
+                .filter(|s| s.id != a.id && s.id != b.id)
+                .any(|s| s.rect().crossed_by(from, to));
+            // Only a blocked line is given bends; then the bends are saved on it.
+            if !blocked {
+                assert!(c.waypoints.is_empty(), "{name}: {} bent for nothing", c.id);
+            }
+            routed += usize::from(!c.waypoints.is_empty());
+        }
+        assert!(routed > 0, "{name}: the arrangement routes some line");
+    }
 }
