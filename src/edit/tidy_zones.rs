@@ -3,7 +3,7 @@
 //! brought together; a system given a zone is brought to it; a system that leaves a zone
 //! is taken out of its border.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::free_space::{Piece, free_where_they_are, nearest_free_offset_moving};
 use super::{Edit, apply};
@@ -13,6 +13,9 @@ use crate::model::{GRID, Point, Project, Rect, System, SystemId, ZoneId, snap_po
 /// and between rows.
 const PACK_GAP_ACROSS: f32 = 4.0 * GRID;
 const PACK_GAP_DOWN: f32 = 3.0 * GRID;
+
+/// At most this many systems given another zone in one edit are placed.
+const MAX_PLACED_AT_ONCE: usize = 200;
 
 /// Members spread over more than this many times the area of their packed grid are far
 /// apart: they are packed even when nothing else lies between them.
@@ -121,12 +124,13 @@ fn on_grid(value: f32) -> f32 {
 /// one step: a system given a zone goes to a free spot at that zone's members (inside its
 /// border or just at its edge, so the border grows over nothing else); a system taken out
 /// of its zone stays where it is unless it would still lie inside a zone's border, and
-/// then goes just outside. Nothing else moves. An edit that changes no zone comes back
-/// as it was.
+/// then goes just outside. Nothing else moves. An edit that changes no zone, or the zone
+/// of more than [`MAX_PLACED_AT_ONCE`] systems, comes back as it was.
 pub fn with_zone_moves(project: &Project, edit: Edit) -> Edit {
-    let mut rezoned = Vec::new();
-    zone_changes(project, &edit, &mut rezoned);
-    if rezoned.is_empty() {
+    let rezoned = zone_changes(project, &edit);
+    // Each placement reads the whole landscape: past a few hundred at once, Auto-arrange
+    // (which the zone-covers-outsider finding suggests) is the better tool.
+    if rezoned.is_empty() || rezoned.len() > MAX_PLACED_AT_ONCE {
         return edit;
     }
     let mut after = project.clone();
@@ -154,19 +158,29 @@ pub fn with_zone_moves(project: &Project, edit: Edit) -> Edit {
 
 /// The systems `edit` gives another zone than they have in `project`, once each, in the
 /// order the edit names them.
-fn zone_changes(project: &Project, edit: &Edit, found: &mut Vec<SystemId>) {
+fn zone_changes(project: &Project, edit: &Edit) -> Vec<SystemId> {
+    let mut set = Vec::new();
+    zones_set(edit, &mut set);
+    if set.is_empty() {
+        return Vec::new();
+    }
+    let mut current: HashMap<SystemId, Option<ZoneId>> = HashMap::new();
+    for system in &project.systems {
+        // With a duplicated id the first system is the one a setter changes.
+        current.entry(system.id).or_insert(system.zone);
+    }
+    let mut seen = HashSet::new();
+    set.into_iter()
+        .filter(|(id, zone)| current.get(id).is_some_and(|now| now != zone))
+        .filter_map(|(id, _)| seen.insert(id).then_some(id))
+        .collect()
+}
+
+/// Every system setter in `edit`, with the zone it sets.
+fn zones_set(edit: &Edit, found: &mut Vec<(SystemId, Option<ZoneId>)>) {
     match edit {
-        Edit::SetSystem(next) => {
-            let changed = project.system(next.id).is_some_and(|s| s.zone != next.zone);
-            if changed && !found.contains(&next.id) {
-                found.push(next.id);
-            }
-        }
-        Edit::Batch(edits) => {
-            for edit in edits {
-                zone_changes(project, edit, found);
-            }
-        }
+        Edit::SetSystem(next) => found.push((next.id, next.zone)),
+        Edit::Batch(edits) => edits.iter().for_each(|edit| zones_set(edit, found)),
         _ => {}
     }
 }

@@ -294,3 +294,15 @@ fn the_first_system_of_an_empty_zone_stays_when_it_is_free() {
         zone_rect(project.system(outsiders[2]).unwrap().rect())
     );
 }
+
+#[test]
+fn past_the_limit_systems_given_a_zone_stay_where_they_are() {
+    let (mut project, inner, _) = zone_and_outsiders();
+    let many: Vec<SystemId> = (0..=MAX_PLACED_AT_ONCE)
+        .map(|i| system_at(&mut project, "Many", 3000.0 + 240.0 * i as f32, 0.0, None))
+        .collect();
+    let edit = into_zone(&project, &many, Some(inner));
+    assert_eq!(with_zone_moves(&project, edit.clone()), edit);
+    let fewer = into_zone(&project, &many[..2], Some(inner));
+    assert_ne!(with_zone_moves(&project, fewer.clone()), fewer);
+}
