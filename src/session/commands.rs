@@ -152,8 +152,13 @@ impl Session {
         self.selection = Selection::only(ItemRef::Zone(zone));
         let name = self.document.project().zone(zone).map(|z| z.name.clone());
         let count = crate::words::count(systems.len(), "system");
+        let together = if grouping.moved > 0 {
+            ", moved together"
+        } else {
+            ""
+        };
         let mut message = format!(
-            "Put {count} into {}; name it with F2 or in Properties",
+            "Put {count} into {}{together}; name it with F2 or in Properties",
             name.unwrap_or_default()
         );
         if !grouping.emptied.is_empty() {
