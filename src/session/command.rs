@@ -41,6 +41,8 @@ pub enum Command {
     ToggleInspector,
     TogglePreview,
     ToggleFindings,
+    /// Shows or hides the minimap in the canvas's corner.
+    ToggleMinimap,
     /// Opens the command palette: every menu command, found by typing.
     ShowCommandPalette,
     /// Lays the whole landscape out; pinned systems stay.

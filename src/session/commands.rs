@@ -43,6 +43,7 @@ impl Session {
             Command::ToggleFindings => effects.push(Effect::TogglePanel(Panel::Findings)),
             Command::ToggleInspector => effects.push(Effect::TogglePanel(Panel::Inspector)),
             Command::TogglePreview => effects.push(Effect::TogglePanel(Panel::Preview)),
+            Command::ToggleMinimap => effects.push(Effect::TogglePanel(Panel::Minimap)),
             Command::ShowCommandPalette => effects.push(Effect::OpenPalette),
             Command::AutoArrange => self.arrange(None, effects),
             Command::ArrangeSelection => {

@@ -55,10 +55,11 @@ pub enum Effect {
     Close,
 }
 
-/// The panels around the canvas that can be shown and hidden.
+/// The panels around the canvas, and the minimap over it, that can be shown and hidden.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
     Inspector,
     Preview,
     Findings,
+    Minimap,
 }

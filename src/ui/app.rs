@@ -269,6 +269,7 @@ impl StudioApp {
             });
         CentralPanel::default().show(ui, |ui| {
             canvas_toolbar(ui, &mut self.canvas.snap_to_grid, intents);
+            self.canvas.show_minimap = self.preferences.minimap_shown;
             self.canvas
                 .ui(ui, session.project(), session.selection(), intents);
             self.find

@@ -86,6 +86,7 @@ impl StudioApp {
             Panel::Inspector => &mut self.preferences.inspector_open,
             Panel::Preview => &mut self.preferences.preview_open,
             Panel::Findings => &mut self.preferences.findings_open,
+            Panel::Minimap => &mut self.preferences.minimap_shown,
         };
         *open = !*open;
     }

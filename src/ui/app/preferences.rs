@@ -19,6 +19,8 @@ pub struct Preferences {
     pub preview_open: bool,
     /// The Findings panel under the canvas is open.
     pub findings_open: bool,
+    /// The minimap shows in the canvas's corner while part of the landscape is out of view.
+    pub minimap_shown: bool,
     /// Auto-arrange lays data flows out top to bottom (else left to right).
     pub flow_down: bool,
     /// The commands last run from the command palette, most recent first (keys of the
@@ -36,6 +38,7 @@ impl Default for Preferences {
             inspector_open: true,
             preview_open: true,
             findings_open: true,
+            minimap_shown: true,
             flow_down: false,
             recent_commands: Vec::new(),
         }

@@ -29,11 +29,12 @@ enum Swatch {
 }
 
 impl Drawing<'_> {
-    pub fn legend(&mut self) {
+    /// Draws the key; returns where (nothing on a cramped canvas).
+    pub fn legend(&mut self) -> Option<Rect> {
         let canvas = self.view.rect_on_screen;
         // On a cramped canvas the landscape matters more than the key.
         if canvas.width() < 320.0 || canvas.height() < 200.0 {
-            return;
+            return None;
         }
         let palette = self.palette;
         let mut items: Vec<(Swatch, &str)> = Sensitivity::KNOWN
@@ -114,6 +115,7 @@ impl Drawing<'_> {
                 x += widths[i];
             }
         }
+        Some(rect)
     }
 
     fn text(&mut self, text: &str) -> Arc<Galley> {

@@ -24,6 +24,7 @@ mod input;
 mod labels;
 mod legend;
 mod menu;
+mod minimap;
 mod overview;
 mod placement;
 mod pointer;
@@ -42,6 +43,8 @@ use self::draw::{Drawing, Highlight};
 use self::hit::{DrawnLabels, Hit, band_selection, union};
 use self::input::{ContextTarget, Gesture};
 use self::labels::LabelCache;
+pub use self::minimap::MINIMAP_LABEL;
+use self::minimap::Minimap;
 use self::overview::OverviewMeshes;
 use self::placement::Placement;
 use self::rename::Renaming;
@@ -57,6 +60,8 @@ pub struct Canvas {
     /// Snap dragged and added boxes to a 20-unit grid (hold Alt while dragging to place
     /// freely).
     pub snap_to_grid: bool,
+    /// Show the minimap while part of the landscape is out of view (View ▸ Show Minimap).
+    pub show_minimap: bool,
     /// The visible region, in scene coordinates.
     scene_rect: Rect,
     fit_requested: bool,
@@ -80,6 +85,7 @@ pub struct Canvas {
     drawn_labels: DrawnLabels,
     labels: LabelCache,
     meshes: OverviewMeshes,
+    minimap: Minimap,
     renaming: Option<Renaming>,
     /// A rename started on an item out of view; the field shows once the view framed it.
     rename_waits_for_view: bool,
@@ -94,6 +100,7 @@ impl Default for Canvas {
     fn default() -> Self {
         Canvas {
             snap_to_grid: true,
+            show_minimap: true,
             scene_rect: Rect::ZERO,
             fit_requested: true,
             frame_target: None,
@@ -109,6 +116,7 @@ impl Default for Canvas {
             drawn_labels: DrawnLabels::default(),
             labels: LabelCache::default(),
             meshes: OverviewMeshes::default(),
+            minimap: Minimap::default(),
             renaming: None,
             rename_waits_for_view: false,
             finding_marks: FindingMarks::default(),
@@ -209,6 +217,11 @@ impl Canvas {
         self.zoom
     }
 
+    /// Where the view is, in scene coordinates: its centre is the middle of the canvas.
+    pub fn visible_scene_rect(&self) -> Rect {
+        self.scene_rect
+    }
+
     /// Draws the landscape and turns pointer input into intents.
     pub fn ui(
         &mut self,
@@ -279,7 +292,9 @@ impl Canvas {
             // The common case: no copy, even of a select-all of ten thousand boxes.
             (None, None) => Cow::Borrowed(selection),
         };
-        self.paint(ui, project, &view, &shown, band.map(|(rect, _)| rect));
+        let legend = self.paint(ui, project, &view, &shown, band.map(|(rect, _)| rect));
+        // Over the landscape, under the rename field and the menus.
+        self.minimap(ui, project, &view, legend);
 
         self.context_menu(&response, project, selection, &mut out);
         self.rename_field(ui, project, &view, &mut out);
@@ -311,7 +326,7 @@ impl Canvas {
         view: &View,
         selection: &Selection,
         band: Option<Rect>,
-    ) {
+    ) -> Option<Rect> {
         self.labels.begin_frame(ui.ctx());
         let lock_glyph = ui
             .ctx()
@@ -360,9 +375,10 @@ impl Canvas {
             let rects = &self.placement.system_rects;
             drawing.connect_preview(rects[from], pointer, target.map(|t| rects[t]));
         }
-        drawing.legend();
+        let legend = drawing.legend();
         let shapes = drawing.shapes;
         ui.painter_at(view.rect_on_screen).extend(shapes);
+        legend
     }
 
     fn set_cursor(&self, ui: &egui::Ui, response: &egui::Response) {

@@ -105,7 +105,7 @@ pub(super) struct OverviewMeshes {
 
 /// The mesh emptied for refilling, reusing its buffers if nobody else holds it (egui let go
 /// of last frame's); otherwise a fresh one.
-fn refill(mesh: &mut Arc<Mesh>) -> &mut Mesh {
+pub(super) fn refill(mesh: &mut Arc<Mesh>) -> &mut Mesh {
     if Arc::get_mut(mesh).is_none() {
         *mesh = Arc::default();
     }

@@ -147,6 +147,16 @@ impl Placement {
         self.place_connections(project, view, visible);
     }
 
+    /// Every zone with members, seen or not: its index into `project.zones` and its
+    /// region (the minimap shows all of them).
+    pub fn all_zones(&self) -> impl Iterator<Item = (usize, Rect)> + '_ {
+        self.zone_members
+            .iter()
+            .enumerate()
+            .filter(|(_, members)| members.is_positive())
+            .map(|(index, members)| (index, to_egui(zone_rect(from_egui(*members)))))
+    }
+
     fn place_zones(&mut self, project: &Project, visible: Rect) {
         self.zone_index
             .rebuild(project.zones.iter().map(|z| z.id.0));

@@ -198,6 +198,13 @@ pub static COMMANDS: &[Entry] = &[
     )
     .keys(CMD, Key::J)
     .while_typing(),
+    entry(
+        Command::ToggleMinimap,
+        "toggle-minimap",
+        "Show Minimap",
+        View,
+        2,
+    ),
     entry(Command::AutoArrange, "arrange", "Auto-arrange", Arrange, 0).keys(CMD_SHIFT, Key::L),
     entry(
         Command::ArrangeSelection,
