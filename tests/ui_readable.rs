@@ -211,3 +211,45 @@ fn at_1280_by_800_the_canvas_has_half_the_window_and_shows_everything() {
         assert_none_overlap(harness.state().canvas().drawn(), example, "app, 100%");
     }
 }
+
+#[test]
+fn the_legend_folds_away_and_the_app_remembers_it() {
+    let mut harness = app_on("ecommerce");
+    assert!(harness.state().preferences().legend_open);
+    let key_shown = |harness: &Harness<'_, StudioApp>| {
+        harness
+            .state()
+            .canvas()
+            .drawn()
+            .iter()
+            .find(|d| d.kind == DrawnKind::Legend)
+            .map(|d| d.rect.width())
+    };
+    let open_width = key_shown(&harness).expect("the legend shows");
+    harness.get_by_label("Legend").click();
+    harness.run();
+    assert!(!harness.state().preferences().legend_open);
+    let folded_width = key_shown(&harness).expect("the toggle stays");
+    assert!(
+        folded_width < open_width / 4.0,
+        "folded, only the toggle shows: {folded_width} against {open_width}"
+    );
+    harness.get_by_label("Legend").click();
+    harness.run();
+    assert!(harness.state().preferences().legend_open);
+}
+
+#[test]
+fn the_folded_panels_open_from_their_strips() {
+    let mut harness = app_on("hospital");
+    assert!(!harness.state().preferences().preview_open);
+    assert!(!harness.state().preferences().findings_open);
+    harness.get_by_label("Show prompt").click();
+    harness.run();
+    assert!(harness.state().preferences().preview_open);
+    harness
+        .get_by_label("Findings: 3 errors, 4 warnings")
+        .click();
+    harness.run();
+    assert!(harness.state().preferences().findings_open);
+}

@@ -168,7 +168,7 @@ impl StudioApp {
         let ctx = ui.ctx().clone();
         if self.frames == 0 {
             super::fonts::install(&ctx);
-            self.fit_panels_to_window(ui.available_rect_before_wrap().size());
+            self.fit_panels_to_window(ctx.viewport_rect().size());
             let effects = std::mem::take(&mut self.on_first_frame);
             let follow_ups = self.carry_out(&ctx, window, effects);
             self.apply(&ctx, window, follow_ups);

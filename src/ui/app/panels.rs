@@ -109,7 +109,7 @@ impl StudioApp {
         }
         Panel::bottom("findings")
             .resizable(true)
-            .default_size(280.0)
+            .default_size(320.0)
             .size_range(110.0..=600.0)
             .show_collapsible(ui, &mut self.preferences.findings_open, |ui| {
                 findings_panel(
@@ -136,7 +136,11 @@ impl StudioApp {
 /// The prompt panel folded away: a button that opens it, and how ready the prompt is.
 fn prompt_strip(ui: &mut Ui, report: &Report, intents: &mut Vec<Intent>) {
     let hint = shortcut_hint(ui, Command::TogglePreview, "Show the prompt");
-    if ui.add(Button::new("Prompt")).on_hover_text(hint).clicked() {
+    if ui
+        .add(Button::new("Show prompt"))
+        .on_hover_text(hint)
+        .clicked()
+    {
         intents.push(Intent::Run(Command::TogglePreview));
     }
     ui.label(RichText::new(format!("Ready {}%", report.readiness.score_percent)).small());

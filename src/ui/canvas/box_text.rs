@@ -114,6 +114,18 @@ impl Drawing<'_> {
             return None;
         }
         let text = text::first_line(&system.name);
+        // Two lines only where no word has to be broken to get there: "Custom / er" reads
+        // worse than "Customer i…".
+        let font = FontId::proportional(size);
+        let rows = if rows > 1
+            && text.split_whitespace().any(|word| {
+                let word = self.labels.get(self.ctx, word, font.clone(), f32::INFINITY);
+                word.size().x > width
+            }) {
+            1
+        } else {
+            rows
+        };
         let name = (1..=rows)
             .rev()
             .map(|rows| {

@@ -78,7 +78,11 @@ impl Drawing<'_> {
                 .find_map(|label| {
                     let plate = candidate_plates(path, label.size)
                         .map(|plate_in_scene| self.view.rect_on_screen(plate_in_scene))
-                        .find(|plate| self.drawn.is_free(*plate))?;
+                        .find(|plate| {
+                            // Half a label cut off at the canvas's edge is clutter too.
+                            self.view.rect_on_screen.contains_rect(*plate)
+                                && self.drawn.is_free(*plate)
+                        })?;
                     Some((label, plate))
                 });
             match free {

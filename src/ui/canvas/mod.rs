@@ -428,7 +428,7 @@ impl Canvas {
 
     /// The legend's toggle: a real button over the canvas, so it can be clicked, focused
     /// and found by its label.
-    fn legend_toggle(&mut self, ui: &mut egui::Ui, toggle: Rect) {
+    fn legend_toggle(&mut self, ui: &egui::Ui, toggle: Rect) {
         let button = egui::Button::selectable(self.legend_open, "Legend")
             .small()
             .wrap_mode(egui::TextWrapMode::Extend);
@@ -437,7 +437,17 @@ impl Canvas {
         } else {
             "Show the key to colours and lines"
         };
-        if ui.put(toggle, button).on_hover_text(hint).clicked() {
+        // In an area of its own: the Scene's layer lies over the canvas's.
+        let clicked = egui::Area::new(self.id_seed.with("legend toggle"))
+            .order(egui::Order::Middle)
+            .fixed_pos(toggle.min)
+            .show(ui.ctx(), |ui| {
+                ui.add_sized(toggle.size(), button)
+                    .on_hover_text(hint)
+                    .clicked()
+            })
+            .inner;
+        if clicked {
             self.legend_open = !self.legend_open;
         }
     }
