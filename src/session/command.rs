@@ -36,6 +36,8 @@ pub enum Command {
     CopyPrompt,
     SavePromptAs,
     FitView,
+    /// Zooms to 100% about the middle of the view.
+    ZoomToActualSize,
     /// Frames the selected systems (and the ends of selected connections).
     FrameSelection,
     ToggleInspector,

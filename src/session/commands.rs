@@ -39,6 +39,7 @@ impl Session {
             Command::Find => effects.push(Effect::OpenFind),
             Command::CopyPrompt => self.copy_prompt(effects),
             Command::FitView => effects.push(Effect::FitView),
+            Command::ZoomToActualSize => effects.push(Effect::ZoomToActualSize),
             Command::FrameSelection => self.frame_selection(effects),
             Command::ToggleFindings => effects.push(Effect::TogglePanel(Panel::Findings)),
             Command::ToggleInspector => effects.push(Effect::TogglePanel(Panel::Inspector)),

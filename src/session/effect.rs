@@ -25,6 +25,8 @@ pub enum Effect {
     /// Pan, without zooming, until these systems are in view (new copies, say).
     Reveal(Vec<SystemId>),
     FitView,
+    /// Zoom the canvas to 100%.
+    ZoomToActualSize,
     /// Add a system in the middle of the view (only the app knows where that is).
     AddSystemInView,
     StartRename(ItemRef),

@@ -74,6 +74,7 @@ impl StudioApp {
                 Effect::Frame(_)
                 | Effect::Reveal(_)
                 | Effect::FitView
+                | Effect::ZoomToActualSize
                 | Effect::AddSystemInView
                 | Effect::StartRename(_) => {}
             }

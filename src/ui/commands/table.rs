@@ -164,6 +164,14 @@ pub static COMMANDS: &[Entry] = &[
     .while_typing(),
     entry(Command::FitView, "fit", "Fit to Content", View, 1).keys(NONE, Key::F),
     entry(
+        Command::ZoomToActualSize,
+        "actual-size",
+        "Zoom to 100%",
+        View,
+        1,
+    )
+    .keys(SHIFT, Key::Num0),
+    entry(
         Command::FrameSelection,
         "zoom-to-selection",
         "Zoom to Selection",
