@@ -114,12 +114,12 @@ impl Drawing<'_> {
             .unwrap_or_default();
         let mut forms = Vec::new();
         for words in [full.as_str(), protocol.as_str()] {
-            if forms.is_empty() || (!words.is_empty() && words != full) {
-                if let Some(label) = self.layout_label(words, connection.encrypted, room, font_size)
-                    && !label.galley.as_ref().is_some_and(|g| g.elided)
-                {
-                    forms.push(label);
-                }
+            let worth_trying = forms.is_empty() || (!words.is_empty() && words != full);
+            if worth_trying
+                && let Some(label) = self.layout_label(words, connection.encrypted, room, font_size)
+                && !label.galley.as_ref().is_some_and(|g| g.elided)
+            {
+                forms.push(label);
             }
         }
         forms
