@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use crate::model::{Point, Size};
 
 /// Above this many connections a pass would cost more than the crossings it saves.
-pub(super) const SWAPS_UP_TO: usize = 2_000;
+pub(super) const SWAPS_UP_TO: usize = 1_000;
 /// Passes over all the layers; later ones find little.
 const PASSES: usize = 2;
 
