@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::crossings::edges_cross;
 use crate::model::{Point, Size};
 
 /// Above this many connections a pass would cost more than the crossings it saves.
@@ -122,29 +123,10 @@ fn crossings_of(touched: &[usize], edges: &[(usize, usize)], centres: &[Point]) 
             if f == e || touched[..k].binary_search(&f).is_ok() {
                 continue;
             }
-            count += usize::from(cross(edges[e], other, centres));
+            count += usize::from(edges_cross(edges[e], other, centres));
         }
     }
     count
-}
-
-/// Do the straight lines of two edges cross properly? Lines that share an end never do.
-fn cross((a1, a2): (usize, usize), (b1, b2): (usize, usize), centres: &[Point]) -> bool {
-    if a1 == a2 || b1 == b2 || a1 == b1 || a1 == b2 || a2 == b1 || a2 == b2 {
-        return false;
-    }
-    let (p1, p2, q1, q2) = (centres[a1], centres[a2], centres[b1], centres[b2]);
-    let side = |a: Point, b: Point, c: Point| {
-        let cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
-        if cross > 1e-3 {
-            1
-        } else if cross < -1e-3 {
-            -1
-        } else {
-            0
-        }
-    };
-    side(p1, p2, q1) * side(p1, p2, q2) < 0 && side(q1, q2, p1) * side(q1, q2, p2) < 0
 }
 
 #[cfg(test)]
@@ -176,7 +158,7 @@ mod tests {
             .iter()
             .map(|c| Point::new(c.x + 50.0, c.y + 25.0))
             .collect();
-        assert!(!cross(edges[0], edges[1], &centres), "{corners:?}");
+        assert!(!edges_cross(edges[0], edges[1], &centres), "{corners:?}");
         // The set of places is the same: only who sits where changed.
         let mut places: Vec<(i64, i64)> =
             corners.iter().map(|c| (c.x as i64, c.y as i64)).collect();
