@@ -10,6 +10,11 @@
 //!
 //! A third case measures full detail: 1,000 systems zoomed in to 1:1, where boxes carry
 //! text and connections labels, heads and dashes.
+//!
+//! The minimap's cost: 10,000 systems in two views with part of the landscape out of view
+//! (so the minimap shows), each with the minimap on and off. "readable" is the view a
+//! project opens in; "quarter" is Fit zoomed in twice, still far out, with a quarter of
+//! the landscape on screen.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -147,6 +152,8 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(frame.run(Vec::new())))
     });
 
+    minimap_cases(&mut group);
+
     // The same frames with AccessKit on, as when a screen reader is running.
     let mut frame = Frame::new(landscape(1_000, 3_000, 1));
     frame.ctx.enable_accesskit();
@@ -156,6 +163,32 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(frame.run(Vec::new())))
     });
     group.finish();
+}
+
+/// The same frame at 10,000 systems with the minimap shown and switched off.
+fn minimap_cases(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    let mut frame = Frame::new(landscape(10_000, 30_000, 1));
+    for view in ["readable", "quarter"] {
+        if view == "quarter" {
+            frame.canvas.request_fit();
+            frame.run(Vec::new());
+            frame.run(vec![Event::PointerMoved(SCREEN.center()), Event::Zoom(2.0)]);
+            frame.run(vec![Event::PointerGone]);
+        }
+        for shown in [true, false] {
+            frame.canvas.show_minimap = shown;
+            let vertices = frame.run(Vec::new());
+            eprintln!(
+                "{view}, 10000 systems, minimap {}: zoom {:.3}, {vertices} vertices",
+                if shown { "on" } else { "off" },
+                frame.canvas.zoom()
+            );
+            let name = if shown { "minimap_on" } else { "minimap_off" };
+            group.bench_function(BenchmarkId::new(format!("{view}_{name}"), 10_000), |b| {
+                b.iter(|| black_box(frame.run(Vec::new())))
+            });
+        }
+    }
 }
 
 criterion_group!(canvas, benches);

@@ -78,6 +78,10 @@ fn breaking_landscapes_name_what_they_break() {
             "breaks-duplicate-name.ron",
             "2 systems are called \"Web shop\"",
         ),
+        (
+            "breaks-zone-covers-outsider.ron",
+            "The zone \"AWS eu-central-1\" is drawn over Marketplace, which is not in it.",
+        ),
     ];
     for (file, text) in expect {
         let report = report_of(file);

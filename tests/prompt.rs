@@ -437,3 +437,32 @@ fn past_the_cap_the_most_severe_findings_are_listed_and_the_rest_counted() {
     assert_eq!(total - MAX_RISKS_IN_PROMPT, 12);
     assert!(risks.contains("\n…and 12 more, not listed here (12 info).\n"));
 }
+
+#[test]
+fn findings_about_the_drawing_stay_out_of_the_prompt() {
+    let project = complete_project();
+    let drawing = finding("zone-covers-outsider", Severity::Warning, 9);
+    assert!(drawing.is_about_the_drawing());
+    let plain =
+        integration_studio::template::render(&project, &report_of(&project, vec![])).unwrap();
+    let only_drawing = report_of(&project, vec![drawing.clone()]);
+    let text = integration_studio::template::render(&project, &only_drawing).unwrap();
+    assert_eq!(text, plain, "no risks section for the drawing alone");
+
+    let mut report = report_of(
+        &project,
+        vec![drawing.clone(), finding("p2p-hub", Severity::Warning, 3)],
+    );
+    report.acknowledged.push(AcknowledgedFinding {
+        finding: finding("zone-covers-outsider", Severity::Warning, 10),
+        reason: "Drawn so on purpose".into(),
+    });
+    let text = integration_studio::template::render(&project, &report)
+        .unwrap()
+        .text;
+    let section = section(&text, RISKS, "Please provide");
+    assert!(section.contains("found 1 risk (1 warning)"), "{section}");
+    assert!(section.contains("p2p-hub concerns item 3."), "{section}");
+    assert!(!section.contains("zone-covers-outsider"), "{section}");
+    assert!(!section.contains("acknowledged"), "{section}");
+}

@@ -2,9 +2,12 @@
 
 use std::path::PathBuf;
 
-use integration_studio::edit::{Document, Items};
+use integration_studio::edit::{Change, Coalesce, Document, Edit, Items, set_systems_field};
 use integration_studio::examples;
-use integration_studio::model::{Connection, ConnectionId, ItemRef, Project, System, SystemId};
+use integration_studio::fields::{FieldValue, SystemField};
+use integration_studio::model::{
+    Connection, ConnectionId, ItemRef, Project, System, SystemId, ZoneId,
+};
 use integration_studio::session::{
     Command, Dialog, Effect, FileAction, Intent, Selection, Session,
 };
@@ -333,4 +336,97 @@ fn arrange_in_background(
     };
     let arrangement = integration_studio::layout::arrange(&project, &options);
     (arrangement, options.only, stamp)
+}
+
+/// What the zone field of Properties sends when a zone is chosen for these systems.
+fn choose_zone(project: &Project, ids: &[SystemId], zone: Option<ZoneId>) -> Intent {
+    let new = FieldValue::Zone(zone);
+    let change = Change {
+        shown: None,
+        new: &new,
+    };
+    let edit = set_systems_field(project, ids, SystemField::Zone, change).expect("a zone");
+    Intent::merging(
+        edit,
+        "Edit system",
+        Coalesce::Field(format!("systems {ids:?} zone")),
+    )
+}
+
+#[test]
+fn a_zone_chosen_in_properties_brings_the_systems_into_it_as_one_step() {
+    let mut session = example_session();
+    let before = session.project().clone();
+    let named = |name: &str| before.systems.iter().find(|s| s.name == name).unwrap().id;
+    let moved = [
+        named("CRM (Salesforce)"),
+        named("Data warehouse (Snowflake)"),
+    ];
+    let zone = before
+        .zones
+        .iter()
+        .find(|z| z.name == "Head-office data centre")
+        .unwrap()
+        .id;
+    let intent = choose_zone(&before, &moved, Some(zone));
+    session.apply([intent]);
+    let project = session.project();
+    let region = project.zone_rects()[&zone];
+    for system in &project.systems {
+        if moved.contains(&system.id) {
+            assert_eq!(system.zone, Some(zone));
+            assert_ne!(system.position, before.system(system.id).unwrap().position);
+        } else {
+            assert_eq!(system.position, before.system(system.id).unwrap().position);
+            assert!(
+                system.zone == Some(zone) || !system.rect().overlaps(&region),
+                "{} is under the zone",
+                system.name
+            );
+        }
+    }
+    let report = session.report();
+    assert!(
+        report
+            .findings
+            .iter()
+            .all(|f| f.rule != "zone-covers-outsider")
+    );
+    session.apply([Intent::Run(Command::Undo)]);
+    assert_eq!(session.project().systems, before.systems);
+}
+
+#[test]
+fn a_move_that_puts_a_system_under_a_zone_is_flagged_without_rendering_the_prompt_again() {
+    let mut session = example_session();
+    let project = session.project().clone();
+    let named = |name: &str| project.systems.iter().find(|s| s.name == name).unwrap();
+    let adyen = named("Payment gateway (Adyen)");
+    // Into the gap left of the Notification service, inside the AWS zone's border.
+    let inside = named("Notification service").position;
+    let gap = integration_studio::model::Point::new(inside.x - 280.0, inside.y);
+    let generation = session.prompt().generation;
+    let flagged = |session: &Session| {
+        session
+            .report()
+            .findings
+            .iter()
+            .filter(|f| f.rule == "zone-covers-outsider")
+            .map(|f| f.systems.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(flagged(&session).is_empty());
+    let effects = session.apply([Intent::edit(
+        Edit::MoveSystems(vec![(adyen.id, gap)]),
+        "Move",
+    )]);
+    assert_eq!(flagged(&session), [vec![adyen.id]]);
+    assert!(effects.iter().any(|e| matches!(e, Effect::ReportChanged)));
+    assert_eq!(
+        session.prompt().generation,
+        generation,
+        "the prompt is as it was"
+    );
+    session.apply([Intent::Run(Command::Undo)]);
+    assert!(flagged(&session).is_empty());
 }

@@ -24,6 +24,7 @@ pub use report::{
     SystemAvailability,
 };
 pub use rule::{Rule, key};
+pub use rules::DRAWING_RULES;
 pub use rules::RULES;
 
 use crate::model::Project;
@@ -54,4 +55,31 @@ pub fn analyze(project: &Project) -> Report {
     };
     report.readiness = readiness::readiness(project, &report.findings);
     report
+}
+
+/// Brings the findings about the drawing up to date after an edit that only moved things
+/// on the canvas: nothing else the rules read changed, so only those are computed again.
+/// Says whether they changed. (The readiness lines and the prompt never read them.)
+pub fn refresh_drawing(project: &Project, report: &mut Report) -> bool {
+    let drawn = rules::drawing_findings(project);
+    let (fresh, fresh_acknowledged) = order::arrange(drawn, &project.analysis);
+    let current = report.findings.iter().filter(|f| f.is_about_the_drawing());
+    let current_acknowledged = report
+        .acknowledged
+        .iter()
+        .filter(|a| a.finding.is_about_the_drawing());
+    if current.eq(fresh.iter()) && current_acknowledged.eq(fresh_acknowledged.iter()) {
+        return false;
+    }
+    report.findings.retain(|f| !f.is_about_the_drawing());
+    report.findings.extend(fresh);
+    report.findings.sort_by(order::compare);
+    report
+        .acknowledged
+        .retain(|a| !a.finding.is_about_the_drawing());
+    report.acknowledged.extend(fresh_acknowledged);
+    report
+        .acknowledged
+        .sort_by(|a, b| order::compare(&a.finding, &b.finding));
+    true
 }

@@ -7,18 +7,21 @@ use rayon::slice::ParallelSliceMut;
 use super::report::{AcknowledgedFinding, Finding};
 use crate::model::AnalysisSettings;
 
+/// The order of the report: most severe first, then by rule id, then by key.
+pub(crate) fn compare(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    b.severity
+        .cmp(&a.severity)
+        .then_with(|| a.rule.cmp(b.rule))
+        .then_with(|| a.key.cmp(&b.key))
+}
+
 /// Sorts findings most severe first, then by rule id, then by key; drops repeats of a key;
 /// moves the findings whose key the project acknowledges to the second list.
 pub(crate) fn arrange(
     mut findings: Vec<Finding>,
     settings: &AnalysisSettings,
 ) -> (Vec<Finding>, Vec<AcknowledgedFinding>) {
-    findings.par_sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then_with(|| a.rule.cmp(b.rule))
-            .then_with(|| a.key.cmp(&b.key))
-    });
+    findings.par_sort_by(compare);
     findings.dedup_by(|a, b| a.key == b.key);
     let reasons: HashMap<&str, &str> = settings
         .acknowledgements

@@ -41,6 +41,15 @@ pub struct Finding {
     pub key: String,
 }
 
+impl Finding {
+    /// The finding is about how the landscape is drawn (a zone's border over a system not
+    /// in it), not about the integration: the canvas and the checks show it, the prompt
+    /// leaves it out.
+    pub fn is_about_the_drawing(&self) -> bool {
+        super::rules::DRAWING_RULES.contains(&self.rule)
+    }
+}
+
 /// A finding the team acknowledged, with their reason.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AcknowledgedFinding {

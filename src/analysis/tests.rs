@@ -97,7 +97,7 @@ fn every_rule_has_a_distinct_id_and_says_why_and_how() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), RULES.len());
-    assert_eq!(RULES.len(), 19);
+    assert_eq!(RULES.len(), 20);
     for rule in RULES {
         assert!(
             rule.why.len() > 40 && rule.pattern.len() > 40,

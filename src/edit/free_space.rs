@@ -7,9 +7,9 @@
 //! closest to where the boxes were asked for, and the same project always gives the same
 //! answer.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::model::{GRID, Point, Project, Rect, Size, ZoneId, zone_rect};
+use crate::model::{GRID, Point, Project, Rect, Size, SystemId, ZoneId, zone_rect};
 
 /// Room kept between a placed box and any other box or zone.
 pub const FREE_MARGIN: f32 = GRID;
@@ -52,15 +52,21 @@ pub fn nearest_free_position(
 /// the same amount, so a group keeps its arrangement. `(0, 0)` when they are free where
 /// they are.
 pub fn nearest_free_offset(project: &Project, pieces: &[Piece]) -> (f32, f32) {
-    let group = pieces
-        .iter()
-        .map(|p| p.rect)
-        .fold(Rect::NOTHING, Rect::union);
-    if !group.is_positive() || !group.min.is_finite() || !group.max.is_finite() {
+    nearest_free_offset_moving(project, pieces, &HashSet::new())
+}
+
+/// [`nearest_free_offset`] for pieces that are `moving` systems of the project: where
+/// they are now is no obstacle, and the zones they leave are drawn without them.
+pub fn nearest_free_offset_moving(
+    project: &Project,
+    pieces: &[Piece],
+    moving: &HashSet<SystemId>,
+) -> (f32, f32) {
+    let Some(group) = bounds_of(pieces) else {
         return (0.0, 0.0);
-    }
+    };
     let reach = SEARCH_STEPS as f32 * GRID + FREE_MARGIN;
-    let obstacles = Obstacles::near_area(project, group.expand(reach));
+    let obstacles = Obstacles::near_area(project, group.expand(reach), moving);
     let mut search = Search {
         obstacles: &obstacles,
         pieces,
@@ -86,6 +92,34 @@ pub fn nearest_free_offset(project: &Project, pieces: &[Piece]) -> (f32, f32) {
         Some((offset, _)) => offset,
         None => beside_everything(project, group),
     }
+}
+
+/// The pieces are clear of boxes and zones where they are (lines are not asked about),
+/// with the `moving` systems taken away.
+pub fn free_where_they_are(
+    project: &Project,
+    pieces: &[Piece],
+    moving: &HashSet<SystemId>,
+) -> bool {
+    let Some(group) = bounds_of(pieces) else {
+        return true;
+    };
+    let obstacles = Obstacles::near_area(project, group.expand(FREE_MARGIN), moving);
+    let mut search = Search {
+        obstacles: &obstacles,
+        pieces,
+        last_blocker: 0,
+    };
+    search.clear_of_boxes(0.0, 0.0)
+}
+
+/// What the pieces cover together; `None` when that is nothing a search can start from.
+fn bounds_of(pieces: &[Piece]) -> Option<Rect> {
+    let group = pieces
+        .iter()
+        .map(|p| p.rect)
+        .fold(Rect::NOTHING, Rect::union);
+    (group.is_positive() && group.min.is_finite() && group.max.is_finite()).then_some(group)
 }
 
 /// Grid offsets within the search range, nearest first; at equal distance, below before
@@ -226,17 +260,18 @@ fn gained_strips(now: Rect, grown: Rect) -> Vec<Rect> {
 }
 
 impl Obstacles {
-    fn near_area(project: &Project, area: Rect) -> Self {
+    fn near_area(project: &Project, area: Rect, moving: &HashSet<SystemId>) -> Self {
         let mut areas = Cells::default();
         let mut centres = HashMap::new();
-        for system in &project.systems {
+        for system in project.systems.iter().filter(|s| !moving.contains(&s.id)) {
             let rect = system.rect();
             centres.insert(system.id, rect.center());
             if rect.overlaps(&area) {
                 areas.insert(rect.intersect(&area), (rect, Area::Box(system.zone)));
             }
         }
-        let zones = project.zone_rects();
+        // Zones as they are drawn without the moving systems.
+        let zones = project.zone_rects_without(moving);
         for (&zone, &rect) in &zones {
             if rect.overlaps(&area) {
                 areas.insert(rect.intersect(&area), (rect, Area::Zone(zone)));
@@ -246,7 +281,8 @@ impl Obstacles {
         for connection in &project.connections {
             let (Some(&a), Some(&b)) = (centres.get(&connection.from), centres.get(&connection.to))
             else {
-                continue; // A dangling reference is not drawn.
+                // A dangling reference is not drawn; a moving system's lines move with it.
+                continue;
             };
             let bounds = Rect::from_min_max(
                 Point::new(a.x.min(b.x), a.y.min(b.y)),

@@ -1,9 +1,11 @@
 //! Putting systems into a new zone. Zones have no geometry of their own (the canvas draws a
-//! zone around its members), so a zone is made by giving systems one.
+//! zone around its members), so a zone is made by giving systems one, and the systems are
+//! brought together first when the zone drawn around them would cover anything else.
 
 use std::collections::HashSet;
 
 use super::naming::lowest_free_number;
+use super::tidy_zones::gathered;
 use super::{Edit, ItemIds, Items};
 use crate::model::{Project, System, SystemId, Zone, ZoneId};
 
@@ -17,10 +19,14 @@ pub struct Grouping {
     /// Zones whose last systems moved into the new one. They are removed in the same edit:
     /// the canvas draws no empty zone, so it could be neither seen nor deleted.
     pub emptied: Vec<String>,
+    /// How many of the systems were moved to bring them together.
+    pub moved: usize,
 }
 
-/// One edit that adds a zone and moves `systems` into it (out of any zone they were in).
-/// `None` when none of `systems` is in the project.
+/// One edit that adds a zone and moves `systems` into it (out of any zone they were in),
+/// packing them together clear of other systems and zones when the zone drawn around
+/// them where they are would cover something else. `None` when none of `systems` is in
+/// the project.
 pub fn group_into_new_zone(project: &Project, systems: &[SystemId]) -> Option<Grouping> {
     let wanted: HashSet<SystemId> = systems.iter().copied().collect();
     let id = ZoneId(project.next_free_id());
@@ -54,6 +60,11 @@ pub fn group_into_new_zone(project: &Project, systems: &[SystemId]) -> Option<Gr
         next.zone = Some(id);
         Edit::SetSystem(Box::new(next))
     }));
+    let moves = gathered(project, &moved, id);
+    let moved_count = moves.len();
+    if !moves.is_empty() {
+        edits.push(Edit::MoveSystems(moves));
+    }
     let still_used: HashSet<ZoneId> = project
         .systems
         .iter()
@@ -76,6 +87,7 @@ pub fn group_into_new_zone(project: &Project, systems: &[SystemId]) -> Option<Gr
         edit: Edit::Batch(edits),
         zone: id,
         emptied: emptied.iter().map(|z| z.name.clone()).collect(),
+        moved: moved_count,
     })
 }
 
@@ -102,6 +114,7 @@ mod tests {
             edit,
             zone,
             emptied,
+            ..
         } = group_into_new_zone(&project, &[a, c]).unwrap();
         assert!(emptied.is_empty());
         let inverse = apply(&mut project, edit).unwrap();

@@ -11,6 +11,7 @@ mod fresh;
 mod grouping;
 mod history;
 mod naming;
+mod tidy_zones;
 
 pub use apply::{Edit, EditError, ItemIds, Items, apply};
 pub use document::Document;
@@ -20,3 +21,4 @@ pub use fresh::with_fresh_ids;
 pub use grouping::{Grouping, NEW_ZONE_PREFIX, group_into_new_zone};
 pub use history::{Coalesce, HISTORY_LIMIT, History, Replayed};
 pub use naming::lowest_free_number;
+pub use tidy_zones::with_zone_moves;

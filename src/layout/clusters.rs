@@ -9,7 +9,8 @@ use super::coords::Spacing;
 use super::crossings::straight_crossings;
 use super::graph::{FlowGraph, FlowLayout, FlowPoint, FlowSize};
 use super::layered::lay_out as lay_out_graph;
-use super::wrap::wrapped;
+use super::swaps::{LayerOf, uncross_by_swaps};
+use super::wrap::{ASPECT, wrapped};
 use crate::model::{
     ConnectionId, Point, Project, Size, SystemId, ZONE_HEADER, ZONE_PADDING, ZoneId,
 };
@@ -19,6 +20,8 @@ use crate::model::{
 pub(super) struct LaidOut {
     pub corners: Vec<Point>,
     pub bends: Vec<(ConnectionId, Vec<Point>)>,
+    /// The layer each system is in, for the last pass that swaps boxes.
+    pub layers: Vec<LayerOf>,
 }
 
 struct Frame {
@@ -50,6 +53,16 @@ impl Frame {
         FlowPoint { along, across }
     }
 
+    /// The frame flowing the other way.
+    fn crossed(&self) -> Frame {
+        Frame {
+            direction: match self.direction {
+                Direction::Right => Direction::Down,
+                Direction::Down => Direction::Right,
+            },
+        }
+    }
+
     fn spacing(&self) -> Spacing {
         match self.direction {
             // Labels run along horizontal lines: columns need room for them.
@@ -76,6 +89,8 @@ enum Home {
 struct Block {
     layout: FlowLayout,
     connections: Vec<ConnectionId>,
+    /// Its systems flow across the landscape's flow.
+    turned: bool,
 }
 
 /// The movable systems by where they belong.
@@ -177,33 +192,164 @@ pub(super) fn lay_out(project: &Project, movable: &[usize], direction: Direction
             }
         }
     }
-    let extra = frame.size(Size {
-        width: 2.0 * ZONE_PADDING,
-        height: 2.0 * ZONE_PADDING + ZONE_HEADER,
-    });
-    let blocks: Vec<Block> = groups
-        .zones
+    let skeleton = Skeleton {
+        frame: &frame,
+        homes: &homes,
+        inner: &inner,
+        top: &top,
+        top_connections: &top_connections,
+    };
+    let along = skeleton.laid_out(Inner::Along, &groups, &size_of);
+    // Zones stacked across the flow make a zone chain many times wider than high: try
+    // each zone turned a quarter, its flow across the page, and keep what reads better.
+    // Above the size where crossings are compared the straight drawing is kept anyway.
+    let turnable = inner.iter().any(|edges| !edges.is_empty())
+        && groups.ends(project).count() <= WRAP_CHECKED_UP_TO;
+    let across = turnable.then(|| skeleton.laid_out(Inner::Across, &groups, &size_of));
+    let mut laid = along.pick(project, &groups, movable, across);
+    let sizes: Vec<Size> = movable
         .iter()
-        .zip(inner)
-        .map(|(locals, edges)| zone_block(locals, edges, &size_of, &frame))
+        .map(|&i| {
+            let rect = project.systems[i].rect();
+            Size {
+                width: rect.width(),
+                height: rect.height(),
+            }
+        })
         .collect();
-    for (block, zone) in blocks.iter().enumerate() {
-        top.sizes[block] = FlowSize {
-            along: zone.layout.extent.along + extra.along,
-            across: zone.layout.extent.across + extra.across,
-        };
-    }
-    let spacing = frame.spacing();
-    let straight = lay_out_graph(&top, spacing);
-    let rows = wrapped(&straight, &top.sizes, spacing.between_layers);
-    let laid = place_in_blocks(&frame, &homes, &blocks, straight, top_connections.clone());
-    match rows {
-        Some(rows) => {
-            let rows = place_in_blocks(&frame, &homes, &blocks, rows, top_connections);
-            fewer_crossings_or_rows(project, &groups, movable, laid, rows)
+    let edges: Vec<(usize, usize)> = groups.ends(project).map(|(_, a, b)| (a, b)).collect();
+    uncross_by_swaps(&mut laid.corners, &sizes, &laid.layers, &edges);
+    laid
+}
+
+/// Which way a zone's own systems flow: the way the landscape does, or across it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Inner {
+    Along,
+    Across,
+}
+
+/// What every way of laying out the landscape shares.
+struct Skeleton<'a> {
+    frame: &'a Frame,
+    homes: &'a [Home],
+    inner: &'a [Vec<(ConnectionId, usize, usize)>],
+    top: &'a FlowGraph,
+    top_connections: &'a [ConnectionId],
+}
+
+/// A finished layout, straight and (when it is long) wrapped into rows.
+struct Candidate {
+    straight: LaidOut,
+    rows: Option<LaidOut>,
+}
+
+impl Skeleton<'_> {
+    fn laid_out(
+        &self,
+        inner_flow: Inner,
+        groups: &Groups,
+        size_of: &impl Fn(usize) -> FlowSize,
+    ) -> Candidate {
+        let frame = self.frame;
+        let extra = frame.size(Size {
+            width: 2.0 * ZONE_PADDING,
+            height: 2.0 * ZONE_PADDING + ZONE_HEADER,
+        });
+        let blocks: Vec<Block> = groups
+            .zones
+            .iter()
+            .zip(self.inner)
+            .map(|(locals, edges)| zone_block(locals, edges.clone(), size_of, frame, inner_flow))
+            .collect();
+        let mut top = self.top.clone();
+        for (block, zone) in blocks.iter().enumerate() {
+            top.sizes[block] = FlowSize {
+                along: zone.layout.extent.along + extra.along,
+                across: zone.layout.extent.across + extra.across,
+            };
         }
-        None => laid,
+        let spacing = frame.spacing();
+        let straight = lay_out_graph(&top, spacing);
+        let rows = wrapped(&straight, &top.sizes, spacing.between_layers);
+        let connections = self.top_connections.to_vec();
+        let place =
+            |layout| place_in_blocks(frame, self.homes, &blocks, layout, connections.clone());
+        Candidate {
+            rows: rows.map(place),
+            straight: place(straight),
+        }
     }
+}
+
+impl Candidate {
+    /// The layout that shows largest at Fit among those that add few crossings to the
+    /// fewest any of them has: rows read better at Fit, but not at any price.
+    fn pick(
+        self,
+        project: &Project,
+        groups: &Groups,
+        movable: &[usize],
+        other: Option<Candidate>,
+    ) -> LaidOut {
+        let edges: Vec<(usize, usize)> = groups.ends(project).map(|(_, a, b)| (a, b)).collect();
+        let mut all = vec![self.straight];
+        all.extend(self.rows);
+        if let Some(other) = other {
+            all.push(other.straight);
+            all.extend(other.rows);
+        }
+        if edges.len() > WRAP_CHECKED_UP_TO {
+            return all.swap_remove(0);
+        }
+        let measured: Vec<(usize, f32)> = all
+            .iter()
+            .map(|laid| measure(project, movable, &edges, laid))
+            .collect();
+        let fewest = measured.iter().map(|m| m.0).min().unwrap_or(0);
+        let allowed = fewest + (fewest / 10).max(2);
+        let best = (0..all.len())
+            .filter(|&i| measured[i].0 <= allowed)
+            .min_by(|&a, &b| measured[a].1.total_cmp(&measured[b].1))
+            .unwrap_or(0);
+        all.swap_remove(best)
+    }
+}
+
+/// Crossings, and how small Fit would draw it: the side that limits Fit on a screen
+/// `ASPECT` times as wide as high.
+fn measure(
+    project: &Project,
+    movable: &[usize],
+    edges: &[(usize, usize)],
+    laid: &LaidOut,
+) -> (usize, f32) {
+    let rects: Vec<crate::model::Rect> = laid
+        .corners
+        .iter()
+        .zip(movable)
+        .map(|(corner, &i)| {
+            let rect = project.systems[i].rect();
+            crate::model::box_rect(
+                *corner,
+                Size {
+                    width: rect.width(),
+                    height: rect.height(),
+                },
+            )
+        })
+        .collect();
+    let centres: Vec<Point> = rects.iter().map(|r| r.center()).collect();
+    let (mut min, mut max) = (
+        Point::new(f32::MAX, f32::MAX),
+        Point::new(f32::MIN, f32::MIN),
+    );
+    for r in &rects {
+        min = Point::new(min.x.min(r.min.x), min.y.min(r.min.y));
+        max = Point::new(max.x.max(r.max.x), max.y.max(r.max.y));
+    }
+    let limiting = ((max.x - min.x) / ASPECT).max(max.y - min.y);
+    (straight_crossings(&centres, edges), limiting)
 }
 
 fn node_of(home: Home) -> usize {
@@ -216,57 +362,33 @@ fn node_of(home: Home) -> usize {
 /// Above this many connections the crossing count would cost more than wrapping saves.
 const WRAP_CHECKED_UP_TO: usize = 1_000;
 
-/// The landscape wrapped into rows, unless that adds crossings (more than a tenth, or two):
-/// rows read better at Fit, but not at any price.
-fn fewer_crossings_or_rows(
-    project: &Project,
-    groups: &Groups,
-    movable: &[usize],
-    straight: LaidOut,
-    rows: LaidOut,
-) -> LaidOut {
-    let edges: Vec<(usize, usize)> = groups.ends(project).map(|(_, a, b)| (a, b)).collect();
-    if edges.len() > WRAP_CHECKED_UP_TO {
-        return straight;
-    }
-    let crossings = |laid: &LaidOut| {
-        let centres: Vec<Point> = laid
-            .corners
-            .iter()
-            .zip(movable)
-            .map(|(corner, &i)| {
-                let rect = project.systems[i].rect();
-                Point::new(
-                    corner.x + rect.width() / 2.0,
-                    corner.y + rect.height() / 2.0,
-                )
-            })
-            .collect();
-        straight_crossings(&centres, &edges)
-    };
-    let (before, after) = (crossings(&straight), crossings(&rows));
-    if after <= before + (before / 10).max(2) {
-        rows
-    } else {
-        straight
-    }
-}
-
 /// A zone's members laid out among themselves, with the connections among them (by their
-/// places in `locals`).
+/// places in `locals`), flowing along the landscape's flow or across it.
 fn zone_block(
     locals: &[usize],
     edges: Vec<(ConnectionId, usize, usize)>,
     size_of: &impl Fn(usize) -> FlowSize,
     frame: &Frame,
+    inner_flow: Inner,
 ) -> Block {
+    let turned = inner_flow == Inner::Across;
+    let sizes = locals.iter().map(|&l| size_of(l));
     let inner = FlowGraph {
-        sizes: locals.iter().map(|&l| size_of(l)).collect(),
+        sizes: sizes
+            .map(|s| if turned { s.transposed() } else { s })
+            .collect(),
         edges: edges.iter().map(|&(_, a, b)| (a, b)).collect(),
     };
+    let spacing = if turned {
+        frame.crossed().spacing()
+    } else {
+        frame.spacing()
+    };
+    let layout = lay_out_graph(&inner, spacing);
     Block {
-        layout: lay_out_graph(&inner, frame.spacing()),
+        layout: if turned { layout.transposed() } else { layout },
         connections: edges.into_iter().map(|(id, _, _)| id).collect(),
+        turned,
     }
 }
 
@@ -304,5 +426,23 @@ fn place_in_blocks(
         .filter(|(_, bends)| !bends.is_empty())
         .map(|(id, bends)| (id, bends.into_iter().map(|b| frame.point(b)).collect()))
         .collect();
-    LaidOut { corners, bends }
+    let flows_right = frame.direction == Direction::Right;
+    let layers = homes
+        .iter()
+        .map(|&home| match home {
+            Home::Zone { block, .. } => LayerOf {
+                block,
+                columns: flows_right != blocks[block].turned,
+            },
+            Home::Top(_) => LayerOf {
+                block: blocks.len(),
+                columns: flows_right,
+            },
+        })
+        .collect();
+    LaidOut {
+        corners,
+        bends,
+        layers,
+    }
 }

@@ -8,29 +8,39 @@ use crate::model::Point;
 /// share an end never count, nor do loops.
 pub fn straight_crossings(points: &[Point], edges: &[(usize, usize)]) -> usize {
     let segments: Vec<(usize, usize)> = edges.iter().copied().filter(|(a, b)| a != b).collect();
-    let side = |a: Point, b: Point, c: Point| {
-        let cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
-        if cross > 1e-3 {
-            1
-        } else if cross < -1e-3 {
-            -1
-        } else {
-            0
-        }
-    };
     let mut count = 0;
-    for (i, &(a1, a2)) in segments.iter().enumerate() {
-        for &(b1, b2) in &segments[i + 1..] {
-            if a1 == b1 || a1 == b2 || a2 == b1 || a2 == b2 {
-                continue;
-            }
-            let (p1, p2, q1, q2) = (points[a1], points[a2], points[b1], points[b2]);
-            let proper =
-                side(p1, p2, q1) * side(p1, p2, q2) < 0 && side(q1, q2, p1) * side(q1, q2, p2) < 0;
-            count += usize::from(proper);
+    for (i, &a) in segments.iter().enumerate() {
+        for &b in &segments[i + 1..] {
+            count += usize::from(edges_cross(a, b, points));
         }
     }
     count
+}
+
+/// Do the straight lines of two edges (by their ends' places in `points`) cross properly?
+/// Lines that share an end never do, nor do loops.
+pub(super) fn edges_cross(
+    (a1, a2): (usize, usize),
+    (b1, b2): (usize, usize),
+    points: &[Point],
+) -> bool {
+    if a1 == a2 || b1 == b2 || a1 == b1 || a1 == b2 || a2 == b1 || a2 == b2 {
+        return false;
+    }
+    let (p1, p2, q1, q2) = (points[a1], points[a2], points[b1], points[b2]);
+    side(p1, p2, q1) * side(p1, p2, q2) < 0 && side(q1, q2, p1) * side(q1, q2, p2) < 0
+}
+
+/// Which side of the line a–b the point c is on (0: on it, within a tolerance).
+fn side(a: Point, b: Point, c: Point) -> i32 {
+    let cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+    if cross > 1e-3 {
+        1
+    } else if cross < -1e-3 {
+        -1
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,25 @@ pub(super) struct FlowPoint {
     pub across: f32,
 }
 
+impl FlowSize {
+    /// Along and across swapped.
+    pub fn transposed(self) -> FlowSize {
+        FlowSize {
+            along: self.across,
+            across: self.along,
+        }
+    }
+}
+
 impl FlowPoint {
+    /// Along and across swapped.
+    pub fn transposed(self) -> FlowPoint {
+        FlowPoint {
+            along: self.across,
+            across: self.along,
+        }
+    }
+
     pub fn offset(self, by: FlowPoint) -> FlowPoint {
         FlowPoint {
             along: self.along + by.along,
@@ -42,6 +60,24 @@ pub(super) struct FlowLayout {
 }
 
 impl FlowLayout {
+    /// The layout with along and across swapped: one laid out flowing across the page,
+    /// turned to sit in a drawing that flows along it.
+    pub fn transposed(self) -> FlowLayout {
+        FlowLayout {
+            corners: self
+                .corners
+                .into_iter()
+                .map(FlowPoint::transposed)
+                .collect(),
+            extent: self.extent.transposed(),
+            bends: self
+                .bends
+                .into_iter()
+                .map(|bends| bends.into_iter().map(FlowPoint::transposed).collect())
+                .collect(),
+        }
+    }
+
     /// Moves everything by `by`.
     pub fn shifted(mut self, by: FlowPoint) -> FlowLayout {
         for corner in &mut self.corners {

@@ -13,6 +13,7 @@ mod order;
 mod pack;
 mod place;
 mod ranks;
+mod swaps;
 mod wrap;
 
 use std::collections::BTreeSet;

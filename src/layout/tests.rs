@@ -9,11 +9,12 @@ fn example(name: &str) -> Project {
     crate::examples::find(name).unwrap().project().unwrap()
 }
 
+/// The project as the arrangement's one edit leaves it.
 fn arranged(project: &Project, options: &Options) -> Project {
     let arrangement = arrange(project, options);
     let mut result = project.clone();
-    for (id, at) in arrangement.positions {
-        result.system_mut(id).unwrap().position = at;
+    if let Some(edit) = arrangement.edit(project) {
+        crate::edit::apply(&mut result, edit).unwrap();
     }
     result
 }
@@ -86,22 +87,31 @@ fn the_examples_arranged_have_no_overlaps_and_zones_apart() {
 fn data_flows_left_to_right_by_default() {
     let project = example("ecommerce");
     let after = arranged(&project, &Options::default());
-    let forward = after
+    let ends = |c: &crate::model::Connection| {
+        let (a, b) = (after.system(c.from).unwrap(), after.system(c.to).unwrap());
+        (a.position, b.position, a.zone == b.zone)
+    };
+    // Between zones the flow runs left to right.
+    let between: Vec<_> = after
         .connections
         .iter()
-        .filter(|c| {
-            let (a, b) = (after.system(c.from).unwrap(), after.system(c.to).unwrap());
-            a.zone == b.zone && b.position.x > a.position.x
-        })
-        .count();
-    let within_zones = after
-        .connections
-        .iter()
-        .filter(|c| after.system(c.from).unwrap().zone == after.system(c.to).unwrap().zone)
-        .count();
+        .map(ends)
+        .filter(|e| !e.2)
+        .collect();
+    let rightwards = between.iter().filter(|(a, b, _)| b.x > a.x).count();
     assert!(
-        forward * 3 >= within_zones * 2,
-        "{forward} of {within_zones} flow right"
+        rightwards * 3 >= between.len() * 2,
+        "{rightwards} of {} flows between zones run right",
+        between.len()
+    );
+    // Inside a zone it runs one way, right or (a zone turned to save room) down.
+    let within: Vec<_> = after.connections.iter().map(ends).filter(|e| e.2).collect();
+    let right = within.iter().filter(|(a, b, _)| b.x > a.x + 1.0).count();
+    let down = within.iter().filter(|(a, b, _)| b.y > a.y + 1.0).count();
+    assert!(
+        right.max(down) * 3 >= within.len() * 2,
+        "{right} right and {down} down of {} inside zones",
+        within.len()
     );
 }
 
@@ -174,4 +184,27 @@ fn the_arrangement_is_one_edit_and_one_undo_step() {
     assert_eq!(document.history().undo_len(), 1);
     document.undo();
     assert_eq!(*document.project(), project);
+}
+
+#[test]
+fn lines_that_would_run_through_a_box_are_routed_round_it_and_saved() {
+    for name in ["ecommerce", "bank", "hospital"] {
+        let after = arranged(&example(name), &Options::default());
+        let mut routed = 0;
+        for c in &after.connections {
+            let (a, b) = (after.system(c.from).unwrap(), after.system(c.to).unwrap());
+            let (from, to) = (a.rect().center(), b.rect().center());
+            let blocked = after
+                .systems
+                .iter()
+                .filter(|s| s.id != a.id && s.id != b.id)
+                .any(|s| s.rect().crossed_by(from, to));
+            // Only a blocked line is given bends; then the bends are saved on it.
+            if !blocked {
+                assert!(c.waypoints.is_empty(), "{name}: {} bent for nothing", c.id);
+            }
+            routed += usize::from(!c.waypoints.is_empty());
+        }
+        assert!(routed > 0, "{name}: the arrangement routes some line");
+    }
 }

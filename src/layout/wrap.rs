@@ -8,7 +8,7 @@ use super::graph::{FlowLayout, FlowPoint, FlowSize};
 
 /// How much longer than wide (along the flow, in flow space) a drawing may be before it
 /// wraps: screens are about 1.6 times as wide as high.
-const ASPECT: f32 = 1.6;
+pub(super) const ASPECT: f32 = 1.6;
 /// Wrapping only pays when it gives at least two rows of this many times the aspect.
 const WRAP_FROM: f32 = 2.5;
 

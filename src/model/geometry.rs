@@ -1,10 +1,10 @@
 //! Canvas geometry that belongs to the model, so a layout travels with the project file.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Project, System, ZoneId};
+use super::{Project, System, SystemId, ZoneId};
 
 /// A point in scene (canvas) coordinates.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -230,8 +230,14 @@ impl System {
 impl Project {
     /// The region each zone with members covers; a zone without members has none.
     pub fn zone_rects(&self) -> HashMap<ZoneId, Rect> {
+        self.zone_rects_without(&HashSet::new())
+    }
+
+    /// The regions the zones would cover without the `left_out` systems (systems about
+    /// to move elsewhere).
+    pub fn zone_rects_without(&self, left_out: &HashSet<SystemId>) -> HashMap<ZoneId, Rect> {
         let mut members: HashMap<ZoneId, Rect> = HashMap::new();
-        for system in &self.systems {
+        for system in self.systems.iter().filter(|s| !left_out.contains(&s.id)) {
             if let Some(zone) = system.zone {
                 let bounds = members.entry(zone).or_insert(Rect::NOTHING);
                 *bounds = bounds.union(system.rect());

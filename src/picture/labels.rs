@@ -64,7 +64,7 @@ pub fn place(project: &Project, routes: &[(usize, Route)], obstacles: &[Rect]) -
         match found {
             Some(label) => placed.push(label),
             None if locked => lone_locks.push(Placed {
-                plate: plate_at(route, 0.5, lock_size()),
+                plate: lone_lock_plate(route, |plate| free(plate, &placed)),
                 text: String::new(),
                 locked: true,
             }),
@@ -96,6 +96,17 @@ fn layout(text: &str, locked: bool, max_width: f32) -> Option<(String, Size)> {
         height: LABEL_FONT * LINE_HEIGHT + 2.0 * PADDING.1,
     };
     Some((fitted, size))
+}
+
+/// Where a padlock without its label goes: the free place nearest the middle of the
+/// line, so it covers no box or label; the middle when the line has no free place.
+fn lone_lock_plate(route: &Route, free: impl Fn(&Rect) -> bool) -> Rect {
+    let size = lock_size();
+    (0..=8)
+        .flat_map(|step| [0.5 + step as f32 * 0.05, 0.5 - step as f32 * 0.05])
+        .map(|t| plate_at(route, t, size))
+        .find(|plate| free(plate))
+        .unwrap_or_else(|| plate_at(route, 0.5, size))
 }
 
 fn lock_size() -> Size {
@@ -160,5 +171,17 @@ mod tests {
         assert!(placed[0].locked && placed[0].text.is_empty());
         let (project, routes) = project_with(&["orders"]);
         assert!(place(&project, &routes, &[everywhere]).is_empty());
+    }
+
+    #[test]
+    fn a_lone_lock_keeps_off_the_boxes_its_line_runs_through() {
+        let (mut project, routes) = project_with(&["orders"]);
+        project.connections[0].encrypted = true;
+        // Everything but the last sixth of the line is covered: no room for the label.
+        let covered = Rect::from_min_max(Point::new(-10.0, -30.0), Point::new(500.0, 30.0));
+        let placed = place(&project, &routes, &[covered]);
+        assert_eq!(placed.len(), 1);
+        assert!(placed[0].text.is_empty(), "{placed:?}");
+        assert!(!placed[0].plate.overlaps(&covered), "{placed:?}");
     }
 }

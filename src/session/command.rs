@@ -40,11 +40,15 @@ pub enum Command {
     /// Puts a picture of the landscape (PNG pixels) on the clipboard.
     CopyPicture,
     FitView,
+    /// Zooms to 100% about the middle of the view.
+    ZoomToActualSize,
     /// Frames the selected systems (and the ends of selected connections).
     FrameSelection,
     ToggleInspector,
     TogglePreview,
     ToggleFindings,
+    /// Shows or hides the minimap in the canvas's corner.
+    ToggleMinimap,
     /// Opens the command palette: every menu command, found by typing.
     ShowCommandPalette,
     /// Lays the whole landscape out; pinned systems stay.

@@ -41,10 +41,12 @@ impl Session {
             Command::Find => effects.push(Effect::OpenFind),
             Command::CopyPrompt => self.copy_prompt(effects),
             Command::FitView => effects.push(Effect::FitView),
+            Command::ZoomToActualSize => effects.push(Effect::ZoomToActualSize),
             Command::FrameSelection => self.frame_selection(effects),
             Command::ToggleFindings => effects.push(Effect::TogglePanel(Panel::Findings)),
             Command::ToggleInspector => effects.push(Effect::TogglePanel(Panel::Inspector)),
             Command::TogglePreview => effects.push(Effect::TogglePanel(Panel::Preview)),
+            Command::ToggleMinimap => effects.push(Effect::TogglePanel(Panel::Minimap)),
             Command::ShowCommandPalette => effects.push(Effect::OpenPalette),
             Command::AutoArrange => self.arrange(None, effects),
             Command::ArrangeSelection => {
@@ -154,8 +156,13 @@ impl Session {
         self.selection = Selection::only(ItemRef::Zone(zone));
         let name = self.document.project().zone(zone).map(|z| z.name.clone());
         let count = crate::words::count(systems.len(), "system");
+        let together = if grouping.moved > 0 {
+            ", moved together"
+        } else {
+            ""
+        };
         let mut message = format!(
-            "Put {count} into {}; name it with F2 or in Properties",
+            "Put {count} into {}{together}; name it with F2 or in Properties",
             name.unwrap_or_default()
         );
         if !grouping.emptied.is_empty() {

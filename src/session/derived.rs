@@ -1,5 +1,6 @@
 //! What the open project implies — the analysis and the prompt — kept for one content
-//! revision and computed again only when it moves (a mere move on the canvas does not).
+//! revision and computed again only when it moves. A mere move on the canvas refreshes
+//! only the findings about the drawing (a zone's border over a system not in it).
 
 use crate::analysis::{self, Report};
 use crate::edit::Document;
@@ -42,6 +43,9 @@ impl RenderedPrompt {
 
 pub(super) struct Derived {
     revision: u64,
+    /// The document revision the drawing findings were last brought up to date at: a
+    /// move on the canvas changes those and nothing else.
+    layout_revision: u64,
     pub report: Report,
     pub prompt: RenderedPrompt,
 }
@@ -52,6 +56,7 @@ impl Derived {
         let prompt = render_prompt(document, &report, generation);
         Derived {
             revision: document.content_revision(),
+            layout_revision: document.revision(),
             report,
             prompt,
         }
@@ -60,7 +65,12 @@ impl Derived {
     /// Analyses and renders again when the content changed; says whether it did.
     pub fn refresh(&mut self, document: &Document) -> bool {
         if self.revision == document.content_revision() {
-            return false;
+            if self.layout_revision == document.revision() {
+                return false;
+            }
+            self.layout_revision = document.revision();
+            // The prompt leaves findings about the drawing out, so it stays as it is.
+            return analysis::refresh_drawing(document.project(), &mut self.report);
         }
         *self = Derived::of(document, self.prompt.generation + 1);
         true

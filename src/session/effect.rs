@@ -25,6 +25,8 @@ pub enum Effect {
     /// Pan, without zooming, until these systems are in view (new copies, say).
     Reveal(Vec<SystemId>),
     FitView,
+    /// Zoom the canvas to 100%.
+    ZoomToActualSize,
     /// Add a system in the middle of the view (only the app knows where that is).
     AddSystemInView,
     StartRename(ItemRef),
@@ -57,10 +59,11 @@ pub enum Effect {
     Close,
 }
 
-/// The panels around the canvas that can be shown and hidden.
+/// The panels around the canvas, and the minimap over it, that can be shown and hidden.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
     Inspector,
     Preview,
     Findings,
+    Minimap,
 }

@@ -135,6 +135,8 @@ impl Session {
                 label,
                 coalesce,
             } => {
+                // A system given another zone goes to it, so the zone stays tidy.
+                let edit = crate::edit::with_zone_moves(self.document.project(), edit);
                 if let Err(error) = self.document.apply(edit, &label, coalesce) {
                     effects.push(Effect::Notice(capitalised(&error.to_string())));
                 }

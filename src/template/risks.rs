@@ -29,11 +29,16 @@ view!(
 /// The section's values, or none when the project leaves risks out of the prompt or there
 /// are no active findings: then the frame shows no section at all.
 pub(crate) fn risks_context(project: &Project, report: &Report) -> Value {
-    let findings = &report.findings;
+    // The prompt describes the model, not the picture: findings about the drawing stay out.
+    let findings: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| !f.is_about_the_drawing())
+        .collect();
     if !project.analysis.include_risks_in_prompt || findings.is_empty() {
         return Value::from(());
     }
-    let (listed, all) = most_severe_first(findings);
+    let (listed, all) = most_severe_first(&findings);
     // Findings of one rule share its why and pattern: spell them out once and refer back
     // to that finding after, which keeps the prompt short.
     let mut first_with: HashMap<(&str, &str), usize> = HashMap::new();
@@ -53,7 +58,12 @@ pub(crate) fn risks_context(project: &Project, report: &Report) -> Value {
         0 => String::new(),
         n => format!("…and {n} more, not listed here ({left_out})."),
     };
-    let acknowledged = match report.acknowledged.len() {
+    let acknowledged = report
+        .acknowledged
+        .iter()
+        .filter(|a| !a.finding.is_about_the_drawing())
+        .count();
+    let acknowledged = match acknowledged {
         0 => String::new(),
         1 => "The team has acknowledged 1 further finding as an accepted risk; it is not \
               listed."
@@ -81,7 +91,7 @@ pub(crate) fn risks_context(project: &Project, report: &Report) -> Value {
 /// info, each in the report's order; and how many of each there are in all. The report is
 /// sorted this way already; selecting rather than trusting that keeps the cap honest, and
 /// one pass keeps it cheap for tens of thousands of findings.
-fn most_severe_first(findings: &[Finding]) -> (Vec<&Finding>, Counts) {
+fn most_severe_first<'a>(findings: &[&'a Finding]) -> (Vec<&'a Finding>, Counts) {
     let mut all = Counts::default();
     let mut by_severity: [Vec<&Finding>; 3] = Default::default();
     for finding in findings {

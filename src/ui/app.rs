@@ -4,6 +4,7 @@
 mod arranging;
 mod effects;
 mod files;
+mod panels;
 mod preferences;
 mod screenshot;
 
@@ -12,21 +13,16 @@ pub use preferences::Preferences;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use egui::{CentralPanel, Panel, ScrollArea, Ui};
+use egui::Ui;
 
 use super::canvas::{Canvas, FindingMarks};
 use super::commands::Command;
 use super::dialogs::ShownDialog;
 use super::file_dialogs::FileDialogs;
 use super::find::FindBox;
-use super::findings::{FindingsView, findings_panel};
-use super::forms::{properties_form, variables_form};
-use super::menu::menu_bar;
+use super::findings::FindingsView;
 use super::palette::CommandPalette;
-use super::preview::{MarkdownView, preview_pane};
-use super::readiness::readiness_checklist;
-use super::status_bar::status_bar;
-use super::toolbar::canvas_toolbar;
+use super::preview::MarkdownView;
 use crate::analysis::Report;
 use crate::edit::Document;
 use crate::layout::Direction;
@@ -138,6 +134,16 @@ impl StudioApp {
         self.session.report()
     }
 
+    /// Where the canvas is in the window.
+    pub fn canvas_rect(&self) -> egui::Rect {
+        self.canvas.rect_on_screen()
+    }
+
+    /// The canvas, to read what it drew.
+    pub fn canvas(&self) -> &Canvas {
+        &self.canvas
+    }
+
     /// The canvas's zoom (1.0 = one scene unit per point).
     pub fn zoom(&self) -> f32 {
         self.canvas.zoom()
@@ -162,6 +168,7 @@ impl StudioApp {
         let ctx = ui.ctx().clone();
         if self.frames == 0 {
             super::fonts::install(&ctx);
+            self.fit_panels_to_window(ctx.viewport_rect().size());
             let effects = std::mem::take(&mut self.on_first_frame);
             let follow_ups = self.carry_out(&ctx, window, effects);
             self.apply(&ctx, window, follow_ups);
@@ -195,85 +202,6 @@ impl StudioApp {
         self.update_title(&ctx);
         self.take_screenshot_when_settled(&ctx);
         self.frames += 1;
-    }
-
-    fn panels(&mut self, ui: &mut Ui, intents: &mut Vec<Intent>) {
-        let session = &self.session;
-        Panel::top("menu bar").show(ui, |ui| {
-            menu_bar(
-                ui,
-                session.document(),
-                &self.preferences,
-                session.selection(),
-                intents,
-            );
-        });
-        let notice = self.notice.as_ref().map(|(text, _)| text.as_str());
-        let zoom = self.canvas.zoom();
-        Panel::bottom("status bar").show(ui, |ui| {
-            let prompt = &session.prompt().prompt;
-            let shown = status_bar(
-                ui,
-                session.document(),
-                prompt,
-                session.report(),
-                zoom,
-                notice,
-            );
-            if shown.findings_clicked {
-                intents.push(Intent::Run(Command::ToggleFindings));
-            }
-        });
-        Panel::left("inspector")
-            .resizable(true)
-            .default_size(360.0)
-            .size_range(280.0..=720.0)
-            .show_collapsible(ui, &mut self.preferences.inspector_open, |ui| {
-                ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                    ui.heading("Variables");
-                    variables_form(ui, session.project(), intents);
-                    ui.separator();
-                    ui.heading("Properties");
-                    properties_form(ui, session.project(), session.selection(), intents);
-                });
-            });
-        Panel::right("preview")
-            .resizable(true)
-            .default_size(400.0)
-            .size_range(280.0..=960.0)
-            .show_collapsible(ui, &mut self.preferences.preview_open, |ui| {
-                readiness_checklist(ui, &session.report().readiness);
-                ui.separator();
-                preview_pane(
-                    ui,
-                    session.project(),
-                    session.prompt(),
-                    &mut self.markdown,
-                    &mut self.preferences.preview_rendered,
-                    intents,
-                );
-            });
-        Panel::bottom("findings")
-            .resizable(true)
-            .default_size(320.0)
-            .size_range(110.0..=600.0)
-            .show_collapsible(ui, &mut self.preferences.findings_open, |ui| {
-                findings_panel(
-                    ui,
-                    session.project(),
-                    session.report(),
-                    session.selection(),
-                    &mut self.findings,
-                    intents,
-                );
-            });
-        CentralPanel::default().show(ui, |ui| {
-            canvas_toolbar(ui, &mut self.canvas.snap_to_grid, intents);
-            self.canvas
-                .ui(ui, session.project(), session.selection(), intents);
-            self.find
-                .show(ui, ui.max_rect(), session.project(), intents);
-        });
     }
 
     /// The one place the session is changed: the intents go in, the effects are carried

@@ -109,6 +109,7 @@ fn shown(command: &Command, panels: &Preferences) -> Option<bool> {
         Command::ToggleInspector => Some(panels.inspector_open),
         Command::TogglePreview => Some(panels.preview_open),
         Command::ToggleFindings => Some(panels.findings_open),
+        Command::ToggleMinimap => Some(panels.minimap_shown),
         Command::FlowRight => Some(!panels.flow_down),
         Command::FlowDown => Some(panels.flow_down),
         _ => None,

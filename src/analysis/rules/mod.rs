@@ -9,6 +9,7 @@ mod resilience;
 mod style;
 mod sync_paths;
 mod topology;
+mod zones;
 
 use rayon::prelude::*;
 
@@ -48,12 +49,19 @@ pub static RULES: &[&Rule] = &[
     &completeness::CONNECTION_UNDERSPECIFIED,
     &completeness::DUPLICATE_NAME,
     &completeness::REQUIRED_FIELD_EMPTY,
+    &zones::ZONE_COVERS_OUTSIDER,
 ];
+
+/// Rules about how the landscape is drawn, not about the integration: the prompt, which
+/// describes the model and not the picture, leaves their findings out.
+pub static DRAWING_RULES: &[&str] = &[zones::ZONE_COVERS_OUTSIDER.id];
+
+pub(crate) use zones::drawing_findings;
 
 /// Every rule's findings, unsorted. The families share nothing but the context, so they
 /// run on both cores.
 pub(crate) fn run(cx: &Context) -> Vec<Finding> {
-    let families: [fn(&Context, &mut Vec<Finding>); 8] = [
+    let families: [fn(&Context, &mut Vec<Finding>); 9] = [
         topology::check,
         sync_paths::check,
         availability::check,
@@ -62,6 +70,7 @@ pub(crate) fn run(cx: &Context) -> Vec<Finding> {
         resilience::check,
         format::check,
         completeness::check,
+        zones::check,
     ];
     families
         .par_iter()

@@ -80,6 +80,7 @@ impl StudioApp {
                 Effect::Frame(_)
                 | Effect::Reveal(_)
                 | Effect::FitView
+                | Effect::ZoomToActualSize
                 | Effect::AddSystemInView
                 | Effect::StartRename(_) => {}
             }
@@ -92,6 +93,7 @@ impl StudioApp {
             Panel::Inspector => &mut self.preferences.inspector_open,
             Panel::Preview => &mut self.preferences.preview_open,
             Panel::Findings => &mut self.preferences.findings_open,
+            Panel::Minimap => &mut self.preferences.minimap_shown,
         };
         *open = !*open;
     }

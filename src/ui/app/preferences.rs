@@ -19,8 +19,15 @@ pub struct Preferences {
     pub preview_open: bool,
     /// The Findings panel under the canvas is open.
     pub findings_open: bool,
+    /// The minimap shows in the canvas's corner while part of the landscape is out of view.
+    pub minimap_shown: bool,
     /// Auto-arrange lays data flows out top to bottom (else left to right).
     pub flow_down: bool,
+    /// The canvas's legend shows its key (else only its toggle).
+    pub legend_open: bool,
+    /// The first launch has fitted the panels to the window (on a small one the prompt
+    /// and the findings start as strips); from then on the user's choices stand.
+    pub panels_fitted: bool,
     /// The commands last run from the command palette, most recent first (keys of the
     /// command table), which it lists first.
     #[serde(default)]
@@ -36,7 +43,10 @@ impl Default for Preferences {
             inspector_open: true,
             preview_open: true,
             findings_open: true,
+            minimap_shown: true,
             flow_down: false,
+            legend_open: true,
+            panels_fitted: false,
             recent_commands: Vec::new(),
         }
     }

@@ -102,7 +102,15 @@ pub(super) fn expose(
         let label = text::connection_name(project, connection);
         let item = ItemRef::Connection(connection.id);
         let hit = Hit::Connection(connection.id);
-        if budget == 0 || !node(id, label, placed.path.bounds(), item, hit) {
+        if budget == 0
+            || !node(
+                id,
+                label,
+                placed.path.bounds(&placement.bend_points),
+                item,
+                hit,
+            )
+        {
             return clicked;
         }
         budget -= 1;

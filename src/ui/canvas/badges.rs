@@ -3,13 +3,14 @@
 
 use std::collections::HashMap;
 
-use egui::{Color32, Pos2, Shape, Stroke, pos2};
+use egui::{Color32, Pos2, Rect, Shape, Stroke, Vec2, pos2};
 
 use super::draw::Drawing;
+use super::drawn::DrawnKind;
 use super::placement::{ConnectionPath, Placement};
 use super::view::Detail;
 use crate::analysis::{Report, Severity};
-use crate::model::{ConnectionId, Project, SystemId};
+use crate::model::{ConnectionId, ItemRef, Project, SystemId};
 use crate::words::count;
 
 /// The worst severity and the number of active findings per item.
@@ -100,27 +101,52 @@ pub fn severity_color(severity: Severity, dark: bool) -> Color32 {
     }
 }
 
+/// A badge's radius on screen: a fixed size, so the count stays readable at any zoom.
+pub(super) const BADGE_RADIUS: f32 = 8.0;
+
+/// Where along its line a connection's badge may go, best first: about a third of the way,
+/// clear of the label in the middle and of the arrow head at the end.
+const BADGE_ALONG: [f32; 6] = [0.33, 0.25, 0.42, 0.18, 0.58, 0.12];
+
+/// A badge to paint: where, and what it counts.
+pub(super) struct Badge {
+    centre: Pos2,
+    mark: Mark,
+}
+
 impl Drawing<'_> {
-    /// A badge on the top-right corner of every visible box and on every visible arrow
-    /// with findings.
-    pub fn finding_badges(
+    /// Records every visible box, then places a badge in the top-right corner of each box
+    /// with findings and on each such line, at the first spot along it that covers no box,
+    /// zone name or other badge. Painted last, by [`Self::finding_badges`]; placed first,
+    /// so that connection labels keep clear of them.
+    pub fn place_badges(
         &mut self,
         project: &Project,
         placement: &Placement,
         marks: &FindingMarks,
-    ) {
+    ) -> Vec<Badge> {
+        for &i in &placement.visible_systems {
+            let rect = self.view.rect_on_screen(placement.system_rects[i]);
+            let item = Some(ItemRef::System(project.systems[i].id));
+            self.drawn.push(DrawnKind::SystemBox, item, rect);
+        }
+        let mut badges = Vec::new();
         // Far out, thousands of dots would cost more than the whole overview and say
         // little; the Findings panel and zooming in show them.
         if marks.is_empty() || self.view.detail() == Detail::Overview {
-            return;
+            return badges;
         }
         for &i in &placement.visible_systems {
-            if let Some(mark) = marks.system(project.systems[i].id) {
-                let corner = self
-                    .view
-                    .rect_on_screen(placement.system_rects[i])
-                    .right_top();
-                self.finding_badge(corner, mark);
+            let id = project.systems[i].id;
+            if let Some(mark) = marks.system(id) {
+                let rect = self.view.rect_on_screen(placement.system_rects[i]);
+                let centre = system_badge_centre(rect);
+                self.drawn.push(
+                    DrawnKind::FindingBadge,
+                    Some(ItemRef::System(id)),
+                    badge_rect(centre),
+                );
+                badges.push(Badge { centre, mark });
             }
         }
         for placed in &placement.connections {
@@ -128,22 +154,52 @@ impl Drawing<'_> {
             let Some(mark) = marks.connection(id) else {
                 continue;
             };
-            // A third of the way along, so it stays clear of the label in the middle and of
-            // the arrow head at the end.
-            let at_in_scene = match placed.path {
-                ConnectionPath::Straight { from, to } => from + (to - from) / 3.0,
-                ConnectionPath::Loop { rect, .. } => pos2(rect.center().x, rect.min.y),
+            let spots: Vec<Pos2> = match placed.path {
+                ConnectionPath::Straight { from, to } => BADGE_ALONG
+                    .iter()
+                    .map(|&t| self.view.screen_from_scene(from.lerp(to, t)))
+                    .collect(),
+                ConnectionPath::Bent { .. } => BADGE_ALONG
+                    .iter()
+                    .map(|&t| {
+                        self.view
+                            .screen_from_scene(placed.path.at(t, &placement.bend_points))
+                    })
+                    .collect(),
+                ConnectionPath::Loop { rect, .. } => {
+                    vec![
+                        self.view
+                            .screen_from_scene(pos2(rect.center().x, rect.min.y)),
+                    ]
+                }
             };
-            let at = self.view.screen_from_scene(at_in_scene);
-            if self.view.rect_on_screen.contains(at) {
-                self.finding_badge(at, mark);
-            }
+            let canvas = self.view.rect_on_screen;
+            let on_canvas: Vec<Pos2> = spots.into_iter().filter(|p| canvas.contains(*p)).collect();
+            let Some(&first) = on_canvas.first() else {
+                continue;
+            };
+            let centre = on_canvas
+                .iter()
+                .copied()
+                .find(|&c| self.drawn.is_free(badge_rect(c)))
+                .unwrap_or(first);
+            let item = Some(ItemRef::Connection(id));
+            self.drawn
+                .push(DrawnKind::FindingBadge, item, badge_rect(centre));
+            badges.push(Badge { centre, mark });
+        }
+        badges
+    }
+
+    /// Paints the badges [`Self::place_badges`] placed.
+    pub fn finding_badges(&mut self, badges: Vec<Badge>) {
+        for badge in badges {
+            self.finding_badge(badge.centre, badge.mark);
         }
     }
 
     fn finding_badge(&mut self, centre: Pos2, mark: Mark) {
-        // A fixed size on screen, so the count stays readable at any zoom.
-        let radius = 8.0;
+        let radius = BADGE_RADIUS;
         let color = severity_color(mark.worst, self.palette.dark);
         self.shapes
             .push(Shape::circle_filled(centre, radius, color));
@@ -161,4 +217,17 @@ impl Drawing<'_> {
         let pos = centre - galley.size() / 2.0;
         self.text_at(pos, galley, Color32::WHITE);
     }
+}
+
+/// Where a box's badge goes: inside its top-right corner, a place of its own that the name
+/// keeps clear of (see `box_text`), so it covers neither the box's text nor what is
+/// around the box (a zone's name, a neighbour).
+pub(super) fn system_badge_centre(box_on_screen: Rect) -> Pos2 {
+    let inset = (BADGE_RADIUS + 2.0).min(box_on_screen.height() / 2.0);
+    box_on_screen.right_top() + egui::vec2(-inset, inset)
+}
+
+/// The square a badge centred at `centre` covers on screen.
+fn badge_rect(centre: Pos2) -> Rect {
+    Rect::from_center_size(centre, Vec2::splat(2.0 * BADGE_RADIUS))
 }

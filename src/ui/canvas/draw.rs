@@ -9,6 +9,9 @@ use std::sync::Arc;
 use egui::epaint::{CornerRadius, RectShape, Shadow};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
 
+use super::badges::FindingMarks;
+use super::bends;
+use super::drawn::{DrawnKind, DrawnList};
 use super::geometry::{arrow_head, clip_segment, connect_handle, ray_exit};
 use super::hit::Hit;
 use super::labels::LabelCache;
@@ -61,6 +64,8 @@ pub(super) struct Drawing<'a> {
     pub shapes: Vec<Shape>,
     /// Whether the fonts can draw [`LOCK`]; otherwise a small padlock is drawn.
     pub lock_glyph: bool,
+    /// Where boxes, text and badges went so far this frame.
+    pub drawn: &'a mut DrawnList,
 }
 
 impl Drawing<'_> {
@@ -174,6 +179,10 @@ impl Drawing<'_> {
                     .push(Shape::rect_filled(name_rect, 4, self.palette.label_fill));
             }
             name_rects.push((zone.id, self.view.to_screen.inverse() * name_rect));
+            // The words themselves; the plate around them is only for picking.
+            let text_rect = Rect::from_min_size(rect.min + inset, galley.size());
+            self.drawn
+                .push(DrawnKind::ZoneName, Some(ItemRef::Zone(zone.id)), text_rect);
             self.text_at(rect.min + inset, galley, color);
         }
     }
@@ -228,12 +237,7 @@ impl Drawing<'_> {
                         .into_iter()
                         .map(|p| self.view.screen_from_scene(p))
                         .collect();
-                    if dashed {
-                        let (dash, gap) = self.dash_pattern();
-                        Shape::dashed_line_many(&points, stroke, dash, gap, &mut self.shapes);
-                    } else {
-                        self.shapes.push(Shape::line(points, stroke));
-                    }
+                    self.polyline(points, stroke, dashed);
                     let tip = self.view.screen_from_scene(shape.at(1.0));
                     self.arrow_head(tip, shape.direction_at(1.0), head, stroke.color);
                     if both_ways {
@@ -241,10 +245,64 @@ impl Drawing<'_> {
                         self.arrow_head(tail, -shape.direction_at(0.0), head, stroke.color);
                     }
                 }
+                ConnectionPath::Bent { span } => {
+                    let line = span.of(&placement.bend_points);
+                    self.bent_line(line, stroke, dashed, both_ways, head);
+                }
             }
-            labelled.push((placed.index, placed.path, emphasis));
+            // A bent line's label sits on its longest straight stretch.
+            let label_path = match placed.path {
+                ConnectionPath::Bent { span } => {
+                    match bends::longest_segment(span.of(&placement.bend_points)) {
+                        Some((from, to)) => ConnectionPath::Straight { from, to },
+                        None => continue,
+                    }
+                }
+                path => path,
+            };
+            labelled.push((placed.index, label_path, emphasis));
         }
         self.connection_labels(project, labelled, label_rects);
+    }
+
+    fn polyline(&mut self, points: Vec<Pos2>, stroke: Stroke, dashed: bool) {
+        if dashed {
+            let (dash, gap) = self.dash_pattern();
+            Shape::dashed_line_many(&points, stroke, dash, gap, &mut self.shapes);
+        } else {
+            self.shapes.push(Shape::line(points, stroke));
+        }
+    }
+
+    /// A line through its waypoints (scene units), with its heads; like a straight one,
+    /// it stops inside each head so it does not poke through the tip.
+    fn bent_line(
+        &mut self,
+        line: &[Pos2],
+        stroke: Stroke,
+        dashed: bool,
+        both_ways: bool,
+        head: f32,
+    ) {
+        let mut points: Vec<Pos2> = line
+            .iter()
+            .map(|p| self.view.screen_from_scene(*p))
+            .collect();
+        let (arrival, departure) = (bends::arrival(&points), bends::departure(&points));
+        let (Some(&tip), Some(&tail)) = (points.last(), points.first()) else {
+            return;
+        };
+        if let Some(last) = points.last_mut() {
+            *last = tip - arrival * head * 0.7;
+        }
+        if both_ways {
+            points[0] = tail + departure * head * 0.7;
+        }
+        self.polyline(points, stroke, dashed);
+        self.arrow_head(tip, arrival, head, stroke.color);
+        if both_ways {
+            self.arrow_head(tail, -departure, head, stroke.color);
+        }
     }
 
     fn dash_pattern(&self) -> (f32, f32) {
@@ -284,15 +342,22 @@ impl Drawing<'_> {
 
     /// Systems as boxes: a sensitivity stripe on the left, name, technology, SLA and a
     /// sensitivity badge.
-    pub fn systems(&mut self, project: &Project, placement: &Placement, highlight: &Highlight) {
+    pub fn systems(
+        &mut self,
+        project: &Project,
+        placement: &Placement,
+        highlight: &Highlight,
+        marks: &FindingMarks,
+    ) {
         for &i in &placement.visible_systems {
             let system = &project.systems[i];
             let emphasis = highlight.of(ItemRef::System(system.id));
-            self.system_box(system, placement.system_rects[i], emphasis);
+            let badged = marks.system(system.id).is_some();
+            self.system_box(system, placement.system_rects[i], emphasis, badged);
         }
     }
 
-    fn system_box(&mut self, system: &System, scene_rect: Rect, emphasis: Emphasis) {
+    fn system_box(&mut self, system: &System, scene_rect: Rect, emphasis: Emphasis, badged: bool) {
         let rect = self.view.rect_on_screen(scene_rect);
         let palette = self.palette;
         let radius = self.zoomed(7.0).clamp(1.0, 12.0);
@@ -330,7 +395,7 @@ impl Drawing<'_> {
         self.shapes
             .push(Shape::rect_stroke(rect, radius, stroke, kind));
 
-        self.system_text(system, rect, tint);
+        self.system_text(system, rect, tint, badged);
         if system.pinned {
             self.pin(rect);
         }
@@ -373,80 +438,6 @@ impl Drawing<'_> {
         let clip = self.view.rect_on_screen;
         self.line(start, end - dir * head * 0.7, stroke, true, clip);
         self.arrow_head(end, dir, head, stroke.color);
-    }
-
-    /// The text rows of a box, each only where it fits: a box can be resized small.
-    fn system_text(&mut self, system: &System, rect: Rect, tint: Color32) {
-        let Some(name_size) = self.view.font_size(14.0) else {
-            return;
-        };
-        let palette = self.palette;
-        let left = rect.min.x + self.zoomed(16.0);
-        let right = rect.max.x - self.zoomed(10.0);
-        let top = rect.min.y + self.zoomed(10.0);
-        let bottom = rect.max.y - self.zoomed(9.0);
-        let width = right - left;
-        if width < 8.0 {
-            return;
-        }
-
-        let name = self.galley(text::first_line(&system.name), name_size, width);
-        if top + name.size().y > rect.max.y {
-            return;
-        }
-        let below_name = top + name.size().y + self.zoomed(2.0);
-        self.text_at(pos2(left, top), name, palette.title);
-
-        let small = self.view.font_size(11.5);
-        let badge_size = self.view.font_size(10.5);
-        // The bottom row: SLA on the left, the sensitivity badge on the right.
-        let mut bottom_row_top = bottom;
-        if let Some(size) = small {
-            let sla = self.galley(&text::sla(system), size, width * 0.5);
-            let row_top = bottom - sla.size().y;
-            if row_top >= below_name {
-                bottom_row_top = row_top;
-                let color = if system.availability.percent.is_some() {
-                    palette.text
-                } else {
-                    palette.weak
-                };
-                self.text_at(pos2(left, row_top), sla, color);
-                if let (Some(size), Some(badge)) = (
-                    badge_size,
-                    text::sensitivity_badge(system.sensitivity.as_ref()),
-                ) {
-                    self.badge(badge, size, tint, pos2(right, bottom), width * 0.5);
-                }
-            }
-        }
-        if let Some(size) = small
-            && !system.technology.trim().is_empty()
-        {
-            let technology = self.galley(text::first_line(&system.technology), size, width);
-            if below_name + technology.size().y <= bottom_row_top {
-                self.text_at(pos2(left, below_name), technology, palette.weak);
-            }
-        }
-    }
-
-    /// A pill with the sensitivity's name in its colour, its bottom-right corner at `corner`.
-    fn badge(&mut self, label: &str, size: f32, tint: Color32, corner: Pos2, max_width: f32) {
-        let padding = vec2(size * 0.5, size * 0.15);
-        let galley = self.galley(label, size, max_width - 2.0 * padding.x);
-        let plate = Rect::from_min_max(corner - galley.size() - 2.0 * padding, corner);
-        let fill = tint.gamma_multiply(if self.palette.dark { 0.22 } else { 0.14 });
-        self.shapes.push(Shape::rect_filled(
-            plate,
-            (plate.height() / 2.0).min(255.0) as u8,
-            fill,
-        ));
-        let text = if self.palette.dark {
-            tint.lerp_to_gamma(Color32::WHITE, 0.2)
-        } else {
-            tint.lerp_to_gamma(Color32::BLACK, 0.2)
-        };
-        self.text_at(plate.min + padding, galley, text);
     }
 
     /// The rubber band being dragged out.

@@ -1,9 +1,11 @@
 //! Connection labels: "🔒 REST · order events" on a plate at the middle of the arrow.
 //!
-//! Labels are cut to the room between the two boxes (a label hidden under its own end boxes
-//! helps nobody; the tooltip has the full text), and placed greedily so they do not cover
-//! each other: the selected and hovered ones first, each at the middle of its line or, if
-//! that is taken, a little way along it, or not at all.
+//! Labels are drawn at a readable size whatever the zoom, and never over anything else:
+//! placed greedily, the selected and hovered ones first, each at the middle of its line or,
+//! if that is taken (by a box, a badge, a zone name, the legend or another label), a little
+//! way along it. A label with no room for its whole text tries the protocol alone; with no
+//! room for that it is left out (the tooltip has the full text), and an encrypted flow then
+//! keeps a bare lock on its line.
 
 use std::sync::Arc;
 
@@ -11,9 +13,10 @@ use egui::epaint::RectShape;
 use egui::{Galley, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
 
 use super::draw::{Drawing, Emphasis, LOCK};
+use super::drawn::DrawnKind;
 use super::placement::ConnectionPath;
 use super::text;
-use crate::model::{ConnectionId, Project};
+use crate::model::{Connection, ConnectionId, ItemRef, Project};
 
 /// Label text size in scene units.
 const FONT: f32 = 11.0;
@@ -21,8 +24,12 @@ const FONT: f32 = 11.0;
 const MAX_WIDTH: f32 = 220.0;
 /// Narrower than this (scene units) a label would be only "…".
 const MIN_WIDTH: f32 = 34.0;
+/// The smallest a label's text is drawn on screen, in points.
+const MIN_FONT: f32 = 10.0;
 /// Where along its line a label may go, in order of preference.
-const ALONG: [f32; 3] = [0.5, 0.32, 0.68];
+const ALONG: [f32; 7] = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
+/// Where along its line a lone lock may go, in order of preference.
+const LOCK_ALONG: [f32; 9] = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
 /// Past this many labels on screen the check for overlaps would cost more than the labels
 /// are worth: nobody reads four hundred labels at once.
 const MAX_LABELS: usize = 400;
@@ -46,9 +53,7 @@ impl Drawing<'_> {
         mut labelled: Vec<(usize, ConnectionPath, Emphasis)>,
         label_rects: &mut Vec<(ConnectionId, Rect)>,
     ) {
-        let Some(font_size) = self.view.font_size(FONT) else {
-            return;
-        };
+        let font_size = ((self.zoomed(FONT) * 2.0).round() / 2.0).max(MIN_FONT);
         // Emphasised labels claim their place first.
         labelled.sort_by_key(|(_, _, emphasis)| match emphasis {
             Emphasis::Selected => 0,
@@ -56,32 +61,97 @@ impl Drawing<'_> {
             Emphasis::Normal => 2,
         });
         let near_view = self.view.rect_on_screen.expand(MAX_WIDTH);
-        let mut taken: Vec<Rect> = Vec::new();
+        let mut placed = 0;
+        let mut bare_locks = Vec::new();
         for (index, path, emphasis) in labelled {
-            if taken.len() >= MAX_LABELS {
+            if placed >= MAX_LABELS {
                 break;
             }
-            if !near_view.contains(self.view.screen_from_scene(path.label_anchor())) {
+            if !near_view.contains(self.view.screen_from_scene(path.label_anchor(&[]))) {
                 continue;
             }
             let connection = &project.connections[index];
-            let Some(label) = self.layout_label(
-                &text::connection_label(connection),
-                connection.encrypted,
-                label_room(path),
-                font_size,
-            ) else {
-                continue;
-            };
-            let free = candidate_plates(path, label.size)
-                .map(|plate_in_scene| self.view.rect_on_screen(plate_in_scene))
-                .find(|plate| !taken.iter().any(|t| t.intersects(*plate)));
-            if let Some(plate) = free {
-                taken.push(plate);
-                self.paint_label(label, plate, emphasis);
-                let plate_in_scene = self.view.to_screen.inverse() * plate;
-                label_rects.push((connection.id, plate_in_scene));
+            let item = Some(ItemRef::Connection(connection.id));
+            let free = self
+                .label_forms(connection, label_room(path), font_size)
+                .into_iter()
+                .find_map(|label| {
+                    let plate = candidate_plates(path, label.size)
+                        .map(|plate_in_scene| self.view.rect_on_screen(plate_in_scene))
+                        .find(|plate| {
+                            // Half a label cut off at the canvas's edge is clutter too.
+                            self.view.rect_on_screen.contains_rect(*plate)
+                                && self.drawn.is_free(*plate)
+                        })?;
+                    Some((label, plate))
+                });
+            match free {
+                Some((label, plate)) => {
+                    placed += 1;
+                    self.drawn.push(DrawnKind::ConnectionLabel, item, plate);
+                    self.paint_label(label, plate, emphasis);
+                    let plate_in_scene = self.view.to_screen.inverse() * plate;
+                    label_rects.push((connection.id, plate_in_scene));
+                }
+                // After every label has had its chance: a lock is small, a label is news.
+                None if connection.encrypted => bare_locks.push((connection.id, path)),
+                None => {}
             }
+        }
+        for (id, path) in bare_locks {
+            self.bare_lock(id, path, font_size);
+        }
+    }
+
+    /// What a connection's label can say, longest first: its whole text, then its
+    /// protocol alone; each only if it fits whole within the room its line leaves.
+    fn label_forms(&mut self, connection: &Connection, room: f32, font_size: f32) -> Vec<Label> {
+        let full = text::connection_label(connection);
+        let protocol = connection
+            .protocol
+            .as_ref()
+            .map(|p| p.label().trim().to_owned())
+            .unwrap_or_default();
+        let mut forms = Vec::new();
+        for words in [full.as_str(), protocol.as_str()] {
+            let worth_trying = forms.is_empty() || (!words.is_empty() && words != full);
+            if worth_trying
+                && let Some(label) = self.layout_label(words, connection.encrypted, room, font_size)
+                && !label.galley.as_ref().is_some_and(|g| g.elided)
+            {
+                forms.push(label);
+            }
+        }
+        forms
+    }
+
+    /// The lock of an encrypted connection whose label found no room, alone on its line
+    /// where it covers nothing.
+    fn bare_lock(&mut self, id: ConnectionId, path: ConnectionPath, font_size: f32) {
+        let Some(label) = self.layout_label("", true, MAX_WIDTH, font_size) else {
+            return;
+        };
+        let spots: Vec<Pos2> = match path {
+            ConnectionPath::Straight { from, to } => {
+                LOCK_ALONG.iter().map(|&t| from.lerp(to, t)).collect()
+            }
+            ConnectionPath::Loop { shape, .. } => vec![shape.at(0.5)],
+            // Bent lines come here as their longest straight stretch (see `connections`).
+            ConnectionPath::Bent { .. } => Vec::new(),
+        };
+        let plate = spots
+            .into_iter()
+            .map(|spot| {
+                self.view
+                    .rect_on_screen(Rect::from_center_size(spot, label.size))
+            })
+            .find(|plate| {
+                self.view.rect_on_screen.contains_rect(*plate) && self.drawn.is_free(*plate)
+            });
+        if let Some(plate) = plate {
+            self.drawn
+                .push(DrawnKind::Lock, Some(ItemRef::Connection(id)), plate);
+            self.paint_label(label, plate, Emphasis::Normal);
         }
     }
 
@@ -166,6 +236,8 @@ fn label_room(path: ConnectionPath) -> f32 {
             }
         }
         ConnectionPath::Loop { .. } => 160.0,
+        // Bent lines come here as their longest straight stretch (see `connections`).
+        ConnectionPath::Bent { .. } => 0.0,
     }
 }
 
@@ -175,6 +247,7 @@ fn candidate_plates(path: ConnectionPath, size: Vec2) -> impl Iterator<Item = Re
         ConnectionPath::Straight { from, to } => ALONG.iter().map(|&t| from.lerp(to, t)).collect(),
         // Beside the loop, up and to the right of the box's corner.
         ConnectionPath::Loop { shape, .. } => vec![shape.at(0.5) + size * vec2(0.5, -0.5)],
+        ConnectionPath::Bent { .. } => Vec::new(),
     };
     anchors
         .into_iter()

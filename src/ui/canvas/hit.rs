@@ -63,7 +63,12 @@ pub(super) fn hit_test(
     let nearest = placement
         .connections
         .iter()
-        .map(|c| (c.index, c.path.distance(pos_in_scene)))
+        .map(|c| {
+            (
+                c.index,
+                c.path.distance(pos_in_scene, &placement.bend_points),
+            )
+        })
         .filter(|(_, distance)| *distance <= tolerance)
         .min_by(|a, b| a.1.total_cmp(&b.1));
     if let Some((index, _)) = nearest {
@@ -90,6 +95,9 @@ pub(super) fn band_selection(project: &Project, placement: &Placement, band: Rec
         let inside = match c.path {
             ConnectionPath::Straight { from, to } => band.contains(from) && band.contains(to),
             ConnectionPath::Loop { shape, .. } => band.contains_rect(shape.bounds()),
+            ConnectionPath::Bent { .. } => {
+                band.contains_rect(c.path.bounds(&placement.bend_points))
+            }
         };
         if inside {
             selection

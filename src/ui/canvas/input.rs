@@ -113,6 +113,13 @@ impl Canvas {
         if let Gesture::Cancelled { restored } = &mut self.gesture {
             restored.clear();
         }
+        // A fitted view that the user has not moved follows the canvas's size: the panels
+        // settle in the first frames, and the window can be resized.
+        if let Some((size, _)) = self.fitted
+            && (size - canvas_size).length() > 0.5
+        {
+            self.fit_requested = true;
+        }
         if self.fit_requested {
             self.fit_requested = false;
             let bounds = project.content_bounds().map(to_egui);
@@ -120,6 +127,8 @@ impl Canvas {
             if self.fit_readable {
                 self.scene_rect = readable_scene_rect(self.scene_rect, bounds, canvas_size);
             }
+            // The Scene's own adjustment this frame is part of the fit.
+            self.fitted = Some((canvas_size, Rect::NOTHING));
         }
         if let Some(target) = self.frame_target.take() {
             self.scene_rect = fit_scene_rect(
@@ -127,6 +136,14 @@ impl Canvas {
                 canvas_size,
                 legend::RESERVED_HEIGHT,
             );
+            self.fitted = None;
+        }
+        if let Some(zoom) = self.zoom_target.take() {
+            let current = (canvas_size / self.scene_rect.size()).min_elem();
+            if current.is_finite() && current > 0.0 {
+                self.scene_rect = zoom_scene_rect(self.scene_rect, zoom / current, canvas_size);
+            }
+            self.fitted = None;
         }
         if matches!(self.gesture, Gesture::Pan) {
             let delta_on_screen = ui.input(|i| i.pointer.delta());

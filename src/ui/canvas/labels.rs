@@ -30,6 +30,7 @@ struct Entry {
     text: Box<str>,
     font: FontId,
     max_width: u32,
+    rows: usize,
     galley: Arc<Galley>,
     last_used: u64,
 }
@@ -67,6 +68,20 @@ impl LabelCache {
         font: FontId,
         max_width: f32,
     ) -> Arc<Galley> {
+        self.get_rows(ctx, text, font, max_width, 1)
+    }
+
+    /// `text` in `font` wrapped at `max_width` points into at most `rows` lines, the last
+    /// cut with "…" if the text goes on.
+    pub fn get_rows(
+        &mut self,
+        ctx: &egui::Context,
+        text: &str,
+        font: FontId,
+        max_width: f32,
+        rows: usize,
+    ) -> Arc<Galley> {
+        let rows = rows.max(1);
         // Whole points are fine for the cut, and keep float noise from missing the cache.
         let max_width = if max_width.is_finite() {
             max_width.max(1.0).round() as u32
@@ -75,7 +90,7 @@ impl LabelCache {
         };
         let key = {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            (text, &font, max_width).hash(&mut hasher);
+            (text, &font, max_width, rows).hash(&mut hasher);
             hasher.finish()
         };
         let frame = self.frame;
@@ -83,6 +98,7 @@ impl LabelCache {
             && *entry.text == *text
             && entry.font == font
             && entry.max_width == max_width
+            && entry.rows == rows
         {
             entry.last_used = frame;
             return entry.galley.clone();
@@ -92,7 +108,14 @@ impl LabelCache {
             TextFormat::simple(font.clone(), Color32::PLACEHOLDER),
         );
         if max_width != u32::MAX {
-            job.wrap = TextWrapping::truncate_at_width(max_width as f32);
+            job.wrap = if rows == 1 {
+                TextWrapping::truncate_at_width(max_width as f32)
+            } else {
+                TextWrapping {
+                    max_rows: rows,
+                    ..TextWrapping::wrap_at_width(max_width as f32)
+                }
+            };
         }
         let galley = ctx.fonts_mut(|fonts| fonts.layout_job(job));
         self.entries.insert(
@@ -101,6 +124,7 @@ impl LabelCache {
                 text: text.into(),
                 font,
                 max_width,
+                rows,
                 galley: galley.clone(),
                 last_used: frame,
             },

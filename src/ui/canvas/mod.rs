@@ -14,7 +14,10 @@
 
 mod access;
 mod badges;
+mod bends;
+mod box_text;
 mod draw;
+mod drawn;
 mod edge_labels;
 mod geometry;
 mod hit;
@@ -23,6 +26,7 @@ mod input;
 mod labels;
 mod legend;
 mod menu;
+mod minimap;
 mod overview;
 mod placement;
 mod pointer;
@@ -38,9 +42,13 @@ use egui::{CursorIcon, Id, PointerButton, Rect, Scene};
 
 pub use self::badges::{FindingMarks, severity_color};
 use self::draw::{Drawing, Highlight};
+use self::drawn::DrawnList;
+pub use self::drawn::{Drawn, DrawnKind};
 use self::hit::{DrawnLabels, Hit, band_selection, union};
 use self::input::{ContextTarget, Gesture};
 use self::labels::LabelCache;
+pub use self::minimap::MINIMAP_LABEL;
+use self::minimap::Minimap;
 use self::overview::OverviewMeshes;
 use self::placement::Placement;
 use self::rename::Renaming;
@@ -56,14 +64,26 @@ pub struct Canvas {
     /// Snap dragged and added boxes to a 20-unit grid (hold Alt while dragging to place
     /// freely).
     pub snap_to_grid: bool,
+    /// Show the minimap while part of the landscape is out of view (View ▸ Show Minimap).
+    pub show_minimap: bool,
+    /// The legend shows its key (else only its toggle); the app remembers it.
+    pub legend_open: bool,
     /// The visible region, in scene coordinates.
     scene_rect: Rect,
+    /// Where the canvas was on screen last frame.
+    rect_on_screen: Rect,
     fit_requested: bool,
     /// Frame this part of the scene on the next frame (Zoom to Selection, a finding).
     frame_target: Option<Rect>,
     /// The requested fit should keep text readable (when a project opens) rather than
     /// show everything (Fit to content).
     fit_readable: bool,
+    /// Zoom to this (about the view's centre) on the next frame.
+    zoom_target: Option<f32>,
+    /// The view shows the whole landscape as fitted on a canvas of this size, and the
+    /// user has not moved it since: when the canvas changes size (panels settling in the
+    /// first frames, the window resized) it is fitted again.
+    fitted: Option<(egui::Vec2, Rect)>,
     /// Last frame's zoom, for Space-panning before the Scene runs.
     zoom: f32,
     gesture: Gesture,
@@ -79,11 +99,14 @@ pub struct Canvas {
     drawn_labels: DrawnLabels,
     labels: LabelCache,
     meshes: OverviewMeshes,
+    minimap: Minimap,
     renaming: Option<Renaming>,
     /// A rename started on an item out of view; the field shows once the view framed it.
     rename_waits_for_view: bool,
     /// Which items the analysis has findings on, for their badges.
     finding_marks: FindingMarks,
+    /// Where this frame's boxes, text and badges went, on screen.
+    drawn: DrawnList,
     /// Last frame, the keyboard was somewhere else (a field, a menu, a dialog): an Escape
     /// now is for that, not a request to clear the selection.
     keyboard_elsewhere: bool,
@@ -93,10 +116,15 @@ impl Default for Canvas {
     fn default() -> Self {
         Canvas {
             snap_to_grid: true,
+            show_minimap: true,
+            legend_open: true,
             scene_rect: Rect::ZERO,
+            rect_on_screen: Rect::ZERO,
             fit_requested: true,
             frame_target: None,
             fit_readable: true,
+            zoom_target: None,
+            fitted: None,
             zoom: 1.0,
             gesture: Gesture::Idle,
             gestures_started: 0,
@@ -108,9 +136,11 @@ impl Default for Canvas {
             drawn_labels: DrawnLabels::default(),
             labels: LabelCache::default(),
             meshes: OverviewMeshes::default(),
+            minimap: Minimap::default(),
             renaming: None,
             rename_waits_for_view: false,
             finding_marks: FindingMarks::default(),
+            drawn: DrawnList::default(),
             keyboard_elsewhere: false,
         }
     }
@@ -146,12 +176,27 @@ impl Canvas {
         self.fit_readable = false;
     }
 
-    /// Frames the landscape for a project just opened: all of it if that leaves its text
-    /// readable, otherwise as much as fits at a readable zoom, from its left edge, where a
-    /// left-to-right flow starts. F shows everything.
+    /// Frames the landscape for a project just opened: all of it while that leaves the
+    /// systems' names on screen, otherwise as much as fits at a readable zoom, from its
+    /// left edge, where a left-to-right flow starts. F shows everything.
     pub fn request_readable_view(&mut self) {
         self.fit_requested = true;
         self.fit_readable = true;
+    }
+
+    /// Zooms to `zoom` (1.0 = 100%) about the middle of the view on the next frame.
+    pub fn request_zoom(&mut self, zoom: f32) {
+        self.zoom_target = Some(zoom);
+    }
+
+    /// Where the canvas was on screen last frame.
+    pub fn rect_on_screen(&self) -> Rect {
+        self.rect_on_screen
+    }
+
+    /// Where last frame's boxes, text and badges went, on screen, in drawing order.
+    pub fn drawn(&self) -> &[Drawn] {
+        &self.drawn.items
     }
 
     /// Frames these systems on the next frame; false (and nothing changes) when none of
@@ -190,6 +235,10 @@ impl Canvas {
                 self.request_fit();
                 ViewEffect::Done
             }
+            Effect::ZoomToActualSize => {
+                self.request_zoom(1.0);
+                ViewEffect::Done
+            }
             Effect::AddSystemInView => {
                 self.add_system_in_view(project, follow_ups);
                 ViewEffect::Done
@@ -206,6 +255,11 @@ impl Canvas {
     /// The current zoom (1.0 = one scene unit per point), for the status bar.
     pub fn zoom(&self) -> f32 {
         self.zoom
+    }
+
+    /// Where the view is, in scene coordinates: its centre is the middle of the canvas.
+    pub fn visible_scene_rect(&self) -> Rect {
+        self.scene_rect
     }
 
     /// Draws the landscape and turns pointer input into intents.
@@ -231,10 +285,12 @@ impl Canvas {
                 .unwrap_or_default()
         });
         self.scene_rect = scene_rect;
+        self.keep_fitted_or_forget(scene_rect);
         let response = inner.response;
         let canvas_id = response.id;
         let view = View::new(inner.inner, rect_on_screen.intersect(ui.clip_rect()));
         self.zoom = view.zoom();
+        self.rect_on_screen = view.rect_on_screen;
 
         self.placement
             .rebuild(project, &view, self.gesture.preview());
@@ -278,7 +334,12 @@ impl Canvas {
             // The common case: no copy, even of a select-all of ten thousand boxes.
             (None, None) => Cow::Borrowed(selection),
         };
-        self.paint(ui, project, &view, &shown, band.map(|(rect, _)| rect));
+        let legend = self.paint(ui, project, &view, &shown, band.map(|(rect, _)| rect));
+        // Over the landscape, under the rename field and the menus.
+        self.minimap(ui, project, &view, legend.map(|(_, area)| area));
+        if let Some((toggle, _)) = legend {
+            self.legend_toggle(ui, toggle);
+        }
 
         self.context_menu(&response, project, selection, &mut out);
         self.rename_field(ui, project, &view, &mut out);
@@ -303,6 +364,7 @@ impl Canvas {
         }
     }
 
+    /// Paints the frame; returns where the legend's toggle goes and all the legend covers.
     fn paint(
         &mut self,
         ui: &egui::Ui,
@@ -310,8 +372,9 @@ impl Canvas {
         view: &View,
         selection: &Selection,
         band: Option<Rect>,
-    ) {
+    ) -> Option<(Rect, Rect)> {
         self.labels.begin_frame(ui.ctx());
+        self.drawn.clear();
         let lock_glyph = ui
             .ctx()
             .fonts_mut(|fonts| fonts.has_glyph(&egui::FontId::proportional(12.0), draw::LOCK));
@@ -327,9 +390,18 @@ impl Canvas {
             meshes: &mut self.meshes,
             shapes: Vec::with_capacity(64 + 8 * self.placement.visible_systems.len()),
             lock_glyph,
+            drawn: &mut self.drawn,
         };
         drawing.background();
         drawing.zones(project, &self.placement, &highlight);
+        // The legend keeps off the boxes, so it is placed before anything that keeps off it.
+        let boxes: Vec<Rect> = self
+            .placement
+            .visible_systems
+            .iter()
+            .map(|&i| view.rect_on_screen(self.placement.system_rects[i]))
+            .collect();
+        let legend = drawing.plan_legend(&boxes, self.legend_open);
         let zone_names = &mut self.drawn_labels.zones;
         match view.detail() {
             Detail::Overview => {
@@ -337,15 +409,17 @@ impl Canvas {
                 drawing.overview_connections(project, &self.placement, &highlight);
                 drawing.overview_systems(project, &self.placement, &highlight);
                 drawing.zone_names(project, &self.placement, true, zone_names);
+                drawing.overview_names(project, &self.placement);
             }
             Detail::Full => {
                 drawing.zone_names(project, &self.placement, false, zone_names);
+                let badges = drawing.place_badges(project, &self.placement, &self.finding_marks);
                 let labels = &mut self.drawn_labels.connections;
                 drawing.connections(project, &self.placement, &highlight, labels);
-                drawing.systems(project, &self.placement, &highlight);
+                drawing.systems(project, &self.placement, &highlight, &self.finding_marks);
+                drawing.finding_badges(badges);
             }
         }
-        drawing.finding_badges(project, &self.placement, &self.finding_marks);
         if let Some(band) = band {
             drawing.band(band);
         }
@@ -359,9 +433,53 @@ impl Canvas {
             let rects = &self.placement.system_rects;
             drawing.connect_preview(rects[from], pointer, target.map(|t| rects[t]));
         }
-        drawing.legend();
+        let toggle = legend.as_ref().map(|plan| (plan.toggle, plan.area()));
+        if let Some(plan) = legend {
+            drawing.legend(plan);
+        }
         let shapes = drawing.shapes;
         ui.painter_at(view.rect_on_screen).extend(shapes);
+        toggle
+    }
+
+    /// The legend's toggle: a real button over the canvas, so it can be clicked, focused
+    /// and found by its label.
+    fn legend_toggle(&mut self, ui: &egui::Ui, toggle: Rect) {
+        let button = egui::Button::selectable(self.legend_open, "Legend")
+            .small()
+            .wrap_mode(egui::TextWrapMode::Extend);
+        let hint = if self.legend_open {
+            "Hide the key to colours and lines"
+        } else {
+            "Show the key to colours and lines"
+        };
+        // In an area of its own: the Scene's layer lies over the canvas's.
+        let clicked = egui::Area::new(self.id_seed.with("legend toggle"))
+            .order(egui::Order::Middle)
+            .fixed_pos(toggle.min)
+            .show(ui.ctx(), |ui| {
+                ui.add_sized(toggle.size(), button)
+                    .on_hover_text(hint)
+                    .clicked()
+            })
+            .inner;
+        if clicked {
+            self.legend_open = !self.legend_open;
+        }
+    }
+
+    /// After the Scene has run: the view is still a fit unless the user moved it.
+    fn keep_fitted_or_forget(&mut self, scene_rect: Rect) {
+        if let Some((size, fitted_rect)) = self.fitted {
+            let moved = (scene_rect.min - fitted_rect.min).length() > 0.5
+                || (scene_rect.size() - fitted_rect.size()).length() > 0.5;
+            if fitted_rect == Rect::NOTHING {
+                // The fit was made this frame: what the Scene made of it is the fit.
+                self.fitted = Some((size, scene_rect));
+            } else if moved {
+                self.fitted = None;
+            }
+        }
     }
 
     fn set_cursor(&self, ui: &egui::Ui, response: &egui::Response) {

@@ -13,7 +13,7 @@ use egui::epaint::Mesh;
 use egui::{Color32, Pos2, Shape, Stroke, StrokeKind};
 
 use super::draw::{Drawing, Emphasis, Highlight};
-use super::placement::{ConnectionPath, Placement};
+use super::placement::Placement;
 use crate::model::{ItemRef, Project};
 
 impl Drawing<'_> {
@@ -35,10 +35,8 @@ impl Drawing<'_> {
         let mut emphasised = Vec::new();
         for placed in &placement.connections {
             let connection = &project.connections[placed.index];
-            let (from, to) = match placed.path {
-                ConnectionPath::Straight { from, to } => (from, to),
-                ConnectionPath::Loop { shape, .. } => (shape.at(0.0), shape.at(1.0)),
-            };
+            // Far out, bent lines are placed straight (see `Placement::place_bent`).
+            let (from, to) = placed.path.ends(&placement.bend_points);
             let (from, to) = (
                 self.view.screen_from_scene(from),
                 self.view.screen_from_scene(to),
@@ -107,7 +105,7 @@ pub(super) struct OverviewMeshes {
 
 /// The mesh emptied for refilling, reusing its buffers if nobody else holds it (egui let go
 /// of last frame's); otherwise a fresh one.
-fn refill(mesh: &mut Arc<Mesh>) -> &mut Mesh {
+pub(super) fn refill(mesh: &mut Arc<Mesh>) -> &mut Mesh {
     if Arc::get_mut(mesh).is_none() {
         *mesh = Arc::default();
     }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use egui::{Pos2, Rect};
 
+use super::bends::{self, Span};
 use super::geometry::{
     PARALLEL_SPACING, SelfLoop, distance_to_segment, from_egui, parallel_offset, segment_may_touch,
     straight_endpoints, system_rect, to_egui,
@@ -30,6 +31,8 @@ pub(super) struct Placement {
     pub zones: Vec<PlacedZone>,
     /// Connections whose both ends exist and that show.
     pub connections: Vec<PlacedConnection>,
+    /// The points of every bent connection, each one's `Span` of it.
+    pub bend_points: Vec<Pos2>,
     zone_index: IdIndex,
     zone_members: Vec<Rect>,
     candidates: Vec<(usize, usize, usize)>,
@@ -61,29 +64,55 @@ pub(super) enum ConnectionPath {
         shape: SelfLoop,
         rect: Rect,
     },
+    /// Through the saved waypoints; the points are in `Placement::bend_points`.
+    Bent {
+        span: Span,
+    },
 }
 
+/// The methods take the placement's `bend_points`, which bent paths point into.
 impl ConnectionPath {
-    pub fn distance(&self, pos: Pos2) -> f32 {
+    pub fn distance(&self, pos: Pos2, bend_points: &[Pos2]) -> f32 {
         match *self {
             ConnectionPath::Straight { from, to } => distance_to_segment(pos, from, to),
             ConnectionPath::Loop { shape, rect } => shape.distance(pos, rect),
+            ConnectionPath::Bent { span } => bends::distance(span.of(bend_points), pos),
         }
     }
 
-    pub fn bounds(&self) -> Rect {
+    pub fn bounds(&self, bend_points: &[Pos2]) -> Rect {
         match *self {
             ConnectionPath::Straight { from, to } => Rect::from_two_pos(from, to),
             ConnectionPath::Loop { shape, .. } => shape.bounds(),
+            ConnectionPath::Bent { span } => bends::bounds(span.of(bend_points)),
+        }
+    }
+
+    /// The point at fraction `t` of the way along.
+    pub fn at(&self, t: f32, bend_points: &[Pos2]) -> Pos2 {
+        match *self {
+            ConnectionPath::Straight { from, to } => from.lerp(to, t),
+            ConnectionPath::Loop { shape, .. } => shape.at(t),
+            ConnectionPath::Bent { span } => bends::at(span.of(bend_points), t),
+        }
+    }
+
+    /// Where the line starts and ends.
+    pub fn ends(&self, bend_points: &[Pos2]) -> (Pos2, Pos2) {
+        match *self {
+            ConnectionPath::Straight { from, to } => (from, to),
+            ConnectionPath::Loop { shape, .. } => (shape.at(0.0), shape.at(1.0)),
+            ConnectionPath::Bent { span } => {
+                let line = span.of(bend_points);
+                let first = line.first().copied().unwrap_or(Pos2::ZERO);
+                (first, line.last().copied().unwrap_or(first))
+            }
         }
     }
 
     /// Where the label goes.
-    pub fn label_anchor(&self) -> Pos2 {
-        match *self {
-            ConnectionPath::Straight { from, to } => from.lerp(to, 0.5),
-            ConnectionPath::Loop { shape, .. } => shape.at(0.5),
-        }
+    pub fn label_anchor(&self, bend_points: &[Pos2]) -> Pos2 {
+        self.at(0.5, bend_points)
     }
 }
 
@@ -118,6 +147,16 @@ impl Placement {
         self.place_connections(project, view, visible);
     }
 
+    /// Every zone with members, seen or not: its index into `project.zones` and its
+    /// region (the minimap shows all of them).
+    pub fn all_zones(&self) -> impl Iterator<Item = (usize, Rect)> + '_ {
+        self.zone_members
+            .iter()
+            .enumerate()
+            .filter(|(_, members)| members.is_positive())
+            .map(|(index, members)| (index, to_egui(zone_rect(from_egui(*members)))))
+    }
+
     fn place_zones(&mut self, project: &Project, visible: Rect) {
         self.zone_index
             .rebuild(project.zones.iter().map(|z| z.id.0));
@@ -143,6 +182,8 @@ impl Placement {
     fn place_connections(&mut self, project: &Project, view: &View, visible: Rect) {
         self.connections.clear();
         self.candidates.clear();
+        self.bend_points.clear();
+        let detail = view.detail();
         let reach = visible.expand(view.in_scene(LABEL_REACH_ON_SCREEN) + PARALLEL_SPACING);
         for (index, connection) in project.connections.iter().enumerate() {
             // A dangling reference (a hand edit, a half-applied merge) is not drawn.
@@ -161,6 +202,12 @@ impl Placement {
                 }
                 continue;
             }
+            if detail == Detail::Full
+                && !connection.waypoints.is_empty()
+                && self.place_bent(index, from, to, reach, &connection.waypoints)
+            {
+                continue;
+            }
             let (a, b) = (
                 self.system_rects[from].center(),
                 self.system_rects[to].center(),
@@ -170,7 +217,7 @@ impl Placement {
             }
         }
 
-        match view.detail() {
+        match detail {
             // Far out, a line from centre to centre looks the same and costs less: the box
             // drawn over it hides the part inside.
             Detail::Overview => {
@@ -187,6 +234,28 @@ impl Placement {
             }
             Detail::Full => self.place_straight_with_parallels(project),
         }
+    }
+
+    /// Places a connection along its waypoints; false when they do not make a line (the
+    /// caller draws it straight). Far out the straight line looks the same and is cheaper.
+    fn place_bent(
+        &mut self,
+        index: usize,
+        from: usize,
+        to: usize,
+        reach: Rect,
+        waypoints: &[Point],
+    ) -> bool {
+        let (from_rect, to_rect) = (self.system_rects[from], self.system_rects[to]);
+        let Some(span) = bends::push_bent(&mut self.bend_points, from_rect, waypoints, to_rect)
+        else {
+            return false;
+        };
+        if bends::bounds(span.of(&self.bend_points)).intersects(reach) {
+            let path = ConnectionPath::Bent { span };
+            self.connections.push(PlacedConnection { index, path });
+        }
+        true
     }
 
     /// Connections between the same two systems (either way round) are spread sideways so
@@ -339,11 +408,44 @@ mod tests {
             .iter()
             .filter_map(|c| match c.path {
                 ConnectionPath::Straight { from, .. } => Some(from.y),
-                ConnectionPath::Loop { .. } => None,
+                ConnectionPath::Loop { .. } | ConnectionPath::Bent { .. } => None,
             })
             .collect();
         assert_eq!(ys.len(), 2);
         assert!((ys[0] - ys[1]).abs() >= PARALLEL_SPACING - 0.01, "{ys:?}");
+    }
+
+    #[test]
+    fn a_connection_with_waypoints_goes_through_them() {
+        let mut p = project();
+        p.connections[0].waypoints = vec![Point::new(140.0, 200.0)];
+        let mut placement = Placement::default();
+        placement.rebuild(&p, &view_at_1(800.0), &[]);
+        let bent = placement
+            .connections
+            .iter()
+            .find(|c| c.index == 0)
+            .expect("placed");
+        let ConnectionPath::Bent { span } = bent.path else {
+            panic!("placed straight: {:?}", bent.path);
+        };
+        let line = span.of(&placement.bend_points);
+        assert_eq!(line.len(), 3);
+        assert_eq!(line[1], pos2(140.0, 200.0));
+        assert!(
+            bent.path
+                .distance(pos2(140.0, 198.0), &placement.bend_points)
+                < 3.0
+        );
+        // The other direction between the pair stays straight.
+        assert!(matches!(
+            placement
+                .connections
+                .iter()
+                .find(|c| c.index == 1)
+                .map(|c| c.path),
+            Some(ConnectionPath::Straight { .. })
+        ));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use egui::{Pos2, Rect, Vec2, vec2};
 pub(super) const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.02..=4.0;
 
 /// Below this zoom, boxes have no text and connections no labels or heads.
-pub(super) const DETAIL_MIN_ZOOM: f32 = 0.35;
+pub(super) const DETAIL_MIN_ZOOM: f32 = 0.3;
 
 /// Fit to content never zooms in further than this, so a lone system is not blown up.
 const FIT_MAX_ZOOM: f32 = 1.0;
@@ -117,18 +117,22 @@ pub(super) fn fit_scene_rect(
     Rect::from_center_size(centre, canvas_size / zoom)
 }
 
-/// The zoom below which a project that was just opened is not shown whole: its names
-/// would be too small to read.
+/// The zoom below which a project that was just opened is not shown whole: its boxes
+/// would be too small to carry their names (a landscape of hundreds of systems).
+const WHOLE_MIN_ZOOM: f32 = 0.2;
+
+/// The zoom a landscape too big to show whole opens at.
 const READABLE_ZOOM: f32 = 0.6;
 
-/// `fitted` (a whole-landscape view) when its zoom keeps text readable; otherwise the view
-/// at [`READABLE_ZOOM`] that starts at the landscape's left edge, centred vertically.
+/// `fitted` (a whole-landscape view) when its zoom leaves the boxes room for their names;
+/// otherwise the view at [`READABLE_ZOOM`] that starts at the landscape's left edge,
+/// centred vertically.
 pub(super) fn readable_scene_rect(fitted: Rect, bounds: Option<Rect>, canvas_size: Vec2) -> Rect {
     let zoom = (canvas_size / fitted.size()).min_elem();
     let Some(bounds) = bounds.filter(|b| b.is_finite() && b.is_positive()) else {
         return fitted;
     };
-    if !zoom.is_finite() || zoom >= READABLE_ZOOM {
+    if !zoom.is_finite() || zoom >= WHOLE_MIN_ZOOM {
         return fitted;
     }
     let size = canvas_size.max(Vec2::splat(1.0)) / READABLE_ZOOM;

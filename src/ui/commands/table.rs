@@ -188,6 +188,14 @@ pub static COMMANDS: &[Entry] = &[
     .while_typing(),
     entry(Command::FitView, "fit", "Fit to Content", View, 1).keys(NONE, Key::F),
     entry(
+        Command::ZoomToActualSize,
+        "actual-size",
+        "Zoom to 100%",
+        View,
+        1,
+    )
+    .keys(SHIFT, Key::Num0),
+    entry(
         Command::FrameSelection,
         "zoom-to-selection",
         "Zoom to Selection",
@@ -222,6 +230,13 @@ pub static COMMANDS: &[Entry] = &[
     )
     .keys(CMD, Key::J)
     .while_typing(),
+    entry(
+        Command::ToggleMinimap,
+        "toggle-minimap",
+        "Show Minimap",
+        View,
+        2,
+    ),
     entry(Command::AutoArrange, "arrange", "Auto-arrange", Arrange, 0).keys(CMD_SHIFT, Key::L),
     entry(
         Command::ArrangeSelection,
