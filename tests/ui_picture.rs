@@ -15,9 +15,27 @@ use resvg::tiny_skia::Pixmap;
 
 type App = Harness<'static, StudioApp>;
 
-/// The picture the app puts on the clipboard within a few frames: its size in pixels.
-fn image_copied_soon(harness: &mut App) -> Option<[usize; 2]> {
-    for _ in 0..4 {
+/// Steps frames until the pictures being drawn off the UI thread are done.
+fn until_drawn(harness: &mut App) {
+    for _ in 0..1_000 {
+        harness.step();
+        if !harness.state().is_drawing_picture() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        !harness.state().is_drawing_picture(),
+        "the picture never came"
+    );
+    harness.run();
+}
+
+/// The picture the app puts on the clipboard once it is drawn: its size in pixels.
+fn image_copied(harness: &mut App) -> Option<[usize; 2]> {
+    harness.step(); // takes the click and starts drawing
+    for _ in 0..1_000 {
+        let drawing = harness.state().is_drawing_picture();
         harness.step();
         let copied = harness
             .output()
@@ -28,9 +46,10 @@ fn image_copied_soon(harness: &mut App) -> Option<[usize; 2]> {
                 OutputCommand::CopyImage(image) => Some(image.size),
                 _ => None,
             });
-        if copied.is_some() {
+        if copied.is_some() || !drawing {
             return copied;
         }
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
     None
 }
@@ -39,7 +58,7 @@ fn export_to(harness: &mut App, path: &std::path::Path) {
     let ctx = harness.ctx.clone();
     let intent = Intent::FileConfirmed(FileAction::ExportPicture(Some(path.to_owned())));
     harness.state_mut().apply(&ctx, None, vec![intent]);
-    harness.run();
+    until_drawn(harness);
 }
 
 #[test]
@@ -85,7 +104,7 @@ fn edit_copy_as_picture_puts_an_image_on_the_clipboard() {
     harness.get_by_label("Edit").click();
     harness.run();
     harness.get_by_label("Copy as Picture").click();
-    let size = image_copied_soon(&mut harness).expect("an image on the clipboard");
+    let size = image_copied(&mut harness).expect("an image on the clipboard");
     let project = harness.state().document().project().clone();
     let svg = integration_studio::picture::to_svg(&project, &Default::default());
     let width: f32 = svg
@@ -111,7 +130,7 @@ fn both_commands_are_in_the_palette() {
         .type_text("copy as picture");
     harness.run();
     harness.key_press(egui::Key::Enter);
-    harness.run();
+    until_drawn(&mut harness);
     // The clipboard itself is checked above; here the notice says it ran.
     harness.get_by_label_contains("Copied the landscape as a picture");
 
@@ -127,4 +146,28 @@ fn both_commands_are_in_the_palette() {
     harness.key_press(egui::Key::Enter);
     harness.run();
     harness.get_by_label("Export picture");
+}
+
+#[test]
+fn a_big_picture_is_drawn_while_the_window_keeps_drawing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    let project = integration_studio::synthetic::landscape(150, 450, 2);
+    integration_studio::io::save(&project, &path).unwrap();
+    let launch = integration_studio::ui::Launch {
+        file: Some(path),
+        ..Default::default()
+    };
+    let mut harness = common::app_with(integration_studio::ui::Preferences::default(), launch);
+    let png = dir.path().join("big.png");
+    let ctx = harness.ctx.clone();
+    let intent = Intent::FileConfirmed(FileAction::ExportPicture(Some(png.clone())));
+    harness.state_mut().apply(&ctx, None, vec![intent]);
+    // The frame that asked for it is over, and the picture is still being drawn.
+    assert!(harness.state().is_drawing_picture());
+    harness.step();
+    harness.get_by_label_contains("Drawing the picture");
+    until_drawn(&mut harness);
+    harness.get_by_label_contains("Exported the landscape to");
+    assert!(Pixmap::decode_png(&std::fs::read(&png).unwrap()).is_ok());
 }

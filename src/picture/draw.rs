@@ -65,12 +65,8 @@ fn system_box(svg: &mut Svg, system: &System) {
     let radius = style::BOX_RADIUS
         .min(rect.height() / 2.0)
         .min(rect.width() / 2.0);
-    svg.rect(
-        rect,
-        radius,
-        Paint::fill(style::BOX_FILL),
-        " filter=\"url(#shadow)\"",
-    );
+    shadow(svg, rect, radius);
+    svg.rect(rect, radius, Paint::fill(style::BOX_FILL), "");
     let tint = style::sensitivity(system.sensitivity.as_ref());
     svg.path(&stripe(rect, radius), Paint::fill(tint));
     svg.rect(
@@ -81,6 +77,15 @@ fn system_box(svg: &mut Svg, system: &System) {
     );
     system_text(svg, system, rect, tint);
     svg.close_group();
+}
+
+/// The canvas's soft shadow, 2 down, as a few translucent layers: a blur filter on every
+/// box made the PNG of 400 systems take twice as long.
+fn shadow(svg: &mut Svg, rect: Rect, radius: f32) {
+    for spread in [3.0, 2.0, 1.0] {
+        let layer = rect.translate(0.0, 2.0).expand(spread);
+        svg.rect(layer, radius + spread, Paint::fill(style::SHADOW), "");
+    }
 }
 
 /// The sensitivity stripe down the box's left edge, rounded with the box's corners.

@@ -162,13 +162,8 @@ pub fn to_svg(project: &Project, options: &PictureOptions) -> String {
         description: describe(project),
         font_family: style::FONT_FALLBACKS,
     };
-    body.finish(view, style::BACKGROUND, &heading, SHADOW)
+    body.finish(view, style::BACKGROUND, &heading)
 }
-
-/// The boxes' shadow, as the canvas's: 2 down, softly blurred.
-const SHADOW: &str = "<filter id=\"shadow\" x=\"-10%\" y=\"-10%\" width=\"120%\" \
-    height=\"130%\"><feDropShadow dx=\"0\" dy=\"2\" stdDeviation=\"3\" \
-    flood-color=\"#000000\" flood-opacity=\"0.15\"/></filter>";
 
 /// Draws zones, lines, boxes and labels; returns the rect they cover.
 fn landscape(svg: &mut Svg, project: &Project) -> Rect {

@@ -55,6 +55,8 @@ pub const TEXT: Colour = Colour::gray(80);
 pub const WEAK: Colour = Colour::gray(140);
 pub const CONNECTION: Colour = Colour::gray(105);
 /// Label plates: the canvas colour, nearly opaque, so a line under a label fades.
+/// One layer of a box's shadow; three overlap under the box's edge.
+pub const SHADOW: Colour = Colour::gray(0).with_opacity(0.045);
 pub const LABEL_FILL: Colour = BACKGROUND.with_opacity(0.92);
 pub const LEGEND_FILL: Colour = Colour::gray(248).with_opacity(0.95);
 pub const LEGEND_STROKE: Colour = Colour::gray(190);

@@ -170,15 +170,15 @@ impl Svg {
     }
 
     /// The whole document: `view` is the scene rect it shows, at one pixel per unit, on
-    /// `background`; `defs` are written before the shapes.
-    pub fn finish(self, view: Rect, background: Colour, heading: &Heading, defs: &str) -> String {
+    /// `background`.
+    pub fn finish(self, view: Rect, background: Colour, heading: &Heading) -> String {
         let mut text = String::with_capacity(self.text.len() + 1024);
         let _ = write!(
             text,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
              <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
              viewBox=\"{x} {y} {w} {h}\" font-family=\"{font}\" role=\"img\">\n\
-             <title>{title}</title>\n<desc>{description}</desc>\n<defs>{defs}</defs>\n",
+             <title>{title}</title>\n<desc>{description}</desc>\n",
             x = num(view.min.x),
             y = num(view.min.y),
             w = num(view.width()),

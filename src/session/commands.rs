@@ -174,24 +174,6 @@ impl Session {
         effects.push(Effect::Notice(message));
     }
 
-    /// The landscape as PNG pixels on the clipboard, as File ▸ Export would draw it.
-    fn copy_picture(&self, effects: &mut Vec<Effect>) {
-        let options = crate::picture::PictureOptions::default();
-        match crate::picture::to_rgba(self.document.project(), &options) {
-            Ok(image) => {
-                let size = format!("{}×{} pixels", image.width, image.height);
-                effects.push(Effect::CopyImage(image));
-                effects.push(Effect::Notice(format!(
-                    "Copied the landscape as a picture ({size})"
-                )));
-            }
-            Err(error) => effects.push(Effect::Dialog(Dialog::Error {
-                title: "The picture could not be copied".into(),
-                detail: capitalised(&error.to_string()),
-            })),
-        }
-    }
-
     fn copy_prompt(&self, effects: &mut Vec<Effect>) {
         if let Some(text) = self.prompt().text() {
             effects.push(Effect::CopyText(text.to_owned()));

@@ -51,6 +51,12 @@ pub enum Effect {
         options: crate::layout::Options,
         stamp: super::Stamp,
     },
+    /// Draw this copy of the project as a picture off the UI thread
+    /// (`session::draw_picture`), then send `Intent::PictureDrawn` with the outcome.
+    DrawPicture {
+        project: Box<crate::model::Project>,
+        target: super::pictures::PictureTarget,
+    },
     /// The direction data flows in changed: the app remembers it for the next run.
     FlowChanged(crate::layout::Direction),
     /// Ask the window to close (it asks about unsaved changes first).

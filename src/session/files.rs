@@ -11,7 +11,6 @@ use super::effect::Effect;
 use crate::edit::Document;
 use crate::io;
 use crate::model::Project;
-use crate::picture::{PictureFormat, PictureOptions};
 
 /// A file action. `None` for a path means "not chosen yet": the session asks for one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -171,43 +170,6 @@ impl Session {
             Err(error) => effects.push(Effect::Dialog(Dialog::Error {
                 title: "The prompt could not be saved".into(),
                 detail: error.to_string(),
-            })),
-        }
-    }
-}
-
-impl Session {
-    /// Writes the picture atomically; the extension says SVG or PNG, and a name without
-    /// one gets ".png".
-    fn export_picture_to(&mut self, path: &Path, effects: &mut Vec<Effect>) {
-        let path = match path.extension() {
-            None => path.with_extension("png"),
-            Some(_) => path.to_owned(),
-        };
-        let Some(format) = PictureFormat::of_path(&path) else {
-            effects.push(Effect::Dialog(Dialog::Error {
-                title: "The picture could not be exported".into(),
-                detail: format!(
-                    "{}: pictures are written as .svg or .png; choose a name ending in one of them.",
-                    path.display()
-                ),
-            }));
-            return;
-        };
-        let written = format
-            .render(self.document.project(), &PictureOptions::default())
-            .map_err(|error| error.to_string())
-            .and_then(|bytes| {
-                io::write_atomically(&path, &bytes, false).map_err(|error| error.to_string())
-            });
-        match written {
-            Ok(()) => effects.push(Effect::Notice(format!(
-                "Exported the landscape to {}",
-                path.display()
-            ))),
-            Err(detail) => effects.push(Effect::Dialog(Dialog::Error {
-                title: "The picture could not be exported".into(),
-                detail,
             })),
         }
     }

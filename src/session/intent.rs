@@ -36,6 +36,8 @@ pub enum Intent {
     FileConfirmed(FileAction),
     /// Save, then carry out the action (the unsaved-changes dialog's Save).
     SaveThen(FileAction),
+    /// A picture drawn off the UI thread (File ▸ Export ▸ Picture, Copy as Picture).
+    PictureDrawn(super::pictures::PictureOutcome),
     /// An arrangement computed off the UI thread for the document as `stamp` says.
     Arranged {
         arrangement: crate::layout::Arrangement,

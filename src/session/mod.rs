@@ -13,6 +13,7 @@ mod dialog;
 mod effect;
 mod files;
 mod intent;
+mod pictures;
 mod selection;
 
 pub use command::Command;
@@ -21,6 +22,7 @@ pub use dialog::{Dialog, ListedProblem};
 pub use effect::{Effect, Panel};
 pub use files::FileAction;
 pub use intent::Intent;
+pub use pictures::{PictureOutcome, PictureTarget, draw_picture};
 pub use selection::Selection;
 
 use derived::Derived;
@@ -161,6 +163,7 @@ impl Session {
                 only,
                 stamp,
             } => self.arranged(arrangement, only, stamp, effects),
+            Intent::PictureDrawn(outcome) => self.picture_drawn(outcome, effects),
         }
     }
 

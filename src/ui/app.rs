@@ -5,6 +5,7 @@ mod arranging;
 mod effects;
 mod files;
 mod panels;
+mod picturing;
 mod preferences;
 mod screenshot;
 
@@ -60,6 +61,7 @@ pub struct StudioApp {
     file_dialogs: FileDialogs,
     /// An arrangement being computed off the UI thread.
     arranging: Option<arranging::Arranging>,
+    picturing: picturing::Picturing,
     /// What opening the launch file asked for; carried out in the first frame, which has
     /// the window (a notice then runs its full time on screen).
     on_first_frame: Vec<Effect>,
@@ -109,6 +111,7 @@ impl StudioApp {
             screenshot_requested: false,
             file_dialogs: FileDialogs::default(),
             arranging: None,
+            picturing: Default::default(),
             on_first_frame,
         }
     }
@@ -197,6 +200,7 @@ impl StudioApp {
             intents.extend(self.on_file_dialog(picked));
         }
         intents.extend(self.poll_arranging());
+        intents.extend(self.poll_picturing());
         self.apply(&ctx, window, intents);
         self.expire_notice(&ctx);
         self.update_title(&ctx);

@@ -52,6 +52,9 @@ impl StudioApp {
                 }
                 Effect::RequestPaste => ctx.send_viewport_cmd(ViewportCommand::RequestPaste),
                 Effect::Remember(path) => self.preferences.remember(&path),
+                Effect::DrawPicture { project, target } => {
+                    self.draw_picture_in_background(ctx, *project, target)
+                }
                 Effect::ArrangeInBackground {
                     project,
                     options,
