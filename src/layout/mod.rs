@@ -7,6 +7,7 @@ mod clusters;
 mod coords;
 mod crossings;
 mod cycles;
+mod detour;
 mod graph;
 mod layered;
 mod order;

@@ -4,9 +4,17 @@
 //! selected) moves to the nearest free place. Bends are kept only for connections whose
 //! straight line would cross another box.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::Arrangement;
 use super::clusters::LaidOut;
-use crate::model::{Point, Project, Rect, box_rect};
+use super::detour::{Boxes, Work};
+use crate::model::{ConnectionId, Point, Project, Rect, SystemId, box_rect};
+
+/// What routing round boxes may spend per connection of the project, in tests of a
+/// segment against a box: on a dense landscape of thousands of systems the searches
+/// would otherwise take seconds.
+const WORK_PER_CONNECTION: usize = 8_000;
 
 /// Space kept between a moved box and one that stays.
 const MARGIN: f32 = 20.0;
@@ -38,42 +46,18 @@ pub(super) fn settle(project: &Project, movable: &[usize], laid: LaidOut) -> Arr
     if !staying.is_empty() {
         clear_of_staying(project, movable, &mut corners, &staying);
     }
-    let mut boxes: Vec<Rect> = staying;
-    boxes.extend(
-        movable
-            .iter()
-            .zip(&corners)
-            .map(|(&i, &c)| box_rect(c, project.systems[i].size)),
-    );
-    let local_of: std::collections::BTreeMap<_, usize> = movable
-        .iter()
-        .enumerate()
-        .map(|(local, &i)| (project.systems[i].id, local))
-        .collect();
-    let rect_of = |id| {
-        let local = *local_of.get(&id)?;
-        Some(box_rect(
-            corners[local],
-            project.systems[movable[local]].size,
-        ))
-    };
-    let routes = laid
+    let bends = laid
         .bends
         .into_iter()
-        .filter_map(|(id, bends)| {
-            let connection = project.connection(id)?;
-            let (from, to) = (rect_of(connection.from)?, rect_of(connection.to)?);
-            let (a, b) = (from.center(), to.center());
-            let blocked = boxes
-                .iter()
-                .any(|r| !same(r, &from) && !same(r, &to) && r.crossed_by(a, b));
-            let rounded = bends
+        .map(|(id, bends)| {
+            let shifted = bends
                 .into_iter()
                 .map(|p| Point::new((p.x + origin.x).round(), (p.y + origin.y).round()))
                 .collect();
-            blocked.then_some((id, rounded))
+            (id, shifted)
         })
         .collect();
+    let routes = routes(project, movable, &corners, bends);
     let positions = movable
         .iter()
         .zip(corners)
@@ -82,8 +66,73 @@ pub(super) fn settle(project: &Project, movable: &[usize], laid: LaidOut) -> Arr
     Arrangement { positions, routes }
 }
 
-fn same(a: &Rect, b: &Rect) -> bool {
-    a.min == b.min && a.max == b.max
+/// The bends of every connection of an arranged system whose straight line would cross
+/// another box: the layering's own bends where they clear every box, else a detour.
+fn routes(
+    project: &Project,
+    movable: &[usize],
+    corners: &[Point],
+    layered: Vec<(ConnectionId, Vec<Point>)>,
+) -> Vec<(ConnectionId, Vec<Point>)> {
+    let mut rect_of: Vec<Option<Rect>> = project
+        .systems
+        .iter()
+        .map(|s| s.position.is_finite().then(|| s.rect()))
+        .collect();
+    for (&i, &corner) in movable.iter().zip(corners) {
+        rect_of[i] = Some(box_rect(corner, project.systems[i].size));
+    }
+    let index_of: BTreeMap<SystemId, usize> = project
+        .systems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    let shown: Vec<usize> = (0..rect_of.len())
+        .filter(|&i| rect_of[i].is_some())
+        .collect();
+    let box_of: BTreeMap<usize, usize> = shown.iter().enumerate().map(|(b, &i)| (i, b)).collect();
+    let boxes = Boxes::new(shown.iter().filter_map(|&i| rect_of[i]).collect());
+    let arranged: BTreeSet<usize> = movable.iter().copied().collect();
+    let mut layered: BTreeMap<ConnectionId, Vec<Point>> = layered.into_iter().collect();
+    let mut routes = Vec::new();
+    let mut work = Work::new(WORK_PER_CONNECTION * project.connections.len());
+    for connection in &project.connections {
+        let (Some(&from), Some(&to)) =
+            (index_of.get(&connection.from), index_of.get(&connection.to))
+        else {
+            continue;
+        };
+        let (Some(&a), Some(&b)) = (box_of.get(&from), box_of.get(&to)) else {
+            continue;
+        };
+        if a == b || !(arranged.contains(&from) || arranged.contains(&to)) {
+            continue;
+        }
+        if work.is_spent() {
+            break;
+        }
+        let (start, end) = (boxes.rect(a).center(), boxes.rect(b).center());
+        if !boxes.blocks(&[start, end], [a, b]) {
+            continue;
+        }
+        let own = layered.remove(&connection.id).map(|bends| {
+            let mut line = vec![start];
+            line.extend(bends);
+            line.push(end);
+            line
+        });
+        let mended = own.and_then(|line| boxes.mend(&line, [a, b], &mut work));
+        let Some(bends) = mended.or_else(|| boxes.detour([a, b], &mut work)) else {
+            continue;
+        };
+        let bends = bends
+            .iter()
+            .map(|p| Point::new(p.x.round(), p.y.round()))
+            .collect();
+        routes.push((connection.id, bends));
+    }
+    routes
 }
 
 /// Moves each arranged box that lands on a staying one to the nearest free place, clear

@@ -188,23 +188,45 @@ fn the_arrangement_is_one_edit_and_one_undo_step() {
 
 #[test]
 fn lines_that_would_run_through_a_box_are_routed_round_it_and_saved() {
-    for name in ["ecommerce", "bank", "hospital"] {
-        let after = arranged(&example(name), &Options::default());
-        let mut routed = 0;
-        for c in &after.connections {
-            let (a, b) = (after.system(c.from).unwrap(), after.system(c.to).unwrap());
-            let (from, to) = (a.rect().center(), b.rect().center());
-            let blocked = after
-                .systems
-                .iter()
-                .filter(|s| s.id != a.id && s.id != b.id)
-                .any(|s| s.rect().crossed_by(from, to));
-            // Only a blocked line is given bends; then the bends are saved on it.
-            if !blocked {
-                assert!(c.waypoints.is_empty(), "{name}: {} bent for nothing", c.id);
+    for direction in [Direction::Right, Direction::Down] {
+        for name in ["ecommerce", "bank", "hospital"] {
+            let options = Options {
+                direction,
+                ..Options::default()
+            };
+            let after = arranged(&example(name), &options);
+            let mut routed = 0;
+            for c in &after.connections {
+                let (a, b) = (after.system(c.from).unwrap(), after.system(c.to).unwrap());
+                let mut line = vec![a.rect().center()];
+                line.extend(&c.waypoints);
+                line.push(b.rect().center());
+                let crosses = |line: &[crate::model::Point]| {
+                    after
+                        .systems
+                        .iter()
+                        .filter(|s| s.id != a.id && s.id != b.id)
+                        .find(|s| line.windows(2).any(|w| s.rect().crossed_by(w[0], w[1])))
+                };
+                // Every line as drawn keeps off the other boxes…
+                assert!(
+                    crosses(&line).is_none(),
+                    "{name} {direction:?}: {} runs through {:?}",
+                    c.id,
+                    crosses(&line).map(|s| &s.name)
+                );
+                // …and only a line that would cross one is bent.
+                if !c.waypoints.is_empty() {
+                    routed += 1;
+                    let straight = [line[0], line[line.len() - 1]];
+                    assert!(
+                        crosses(&straight).is_some(),
+                        "{name}: {} bent for nothing",
+                        c.id
+                    );
+                }
             }
-            routed += usize::from(!c.waypoints.is_empty());
+            assert!(routed > 0, "{name}: the arrangement routes some line");
         }
-        assert!(routed > 0, "{name}: the arrangement routes some line");
     }
 }
