@@ -16,7 +16,7 @@ use crate::model::{Point, Size};
 /// landscape of thousands of lines, every swap tried costs hundreds of tests, and the
 /// first few thousand swaps find most of what there is to find. Counted, not timed, so
 /// every machine stops at the same swap.
-const TESTS_PER_EDGE: usize = 1_500;
+const TESTS_PER_EDGE: usize = 1_000;
 /// And in all, so 10,000 systems cost no more than 1,000.
 const MOST_TESTS: usize = 2_000_000;
 /// Passes over all the layers; later ones find little.
