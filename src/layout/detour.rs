@@ -250,8 +250,11 @@ fn corner(p: Point) -> [f32; 2] {
     [p.x, p.y]
 }
 
+/// With `sqrt`, which IEEE 754 rounds exactly everywhere, rather than the C library's
+/// `hypot`, which may differ in the last bit between machines and so flip a tie.
 fn distance(a: Point, b: Point) -> f32 {
-    (b.x - a.x).hypot(b.y - a.y)
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    (dx * dx + dy * dy).sqrt()
 }
 
 #[cfg(test)]
