@@ -19,7 +19,7 @@ const ROUNDS: usize = 8;
 /// The length of the pieces a segment is cut into to find the boxes along it.
 const PIECE: f32 = 240.0;
 /// The most one search may spend, in tests of a segment against a box.
-const MOST_PER_ROUTE: usize = 30_000;
+const MOST_PER_ROUTE: usize = 150_000;
 /// Costs are whole numbers for the search: this many per scene unit.
 const COST_SCALE: f32 = 8.0;
 

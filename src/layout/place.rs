@@ -15,6 +15,9 @@ use crate::model::{ConnectionId, Point, Project, Rect, SystemId, box_rect};
 /// segment against a box: on a dense landscape of thousands of systems the searches
 /// would otherwise take seconds.
 const WORK_PER_CONNECTION: usize = 8_000;
+/// But never less than this (what 1,200 connections get, some tens of milliseconds): a
+/// landscape of a few hundred systems has lines that need long searches out of dense zones.
+const LEAST_WORK: usize = 9_600_000;
 
 /// Space kept between a moved box and one that stays.
 const MARGIN: f32 = 20.0;
@@ -96,7 +99,7 @@ fn routes(
     let arranged: BTreeSet<usize> = movable.iter().copied().collect();
     let mut layered: BTreeMap<ConnectionId, Vec<Point>> = layered.into_iter().collect();
     let mut routes = Vec::new();
-    let mut work = Work::new(WORK_PER_CONNECTION * project.connections.len());
+    let mut work = Work::new((WORK_PER_CONNECTION * project.connections.len()).max(LEAST_WORK));
     for connection in &project.connections {
         let (Some(&from), Some(&to)) =
             (index_of.get(&connection.from), index_of.get(&connection.to))

@@ -260,9 +260,9 @@ fn on_a_generated_landscape_most_lines_through_boxes_are_routed_round_them() {
         .count();
     // Dense generated zones leave some lines with no way round within the search's reach.
     assert!(straight > 100, "{straight}");
-    // Measured: 82 of 333 on this landscape.
+    // Measured: 15 of 333 on this landscape.
     assert!(
-        drawn * 3 < straight,
+        drawn * 10 < straight,
         "{drawn} of {straight} still run through a box"
     );
 }

@@ -12,7 +12,7 @@ use crate::words::count;
 
 /// Up to this many systems an arrangement is computed at once; above, off the UI thread,
 /// so the window stays responsive: 50 generated systems with 150 connections arrange in
-/// about 10 ms, 150 with 450 in about 36 ms (docs/layout.md), longer than a frame.
+/// about 10 ms, 150 with 450 in about 40 ms (docs/layout.md), longer than a frame.
 pub const ARRANGE_NOW_UP_TO: usize = 60;
 
 impl Session {
