@@ -18,6 +18,7 @@ const MOST_OBSTACLES: usize = 24;
 const ROUNDS: usize = 8;
 /// The length of the pieces a segment is cut into to find the boxes along it.
 const PIECE: f32 = 240.0;
+const MOST_PIECES: f32 = 1_000.0;
 /// The most one search may spend, in tests of a segment against a box.
 const MOST_PER_ROUTE: usize = 150_000;
 /// Costs are whole numbers for the search: this many per scene unit.
@@ -62,7 +63,8 @@ impl Boxes {
     /// `margin`, of short pieces of it, so a long diagonal asks about the boxes along it
     /// rather than every box in the rectangle it spans. A box may come more than once.
     fn near(&self, a: Point, b: Point, margin: f32) -> impl Iterator<Item = usize> + '_ {
-        let pieces = (distance(a, b) / PIECE).ceil().max(1.0) as usize;
+        // Capped: a box placed by hand a billion units away must not mean a billion pieces.
+        let pieces = (distance(a, b) / PIECE).ceil().clamp(1.0, MOST_PIECES) as usize;
         let at = move |k: usize| {
             let t = k as f32 / pieces as f32;
             Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
@@ -333,5 +335,17 @@ mod tests {
         line.extend(&mended);
         line.push(b);
         assert!(!boxes.blocks(&line, [0, 1]), "{line:?}");
+    }
+
+    #[test]
+    fn a_box_far_away_is_asked_about_in_a_bounded_number_of_pieces() {
+        let boxes = Boxes::new(vec![
+            square(0.0, 0.0),
+            square(1.0e12, 0.0),
+            square(5.0e11, 0.0),
+        ]);
+        let (a, b) = (boxes.rect(0).center(), boxes.rect(1).center());
+        assert!(boxes.blocks(&[a, b], [0, 1]));
+        assert!(boxes.near(a, b, 0.0).count() <= 3 * MOST_PIECES as usize);
     }
 }
