@@ -154,12 +154,7 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
 
 fn move_systems(project: &mut Project, moves: Vec<(SystemId, Point)>) -> Result<Edit, EditError> {
     // By index, so dragging thousands of selected systems stays linear.
-    let index: HashMap<SystemId, usize> = project
-        .systems
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id, i))
-        .collect();
+    let index = project.system_indices();
     if let Some((id, _)) = moves.iter().find(|(id, _)| !index.contains_key(id)) {
         return Err(missing("system", id.0));
     }

@@ -133,9 +133,7 @@ impl Boxes {
         for _ in 0..ROUNDS {
             let rects: Vec<Rect> = obstacles.iter().map(|&i| self.rects[i]).collect();
             let bends = shortest_way_round(start, goal, &rects, work)?;
-            let mut line = vec![start];
-            line.extend(&bends);
-            line.push(goal);
+            let line = polyline(start, &bends, goal);
             let more = self.in_the_way(&line, ends, &obstacles, work);
             if more.is_empty() {
                 return Some(bends);
@@ -174,6 +172,15 @@ impl Boxes {
         found.dedup();
         found
     }
+}
+
+/// The points of a line from `start` through `bends` to `end`.
+pub(super) fn polyline(start: Point, bends: &[Point], end: Point) -> Vec<Point> {
+    let mut line = Vec::with_capacity(bends.len() + 2);
+    line.push(start);
+    line.extend_from_slice(bends);
+    line.push(end);
+    line
 }
 
 /// A box as the search sees it: grown by a little less than the clearance, so a path
@@ -285,9 +292,7 @@ mod tests {
         let bends = boxes
             .detour([0, 1], &mut Work::new(usize::MAX))
             .expect("a way round");
-        let mut line = vec![boxes.rect(0).center()];
-        line.extend(&bends);
-        line.push(boxes.rect(1).center());
+        let line = polyline(boxes.rect(0).center(), &bends, boxes.rect(1).center());
         assert!(!boxes.blocks(&line, [0, 1]), "{line:?}");
         // Round one side of the box in the way, at the clearance.
         assert_eq!(bends.len(), 2, "{bends:?}");
@@ -303,9 +308,7 @@ mod tests {
         let bends = boxes
             .detour([0, 1], &mut Work::new(usize::MAX))
             .expect("a way round the wall");
-        let mut line = vec![boxes.rect(0).center()];
-        line.extend(&bends);
-        line.push(boxes.rect(1).center());
+        let line = polyline(boxes.rect(0).center(), &bends, boxes.rect(1).center());
         assert!(!boxes.blocks(&line, [0, 1]), "{line:?}");
     }
 
@@ -331,9 +334,7 @@ mod tests {
             .mend(&[a, past, b], [0, 1], &mut work)
             .expect("mended");
         assert_eq!(mended.last(), Some(&past), "{mended:?}");
-        let mut line = vec![a];
-        line.extend(&mended);
-        line.push(b);
+        let line = polyline(a, &mended, b);
         assert!(!boxes.blocks(&line, [0, 1]), "{line:?}");
     }
 

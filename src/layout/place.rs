@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Arrangement;
 use super::clusters::LaidOut;
-use super::detour::{Boxes, Work};
-use crate::model::{ConnectionId, Point, Project, Rect, SystemId, box_rect};
+use super::detour::{Boxes, Work, polyline};
+use crate::model::{ConnectionId, Point, Project, Rect, box_rect};
 
 /// What routing round boxes may spend per connection of the project, in tests of a
 /// segment against a box: on a dense landscape of thousands of systems the searches
@@ -85,12 +85,7 @@ fn routes(
     for (&i, &corner) in movable.iter().zip(corners) {
         rect_of[i] = Some(box_rect(corner, project.systems[i].size));
     }
-    let index_of: BTreeMap<SystemId, usize> = project
-        .systems
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id, i))
-        .collect();
+    let index_of = project.system_indices();
     let shown: Vec<usize> = (0..rect_of.len())
         .filter(|&i| rect_of[i].is_some())
         .collect();
@@ -119,12 +114,9 @@ fn routes(
         if !boxes.blocks(&[start, end], [a, b]) {
             continue;
         }
-        let own = layered.remove(&connection.id).map(|bends| {
-            let mut line = vec![start];
-            line.extend(bends);
-            line.push(end);
-            line
-        });
+        let own = layered
+            .remove(&connection.id)
+            .map(|bends| polyline(start, &bends, end));
         let mended = own.and_then(|line| boxes.mend(&line, [a, b], &mut work));
         let Some(bends) = mended.or_else(|| boxes.detour([a, b], &mut work)) else {
             continue;

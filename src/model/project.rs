@@ -115,6 +115,15 @@ impl Project {
         self.systems.iter().find(|s| s.id == id)
     }
 
+    /// Where each system is in `systems`, for lookups by id that stay linear over many.
+    pub fn system_indices(&self) -> std::collections::HashMap<SystemId, usize> {
+        self.systems
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, i))
+            .collect()
+    }
+
     pub fn system_mut(&mut self, id: SystemId) -> Option<&mut System> {
         self.systems.iter_mut().find(|s| s.id == id)
     }
