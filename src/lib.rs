@@ -9,6 +9,7 @@ pub mod cli;
 pub mod edit;
 pub mod examples;
 pub mod fields;
+pub mod import;
 pub mod io;
 pub mod item_text;
 pub mod layout;

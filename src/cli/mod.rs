@@ -5,6 +5,7 @@ mod check;
 mod example;
 mod export;
 mod fmt;
+mod import;
 mod out;
 mod render;
 
@@ -59,6 +60,10 @@ enum Command {
     Arrange(arrange::ArrangeArgs),
     /// Write the landscape in another format: a picture as SVG or PNG.
     Export(export::ExportArgs),
+    /// Make a project from another tool's file: draw.io, Structurizr DSL, Mermaid,
+    /// Graphviz DOT, ArchiMate exchange format, Archi CSV, an inventory CSV or a
+    /// Backstage catalog.
+    Import(import::ImportArgs),
 }
 
 /// Parses the process arguments and runs the command.
@@ -75,6 +80,7 @@ fn run(cli: Cli) -> u8 {
         Some(Command::Fmt(args)) => fmt::run(args),
         Some(Command::Arrange(args)) => arrange::run(args),
         Some(Command::Export(args)) => export::run(args),
+        Some(Command::Import(args)) => import::run(args),
         None => open_window(cli.file, cli.screenshot),
     }
 }
@@ -105,7 +111,7 @@ fn open_window(_file: Option<PathBuf>, _screenshot: Option<PathBuf>) -> u8 {
 #[cfg(not(feature = "gui"))]
 const HEADLESS_BUILD: &str = "\
 error: this is the command-line-only build of integration-studio; it cannot open the desktop app
-  The subcommands work: render, check, example, fmt, arrange, export (see `integration-studio --help`).
+  The subcommands work: render, check, example, fmt, arrange, export, import (see `integration-studio --help`).
   For the app, build with the default features: `cargo install --path .` (or `cargo run --release`).";
 
 /// `path:line:col` when the position is known, else just the path.

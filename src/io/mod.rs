@@ -12,6 +12,7 @@ mod temporary;
 mod unclosed;
 mod validate;
 
+pub(crate) use error::snippet_report;
 pub use error::{LoadError, SaveError, TextPosition};
 pub use format::to_ron_string;
 pub use load::{Loaded, load, parse, read_text};

@@ -1,0 +1,205 @@
+//! Importing landscapes from the tools architects already use. Each format has its own
+//! file and turns a source into drafts on a shared `Builder`, which makes the project
+//! and the report (counts, and every skip, guess and problem at `file:line:col`).
+//! Sources are data, never instructions: no file outside the source's folder is read
+//! unless allowed, nothing is fetched, and every expansion is bounded.
+
+mod archi_csv;
+mod archimate;
+mod builder;
+mod error;
+mod guess;
+mod html;
+mod mapping;
+mod positions;
+mod report;
+mod source;
+
+mod dot;
+mod inventory;
+mod mermaid;
+mod table;
+
+use std::path::{Path, PathBuf};
+
+pub use error::ImportError;
+pub use guess::{Guess, guess};
+pub use report::{Counts, Line, LineKind, Place, Report};
+pub use source::Source;
+
+use crate::model::Project;
+
+/// The formats `--from` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Drawio,
+    Structurizr,
+    Mermaid,
+    Dot,
+    Archimate,
+    ArchiCsv,
+    Csv,
+    Backstage,
+}
+
+impl Format {
+    pub const ALL: [Format; 8] = [
+        Format::Drawio,
+        Format::Structurizr,
+        Format::Mermaid,
+        Format::Dot,
+        Format::Archimate,
+        Format::ArchiCsv,
+        Format::Csv,
+        Format::Backstage,
+    ];
+
+    /// The name `--from` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Drawio => "drawio",
+            Format::Structurizr => "structurizr",
+            Format::Mermaid => "mermaid",
+            Format::Dot => "dot",
+            Format::Archimate => "archimate",
+            Format::ArchiCsv => "archi-csv",
+            Format::Csv => "csv",
+            Format::Backstage => "backstage",
+        }
+    }
+
+    /// The name people know it by.
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::Drawio => "draw.io / diagrams.net",
+            Format::Structurizr => "Structurizr DSL",
+            Format::Mermaid => "Mermaid",
+            Format::Dot => "Graphviz DOT",
+            Format::Archimate => "ArchiMate exchange format",
+            Format::ArchiCsv => "Archi CSV",
+            Format::Csv => "inventory CSV",
+            Format::Backstage => "Backstage catalog",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The format a file is in, from its extension and, where that is ambiguous, its
+    /// first bytes.
+    pub fn detect(path: &Path, start: &str) -> Option<Format> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let extension = name.rsplit('.').next().unwrap_or("");
+        let head = start.trim_start_matches('\u{feff}').trim_start();
+        match extension {
+            "drawio" | "dio" => Some(Format::Drawio),
+            "dsl" => Some(Format::Structurizr),
+            "mmd" | "mermaid" => Some(Format::Mermaid),
+            "gv" | "dot" => Some(Format::Dot),
+            "archimate" => Some(Format::Archimate),
+            "yaml" | "yml" => Some(Format::Backstage),
+            "svg" if name.ends_with(".drawio.svg") => Some(Format::Drawio),
+            "csv" | "tsv" if name.contains("elements") || name.contains("relations") => {
+                Some(Format::ArchiCsv)
+            }
+            "csv" | "tsv" => Some(Format::Csv),
+            "xml" if head.contains("<mxfile") || head.contains("<mxGraphModel") => {
+                Some(Format::Drawio)
+            }
+            "xml" if head.contains("opengroup.org/xsd/archimate") => Some(Format::Archimate),
+            _ => Format::detect_by_content(head),
+        }
+    }
+
+    fn detect_by_content(head: &str) -> Option<Format> {
+        let first_word = head.split_whitespace().next().unwrap_or("");
+        if head.starts_with("<mxfile") || head.contains("<mxGraphModel") {
+            Some(Format::Drawio)
+        } else if head.contains("opengroup.org/xsd/archimate") {
+            Some(Format::Archimate)
+        } else if first_word == "workspace" {
+            Some(Format::Structurizr)
+        } else if ["flowchart", "graph", "architecture-beta", "---"].contains(&first_word) {
+            Some(Format::Mermaid)
+        } else if ["digraph", "strict"].contains(&first_word) {
+            Some(Format::Dot)
+        } else if head.starts_with("apiVersion:") {
+            Some(Format::Backstage)
+        } else {
+            None
+        }
+    }
+}
+
+/// What an import may do beyond reading its source.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The format; guessed from the file when `None`.
+    pub format: Option<Format>,
+    /// draw.io: only this page (by name, or its number from 1).
+    pub page: Option<String>,
+    /// ArchiMate: take positions from this view (by name).
+    pub view: Option<String>,
+    /// Folders besides the source's own from which includes may be read.
+    pub allow_include: Vec<PathBuf>,
+}
+
+/// A project made from a source, and what the import did.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub project: Project,
+    pub report: Report,
+}
+
+/// Imports the file at `path`.
+pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportError> {
+    let source = Source::read(path)?;
+    let format = match options.format {
+        Some(format) => format,
+        None => {
+            let head: String = source.text.chars().take(4096).collect();
+            Format::detect(path, &head).ok_or_else(|| ImportError::Unsupported {
+                path: path.to_owned(),
+                reason: format!(
+                    "cannot tell which format this is; name it with --from ({})",
+                    Format::ALL.map(Format::name).join(", ")
+                ),
+            })?
+        }
+    };
+    import_source(&source, format, options)
+}
+
+/// Imports a source already read.
+pub fn import_source(
+    source: &Source,
+    format: Format,
+    options: &Options,
+) -> Result<Imported, ImportError> {
+    let report = Report::new(source.path.clone(), format.name());
+    let name = source
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "Imported landscape".to_owned());
+    let mut builder = builder::Builder::new(&name, report);
+    match format {
+        Format::Mermaid => mermaid::read(source, &mut builder)?,
+        Format::Dot => dot::read(source, &mut builder)?,
+        Format::Csv => inventory::read(source, &mut builder)?,
+        Format::Archimate => archimate::read(source, options, &mut builder)?,
+        Format::ArchiCsv => archi_csv::read(source, &mut builder)?,
+        other => {
+            return Err(ImportError::Unsupported {
+                path: source.path.clone(),
+                reason: format!("importing {} is not built yet", other.title()),
+            });
+        }
+    }
+    let (project, report) = builder.finish();
+    Ok(Imported { project, report })
+}

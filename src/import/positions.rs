@@ -1,0 +1,83 @@
+//! Positions of imported systems: a source's own layout is kept, scaled up when its boxes
+//! are too small for our names; a source without one is arranged.
+
+use std::collections::BTreeSet;
+
+use super::report::{LineKind, Report};
+use crate::layout::{Options, arrange};
+use crate::model::{Point, Project, Size, SystemId};
+
+/// At most this much larger: a diagram of icons should not become a football field.
+const LARGEST_SCALE: f32 = 3.0;
+
+/// Scales the source's layout so that a typical box is at least as large as ours, and
+/// gives every box at least our default size, so that names fit and nothing overlaps.
+pub fn fit_to_our_boxes(project: &mut Project, unplaced: &BTreeSet<SystemId>) {
+    let placed = || project.systems.iter().filter(|s| !unplaced.contains(&s.id));
+    let mut widths: Vec<f32> = placed().map(|s| s.size.width).collect();
+    let mut heights: Vec<f32> = placed().map(|s| s.size.height).collect();
+    let (Some(width), Some(height)) = (median(&mut widths), median(&mut heights)) else {
+        return;
+    };
+    let scale = (Size::SYSTEM.width / width.max(1.0))
+        .max(Size::SYSTEM.height / height.max(1.0))
+        .clamp(1.0, LARGEST_SCALE);
+    for system in &mut project.systems {
+        if unplaced.contains(&system.id) {
+            continue;
+        }
+        let p = system.position;
+        system.position = Point::new((p.x * scale).round(), (p.y * scale).round());
+        system.size = Size {
+            width: (system.size.width * scale)
+                .round()
+                .max(Size::SYSTEM.width / 2.0),
+            height: (system.size.height * scale)
+                .round()
+                .max(Size::SYSTEM.height / 2.0),
+        };
+    }
+}
+
+fn median(values: &mut Vec<f32>) -> Option<f32> {
+    values.retain(|v| v.is_finite() && *v > 0.0);
+    values.sort_by(f32::total_cmp);
+    values.get(values.len() / 2).copied()
+}
+
+/// Arranges the whole project when the source had no positions, or only the systems
+/// without any when it had some.
+pub fn arrange_unplaced(project: &mut Project, unplaced: BTreeSet<SystemId>, report: &mut Report) {
+    if unplaced.is_empty() {
+        return;
+    }
+    let had_positions = unplaced.len() < project.systems.len();
+    let only = had_positions.then_some(unplaced);
+    let options = Options {
+        only,
+        ..Options::default()
+    };
+    let arrangement = arrange(project, &options);
+    let arranged = arrangement.positions.len();
+    if let Some(edit) = arrangement.edit(project)
+        && crate::edit::apply(project, edit).is_err()
+    {
+        // The arrangement only moves systems that exist; if it ever could not be applied
+        // the boxes stay where the source put them, which is still a valid project.
+        return;
+    }
+    let message = if had_positions {
+        format!(
+            "{} had no position in the source and were arranged",
+            crate::words::count(arranged, "system")
+        )
+    } else {
+        "the source has no positions: the landscape was arranged automatically".to_owned()
+    };
+    report.lines.push(super::report::Line {
+        kind: LineKind::Note,
+        place: None,
+        item: None,
+        message,
+    });
+}
