@@ -64,9 +64,11 @@ impl Builder {
         }
     }
 
+    /// The project's name, on one line.
     pub fn set_name(&mut self, name: &str) {
-        if !name.trim().is_empty() {
-            self.name = name.trim().to_owned();
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !name.is_empty() {
+            self.name = name;
         }
     }
 
@@ -268,13 +270,22 @@ fn guess_fields(connection: &mut Connection, draft: &ConnectionDraft) -> Vec<Str
     let mut lines = Vec::new();
     let from = |word: &str| format!("(from “{word}” in “{}”)", text.trim());
     if connection.protocol.is_none()
-        && let Some((protocol, word)) = guessed.protocol
+        && let Some((protocol, word)) = guessed.protocol.clone()
     {
         lines.push(format!("protocol {} {}", protocol.label(), from(&word)));
         connection.protocol = Some(protocol);
     }
+    // A style that comes with a guessed protocol says nothing when the source named
+    // another protocol ("Orders API" over an event stream is not request/response).
+    let protocol_word = guessed.protocol.as_ref().map(|(p, w)| (p.clone(), w.clone()));
+    let style = guessed.style.filter(|(_, word)| match &protocol_word {
+        Some((protocol, protocol_word)) if protocol_word == word => {
+            connection.protocol.as_ref().is_none_or(|set| set == protocol)
+        }
+        _ => true,
+    });
     if connection.style.is_none()
-        && let Some((style, word)) = guessed.style
+        && let Some((style, word)) = style
     {
         lines.push(format!(
             "interaction style {} {}",

@@ -5,25 +5,32 @@
 //! unless allowed, nothing is fetched, and every expansion is bounded.
 
 mod archi_csv;
+mod backstage;
 mod archimate;
 mod builder;
 mod error;
 mod guess;
 mod html;
 mod mapping;
+mod merge;
 mod positions;
 mod report;
 mod source;
+mod structurizr;
 
 mod dot;
+mod drawio;
 mod inventory;
 mod mermaid;
+mod sandbox;
 mod table;
+mod yaml;
 
 use std::path::{Path, PathBuf};
 
 pub use error::ImportError;
 pub use guess::{Guess, guess};
+pub use merge::{Merged, merge};
 pub use report::{Counts, Line, LineKind, Place, Report};
 pub use source::Source;
 
@@ -157,6 +164,9 @@ pub struct Imported {
 
 /// Imports the file at `path`.
 pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportError> {
+    if path.is_dir() {
+        return import_folder(path, options);
+    }
     let source = Source::read(path)?;
     let format = match options.format {
         Some(format) => format,
@@ -172,6 +182,23 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
         }
     };
     import_source(&source, format, options)
+}
+
+/// A folder is a Backstage catalog: every YAML file in it.
+fn import_folder(path: &Path, options: &Options) -> Result<Imported, ImportError> {
+    if options.format.is_some_and(|f| f != Format::Backstage) {
+        return Err(ImportError::Unsupported {
+            path: path.to_owned(),
+            reason: "this is a folder; only a Backstage catalog is imported from a folder (give \
+                     one file of the others)"
+                .to_owned(),
+        });
+    }
+    let report = Report::new(path.to_owned(), Format::Backstage.name());
+    let mut builder = builder::Builder::new("Imported catalog", report);
+    backstage::read_folder(path, options, &mut builder)?;
+    let (project, report) = builder.finish();
+    Ok(Imported { project, report })
 }
 
 /// Imports a source already read.
@@ -190,7 +217,10 @@ pub fn import_source(
     match format {
         Format::Mermaid => mermaid::read(source, &mut builder)?,
         Format::Dot => dot::read(source, &mut builder)?,
+        Format::Drawio => drawio::read(source, options, &mut builder)?,
         Format::Csv => inventory::read(source, &mut builder)?,
+        Format::Backstage => backstage::read(source, options, &mut builder)?,
+        Format::Structurizr => structurizr::read(source, options, &mut builder)?,
         Format::Archimate => archimate::read(source, options, &mut builder)?,
         Format::ArchiCsv => archi_csv::read(source, &mut builder)?,
         other => {

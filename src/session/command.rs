@@ -37,6 +37,12 @@ pub enum Command {
     SavePromptAs,
     /// Writes a picture of the landscape; the file's extension (.svg, .png) picks the kind.
     ExportPicture,
+    /// File ▸ Import…: another tool's file as a new project.
+    Import,
+    /// File ▸ Import into This Project….
+    ImportInto,
+    /// Put this text on the clipboard (a report's Copy button).
+    CopyText(String),
     /// Puts a picture of the landscape (PNG pixels) on the clipboard.
     CopyPicture,
     FitView,

@@ -23,6 +23,12 @@ impl Session {
             Command::SaveAs => self.file(FileAction::SaveAs(None), effects),
             Command::SavePromptAs => self.file(FileAction::SavePrompt(None), effects),
             Command::ExportPicture => self.file(FileAction::ExportPicture(None), effects),
+            Command::Import => self.file(FileAction::Import(None), effects),
+            Command::ImportInto => self.file(FileAction::ImportInto(None), effects),
+            Command::CopyText(text) => {
+                effects.push(Effect::CopyText(text));
+                effects.push(Effect::Notice("Copied the import report".into()));
+            }
             Command::CopyPicture => self.copy_picture(effects),
             Command::Quit => effects.push(Effect::RequestClose),
             Command::CheckProject => self.check_project(effects),

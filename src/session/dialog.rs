@@ -27,6 +27,13 @@ pub enum Dialog {
         title: String,
         problems: Vec<ListedProblem>,
     },
+    /// What an import did: its summary, and every skip, guess, merge and problem with its
+    /// place in the source. `text` is the whole report, for Copy.
+    ImportReport {
+        title: String,
+        lines: Vec<ListedProblem>,
+        text: String,
+    },
 }
 
 /// One problem of an opened file, as the Problems dialog lists it.

@@ -25,6 +25,10 @@ pub enum FileAction {
     SavePrompt(Option<PathBuf>),
     /// A picture of the landscape, SVG or PNG by the file's extension.
     ExportPicture(Option<PathBuf>),
+    /// Another tool's file as a new, unsaved project.
+    Import(Option<PathBuf>),
+    /// Another tool's file added to this project.
+    ImportInto(Option<PathBuf>),
     Quit,
 }
 
@@ -33,7 +37,11 @@ impl FileAction {
     pub fn replaces_project(&self) -> bool {
         matches!(
             self,
-            FileAction::New | FileAction::Open(_) | FileAction::Revert | FileAction::Quit
+            FileAction::New
+                | FileAction::Open(_)
+                | FileAction::Import(_)
+                | FileAction::Revert
+                | FileAction::Quit
         )
     }
 
@@ -44,6 +52,8 @@ impl FileAction {
             FileAction::SaveAs(_) | FileAction::Save => FileAction::SaveAs(Some(path)),
             FileAction::SavePrompt(_) => FileAction::SavePrompt(Some(path)),
             FileAction::ExportPicture(_) => FileAction::ExportPicture(Some(path)),
+            FileAction::Import(_) => FileAction::Import(Some(path)),
+            FileAction::ImportInto(_) => FileAction::ImportInto(Some(path)),
             other => other,
         }
     }
@@ -82,11 +92,15 @@ impl Session {
             }
             FileAction::SavePrompt(Some(path)) => self.save_prompt_to(&path, effects),
             FileAction::ExportPicture(Some(path)) => self.export_picture_to(&path, effects),
+            FileAction::Import(Some(path)) => self.import_new(&path, effects),
+            FileAction::ImportInto(Some(path)) => self.import_into(&path, effects),
             FileAction::Quit => effects.push(Effect::Close),
             waiting @ (FileAction::Open(None)
             | FileAction::SaveAs(None)
             | FileAction::SavePrompt(None)
-            | FileAction::ExportPicture(None)) => self.ask_for_path(waiting, effects),
+            | FileAction::ExportPicture(None)
+            | FileAction::Import(None)
+            | FileAction::ImportInto(None)) => self.ask_for_path(waiting, effects),
         }
     }
 

@@ -12,6 +12,7 @@ mod derived;
 mod dialog;
 mod effect;
 mod files;
+mod import;
 mod intent;
 mod pictures;
 mod selection;

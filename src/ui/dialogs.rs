@@ -40,6 +40,9 @@ impl ShownDialog {
                     problems_list(ui, title, problems, take_focus)
                 }
                 Dialog::Error { title, detail } => error(ui, title, detail, take_focus),
+                Dialog::ImportReport { title, lines, text } => {
+                    super::import_report::show(ui, title, lines, text, take_focus)
+                }
             };
         });
         if modal.should_close() && answer.is_none() {
@@ -112,6 +115,11 @@ fn typed_path(
         FileAction::ExportPicture(_) => {
             ("Export picture", "Export", "Path of the .svg or .png file:")
         }
+        FileAction::Import(_) | FileAction::ImportInto(_) => (
+            "Import a landscape",
+            "Import",
+            "Path of the draw.io, Structurizr, Mermaid, DOT, ArchiMate, CSV or Backstage file:",
+        ),
         _ => ("Save project as", "Save", "Path of the .ron file:"),
     };
     ui.heading(title);

@@ -40,6 +40,12 @@ pub struct FileDialogs {
     running: Option<Running>,
 }
 
+/// The extensions File ▸ Import… offers.
+pub const IMPORTABLE: &[&str] = &[
+    "drawio", "dio", "xml", "svg", "dsl", "mmd", "mermaid", "gv", "dot", "csv", "tsv", "yaml",
+    "yml",
+];
+
 impl FileDialogs {
     /// Shows the system dialog that picks the path `action` waits for, attached to
     /// `parent`. `suggested` is the current file (Save As) or a file name (the prompt).
@@ -61,6 +67,13 @@ impl FileDialogs {
                 .set_title("Save prompt as")
                 .add_filter("Markdown", &["md"])
                 .add_filter("Text", &["txt"]),
+            FileAction::Import(_) | FileAction::ImportInto(_) => rfd::AsyncFileDialog::new()
+                .set_title("Import a landscape")
+                .add_filter(
+                    "draw.io, Structurizr, Mermaid, DOT, ArchiMate, CSV, Backstage",
+                    IMPORTABLE,
+                )
+                .add_filter("Any file", &["*"]),
             FileAction::ExportPicture(_) => rfd::AsyncFileDialog::new()
                 .set_title("Export picture")
                 .add_filter("PNG image", &["png"])
@@ -70,7 +83,10 @@ impl FileDialogs {
                 .add_filter("Integration Studio project", &["ron"]),
         };
         let dialog = with_suggestion(dialog, suggested.as_deref()).set_parent(parent);
-        let opening = matches!(action, FileAction::Open(_));
+        let opening = matches!(
+            action,
+            FileAction::Open(_) | FileAction::Import(_) | FileAction::ImportInto(_)
+        );
         let (send, answer) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {

@@ -7,6 +7,7 @@ pub mod commands;
 mod dialogs;
 mod file_dialogs;
 mod find;
+mod import_report;
 mod findings;
 mod fonts;
 mod forms;

@@ -50,7 +50,13 @@ impl StudioApp {
             .map(|f| f.path().to_owned())
             .find(|p| !p.as_os_str().is_empty())
         {
-            intents.push(Intent::Run(Command::OpenPath(path)));
+            // A project opens; another tool's file is imported as a new project.
+            let is_project = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+            if is_project {
+                intents.push(Intent::Run(Command::OpenPath(path)));
+            } else {
+                intents.push(Intent::File(FileAction::Import(Some(path))));
+            }
         }
     }
 

@@ -124,6 +124,14 @@ pub static COMMANDS: &[Entry] = &[
         .keys(CMD_SHIFT, Key::S)
         .while_typing(),
     entry(Command::Revert, "revert", "Revert to Saved", File, 1),
+    entry(Command::Import, "import", "Import…", File, 2),
+    entry(
+        Command::ImportInto,
+        "import-into",
+        "Import into This Project…",
+        File,
+        2,
+    ),
     entry(
         Command::CheckProject,
         "check",

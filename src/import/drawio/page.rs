@@ -1,0 +1,411 @@
+//! One page's cells turned into drafts: which vertices are systems, which are zones, which
+//! only decorate (texts, legends, unnamed shapes), and what each edge connects.
+
+use std::collections::HashMap;
+
+use super::super::builder::{Builder, ConnectionDraft, SystemDraft};
+use super::super::html::plain_text;
+use super::super::report::{LineKind, Place};
+use super::super::source::Source;
+use super::super::ImportError;
+use super::PageText;
+use super::cells::{Cell, cells, fill_placeholders};
+use crate::model::{Point, Size};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Role {
+    System,
+    Zone,
+    /// Only groups others; its members belong to the zone around it.
+    Group,
+    /// Names its parent, which has no label of its own.
+    NameOfParent,
+    /// A text, a title, a legend or an unnamed shape: not landscape.
+    Decoration,
+    Edge,
+    Layer,
+}
+
+struct Page<'a> {
+    cells: Vec<Cell>,
+    index: HashMap<&'a str, usize>,
+}
+
+pub fn read_page(source: &Source, page: &PageText, prefix: &str, left: f32, builder: &mut Builder) -> Result<f32, ImportError> {
+    let document = roxmltree::Document::parse(&page.xml).map_err(|e| {
+        source.error_at(page.offset.unwrap_or(0), &format!("page “{}” cannot be read: {e}", page.name))
+    })?;
+    let all = cells(document.root_element());
+    let ids: Vec<String> = all.iter().map(|c| c.id.clone()).collect();
+    let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    let page_cells = Page { cells: all, index };
+    let place_of = |cell: &Cell| match page.offset {
+        Some(start) => source.place(start + cell.offset),
+        None => page.place.clone(),
+    };
+    let corners = page_cells.absolute_corners();
+    let mut roles = page_cells.roles();
+    page_cells.promote_enclosing(&mut roles, &corners);
+    let shift = left - page_cells
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| matches!(roles[*i], Role::System | Role::Zone))
+        .filter_map(|(i, _)| corners[i].map(|c| c.0))
+        .fold(f32::INFINITY, f32::min);
+    let shift = if shift.is_finite() { shift } else { left };
+    let mut right = left;
+    let mut decorations = 0;
+    let zones = page_cells.zone_of_each(&roles, &corners);
+    for (i, cell) in page_cells.cells.iter().enumerate() {
+        match roles[i] {
+            Role::Zone => builder.zone(&format!("{prefix}{}", cell.id), &one_line(&page_cells.name(i)), Some(place_of(cell))),
+            Role::Decoration if cell.vertex => decorations += 1,
+            _ => {}
+        }
+    }
+    for (i, cell) in page_cells.cells.iter().enumerate() {
+        if roles[i] != Role::System {
+            continue;
+        }
+        let mut draft = page_cells.system_draft(i);
+        draft.zone = zones[i].map(|z| format!("{prefix}{}", page_cells.cells[z].id));
+        if let (Some((x, y)), Some(g)) = (corners[i], cell.geometry) {
+            let corner = Point::new(x + shift, y);
+            right = right.max(corner.x + g[2]);
+            draft.bounds = Some((corner, Size { width: g[2].max(1.0), height: g[3].max(1.0) }));
+        }
+        builder.system(&format!("{prefix}{}", cell.id), draft, Some(place_of(cell)));
+    }
+    for (i, cell) in page_cells.cells.iter().enumerate() {
+        if roles[i] == Role::Edge {
+            page_cells.edge(i, &roles, prefix, place_of(cell), builder);
+        }
+    }
+    if decorations > 0 {
+        builder.line(
+            LineKind::Note,
+            Some(page.place.clone()),
+            format!("page “{}”: {decorations} shapes not imported: texts, legends and shapes without a name", page.name),
+        );
+    }
+    Ok(right - left)
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Page<'_> {
+    fn parent(&self, i: usize) -> Option<usize> {
+        self.cells[i].parent.as_deref().and_then(|p| self.index.get(p)).copied()
+    }
+
+    fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let id = self.cells[i].id.as_str();
+        (0..self.cells.len()).filter(move |&c| self.cells[c].parent.as_deref() == Some(id))
+    }
+
+    /// The label as text, placeholders filled from the cell and its ancestors.
+    fn text(&self, i: usize) -> String {
+        let cell = &self.cells[i];
+        let label = if cell.placeholders || self.ancestors(i).any(|a| self.cells[a].placeholders) {
+            fill_placeholders(&cell.label, |key| {
+                std::iter::once(i)
+                    .chain(self.ancestors(i))
+                    .find_map(|a| self.cells[a].property(key).map(str::to_owned))
+            })
+        } else {
+            cell.label.clone()
+        };
+        if cell.style_is("html", "1") || label.contains('<') {
+            plain_text(&label)
+        } else {
+            label.trim().to_owned()
+        }
+    }
+
+    /// A C4 element's name, else its label.
+    fn name(&self, i: usize) -> String {
+        let cell = &self.cells[i];
+        match cell.property("c4Name").or(cell.property("c4Type")) {
+            Some(name) if !name.trim().is_empty() => name.trim().to_owned(),
+            _ => self.text(i),
+        }
+    }
+
+    fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut current = self.parent(i);
+        let mut steps = 0;
+        std::iter::from_fn(move || {
+            let here = current?;
+            steps += 1;
+            // A cycle of parents in a hand-edited file must not loop for ever.
+            if steps > self.cells.len() {
+                return None;
+            }
+            current = self.parent(here);
+            Some(here)
+        })
+    }
+
+    fn is_legend(&self, i: usize) -> bool {
+        let says_legend = |c: usize| self.text(c).trim().eq_ignore_ascii_case("legend");
+        says_legend(i) || self.children(i).any(says_legend)
+    }
+
+    fn roles(&self) -> Vec<Role> {
+        let mut roles: Vec<Role> = (0..self.cells.len()).map(|i| self.role(i)).collect();
+        // Everything inside a legend is an example, not the landscape.
+        for i in 0..self.cells.len() {
+            if self.ancestors(i).any(|a| roles[a] != Role::Layer && self.is_legend(a)) {
+                roles[i] = Role::Decoration;
+            }
+        }
+        // A shape without a name that a line connects is still a system.
+        for i in 0..self.cells.len() {
+            if roles[i] == Role::Edge {
+                for end in [&self.cells[i].source, &self.cells[i].target].into_iter().flatten() {
+                    if let Some(&e) = self.index.get(end.as_str())
+                        && roles[e] == Role::Decoration
+                        && self.cells[e].vertex
+                        && !self.is_text(e)
+                    {
+                        roles[e] = Role::System;
+                    }
+                }
+            }
+        }
+        roles
+    }
+
+    fn is_text(&self, i: usize) -> bool {
+        let cell = &self.cells[i];
+        matches!(cell.kind.as_str(), "text" | "edgeLabel") || cell.style.contains_key("text") || cell.style.contains_key("edgeLabel")
+    }
+
+    fn role(&self, i: usize) -> Role {
+        let cell = &self.cells[i];
+        if cell.edge {
+            return Role::Edge;
+        }
+        if !cell.vertex {
+            return Role::Layer;
+        }
+        let named = !self.name(i).trim().is_empty();
+        let parent = self.parent(i);
+        if cell.relative || self.is_text(i) {
+            let names_parent = parent.is_some_and(|p| self.cells[p].vertex && self.text(p).is_empty() && !self.is_text(i));
+            return if names_parent { Role::NameOfParent } else { Role::Decoration };
+        }
+        if self.is_legend(i) {
+            return Role::Decoration;
+        }
+        let has_members = self.children(i).any(|c| self.cells[c].vertex && !self.cells[c].relative && !self.names_its_parent(c));
+        let container = cell.style_is("container", "1") || cell.kind == "swimlane" || has_members;
+        if named && is_badge(cell, &self.name(i)) {
+            return Role::Decoration;
+        }
+        match (container, named) {
+            (true, true) if cell.kind != "group" => Role::Zone,
+            (true, _) => Role::Group,
+            (false, true) => Role::System,
+            (false, false) if self.children(i).any(|c| self.names_its_parent(c)) => Role::System,
+            (false, false) => Role::Decoration,
+        }
+    }
+
+    /// A labelled child that is the only labelled thing in an unlabelled parent.
+    fn names_its_parent(&self, child: usize) -> bool {
+        let Some(parent) = self.parent(child) else { return false };
+        let parent_cell = &self.cells[parent];
+        parent_cell.vertex
+            && self.name(parent).trim().is_empty()
+            && !self.name(child).trim().is_empty()
+            && self.children(parent).filter(|&c| !self.name(c).trim().is_empty()).count() == 1
+    }
+
+    /// Each vertex's top-left corner on the page: geometry is relative to a parent vertex.
+    fn absolute_corners(&self) -> Vec<Option<(f32, f32)>> {
+        (0..self.cells.len())
+            .map(|i| {
+                let g = self.cells[i].geometry?;
+                let (mut x, mut y) = (g[0], g[1]);
+                for a in self.ancestors(i) {
+                    if self.cells[a].vertex && let Some(pg) = self.cells[a].geometry {
+                        x += pg[0];
+                        y += pg[1];
+                    }
+                }
+                Some((x, y))
+            })
+            .collect()
+    }
+
+    /// A box drawn round other systems (a system boundary, a cloud account) is a zone,
+    /// even when they are not its children.
+    fn promote_enclosing(&self, roles: &mut [Role], corners: &[Option<(f32, f32)>]) {
+        let rects: Vec<Option<[f32; 4]>> = (0..self.cells.len()).map(|i| rect_of(&self.cells[i], corners[i])).collect();
+        let systems: Vec<usize> = (0..self.cells.len()).filter(|&i| roles[i] == Role::System).collect();
+        let enclosing: Vec<usize> = systems
+            .iter()
+            .copied()
+            .filter(|&outer| {
+                let Some(o) = rects[outer] else { return false };
+                systems.iter().any(|&inner| {
+                    inner != outer && rects[inner].is_some_and(|r| encloses(o, r) && area(r) < area(o))
+                })
+            })
+            .collect();
+        for outer in enclosing {
+            roles[outer] = Role::Zone;
+        }
+    }
+
+    /// Each system's zone: the nearest zone around it, by nesting or, when nothing nests
+    /// it, the smallest zone its box lies inside (draw.io lets a box sit in a container
+    /// without being its child).
+    fn zone_of_each(&self, roles: &[Role], corners: &[Option<(f32, f32)>]) -> Vec<Option<usize>> {
+        let rect = |i: usize| rect_of(&self.cells[i], corners[i]);
+        let zones: Vec<usize> = (0..self.cells.len()).filter(|&i| roles[i] == Role::Zone).collect();
+        (0..self.cells.len())
+            .map(|i| {
+                if let Some(z) = self.ancestors(i).find(|&a| roles[a] == Role::Zone) {
+                    return Some(z);
+                }
+                let me = rect(i)?;
+                zones
+                    .iter()
+                    .filter(|&&z| z != i)
+                    .filter_map(|&z| Some((z, rect(z)?)))
+                    .filter(|(_, r)| encloses(*r, me))
+                    .min_by(|a, b| area(a.1).total_cmp(&area(b.1)))
+                    .map(|(z, _)| z)
+            })
+            .collect()
+    }
+
+    fn system_draft(&self, i: usize) -> SystemDraft {
+        let cell = &self.cells[i];
+        let own = self.name(i);
+        let name = if own.is_empty() {
+            self.children(i).find(|&c| self.names_its_parent(c)).map(|c| self.name(c)).unwrap_or_default()
+        } else {
+            own
+        };
+        let (name, purpose) = split_name(&cell.label, &name);
+        let mut draft = SystemDraft { name, purpose, tags: cell.tags.clone(), ..SystemDraft::default() };
+        if draft.name.is_empty() {
+            draft.name = shape_name(cell);
+            draft.notes.push("no label in draw.io: named after its shape".to_owned());
+        }
+        for (key, value) in &cell.properties {
+            match key.as_str() {
+                "c4Name" => {}
+                "c4Description" => draft.purpose = value.clone(),
+                "c4Technology" => draft.technology = value.clone(),
+                "c4Type" => draft.notes.push(format!("C4 type: {value}")),
+                _ => draft.properties.push((key.clone(), value.clone())),
+            }
+        }
+        draft
+    }
+
+    /// The system a line end attaches to: the cell itself, or the system it names or
+    /// lies in.
+    fn end_system(&self, id: &str, roles: &[Role]) -> Result<usize, String> {
+        let &i = self.index.get(id).ok_or_else(|| format!("its end {id} is not on the page"))?;
+        std::iter::once(i)
+            .chain(self.ancestors(i))
+            .find(|&c| roles[c] == Role::System)
+            .ok_or_else(|| match roles[i] {
+                Role::Zone => format!("“{}” is a container, and a zone is not a system", one_line(&self.name(i))),
+                _ => format!("“{}” is not a system", one_line(&self.name(i))),
+            })
+    }
+
+    fn edge(&self, i: usize, roles: &[Role], prefix: &str, place: Place, builder: &mut Builder) {
+        let cell = &self.cells[i];
+        let (Some(source), Some(target)) = (&cell.source, &cell.target) else {
+            builder.skipped(place, format!("line {} is not connected at both ends", cell.id));
+            return;
+        };
+        let ends = self.end_system(source, roles).and_then(|a| Ok((a, self.end_system(target, roles)?)));
+        let (from, to) = match ends {
+            Ok(ends) => ends,
+            Err(why) => {
+                builder.skipped(place, format!("line {} from {source} to {target}: {why}", cell.id));
+                return;
+            }
+        };
+        let mut label = cell.property("c4Description").map(str::to_owned).unwrap_or_else(|| one_line(&self.text(i)));
+        if label.is_empty() {
+            let labels: Vec<String> = self.children(i).map(|c| one_line(&self.text(c))).filter(|t| !t.is_empty()).collect();
+            label = labels.join(" ");
+        }
+        let arrow = |key: &str, default: &str| cell.style.get(key).map_or(default, String::as_str) != "none";
+        let (forward, back) = (arrow("endArrow", "classic"), arrow("startArrow", "none"));
+        let mut draft = ConnectionDraft {
+            from: format!("{prefix}{}", self.cells[from].id),
+            to: format!("{prefix}{}", self.cells[to].id),
+            label,
+            technology: cell.property("c4Technology").unwrap_or("").trim().to_owned(),
+            both_ways: forward && back,
+            ..ConnectionDraft::default()
+        };
+        if !forward && !back {
+            draft.notes.push("drawn without arrowheads in draw.io".to_owned());
+        }
+        if cell.style_is("dashed", "1") {
+            draft.notes.push("drawn dashed in draw.io".to_owned());
+        }
+        if !forward && back {
+            std::mem::swap(&mut draft.from, &mut draft.to);
+        }
+        for (key, value) in &cell.properties {
+            if !key.starts_with("c4") {
+                draft.properties.push((key.clone(), value.clone()));
+            }
+        }
+        builder.connection(draft, Some(place));
+    }
+}
+
+fn rect_of(cell: &Cell, corner: Option<(f32, f32)>) -> Option<[f32; 4]> {
+    let (x, y) = corner?;
+    let g = cell.geometry?;
+    Some([x, y, x + g[2], y + g[3]])
+}
+
+fn encloses(outer: [f32; 4], inner: [f32; 4]) -> bool {
+    outer[0] <= inner[0] && outer[1] <= inner[1] && outer[2] >= inner[2] && outer[3] >= inner[3]
+}
+
+fn area(r: [f32; 4]) -> f32 {
+    (r[2] - r[0]) * (r[3] - r[1])
+}
+
+/// A label whose first line is bold names the system; the lines after it describe it.
+/// Otherwise the whole label is the name (icons break long names over lines).
+fn split_name(label: &str, name: &str) -> (String, String) {
+    let bold_first = label.trim_start().starts_with("<b>") || label.trim_start().starts_with("<strong>");
+    let mut lines = name.lines();
+    if bold_first && name.lines().count() > 1 {
+        let first = lines.next().unwrap_or("").trim().to_owned();
+        return (first, lines.collect::<Vec<_>>().join("\n"));
+    }
+    (one_line(name), String::new())
+}
+
+/// A step number on a small circle or square ("1", "2"…), as templates draw them.
+fn is_badge(cell: &Cell, name: &str) -> bool {
+    let small = cell.geometry.is_some_and(|g| g[2] <= 40.0 && g[3] <= 40.0);
+    small && name.len() <= 3 && name.chars().all(|c| c.is_ascii_digit())
+}
+
+/// "mxgraph.aws4.lambda_function" → "lambda function".
+fn shape_name(cell: &Cell) -> String {
+    let shape = cell.style.get("shape").or(cell.style.get("resIcon")).map_or(cell.kind.as_str(), String::as_str);
+    let last = shape.rsplit('.').next().unwrap_or(shape).replace('_', " ");
+    if last.trim().is_empty() { "Unnamed shape".to_owned() } else { last }
+}
