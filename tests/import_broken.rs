@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use integration_studio::import::{Format, ImportError, Options, Source, import_file, import_source};
+use integration_studio::import::{
+    Format, ImportError, Options, Source, import_file, import_source,
+};
 
 fn files_under(folder: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -14,7 +16,10 @@ fn files_under(folder: &Path) -> Vec<PathBuf> {
             let path = entry.path();
             if path.is_dir() {
                 folders.push(path);
-            } else if path.file_name().is_some_and(|n| n != "SOURCES" && n != ".gitattributes") {
+            } else if path
+                .file_name()
+                .is_some_and(|n| n != "SOURCES" && n != ".gitattributes")
+            {
                 files.push(path);
             }
         }
@@ -32,8 +37,16 @@ fn the_broken_corpus_gives_clear_errors_or_reports_and_never_panics() {
         match import_file(&file, &Options::default()) {
             Err(error @ ImportError::Parse { .. }) => {
                 let report = error.report();
-                assert!(report.contains(&*file.to_string_lossy()), "{name}: {report}");
-                assert!(error.position().is_some_and(|p| p.line >= 1 && p.column >= 1), "{name}");
+                assert!(
+                    report.contains(&*file.to_string_lossy()),
+                    "{name}: {report}"
+                );
+                assert!(
+                    error
+                        .position()
+                        .is_some_and(|p| p.line >= 1 && p.column >= 1),
+                    "{name}"
+                );
             }
             Err(other) => assert!(!other.to_string().is_empty(), "{name}"),
             Ok(imported) => assert!(
@@ -48,9 +61,13 @@ fn the_broken_corpus_gives_clear_errors_or_reports_and_never_panics() {
 #[test]
 fn every_real_fixture_cut_off_anywhere_imports_or_fails_cleanly() {
     for file in files_under(Path::new("tests/fixtures/import")) {
-        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
         let head: String = text.chars().take(4096).collect();
-        let Some(format) = Format::detect(&file, &head) else { continue };
+        let Some(format) = Format::detect(&file, &head) else {
+            continue;
+        };
         let cuts = 24;
         for step in 1..cuts {
             let mut at = text.len() * step / cuts;
@@ -59,7 +76,9 @@ fn every_real_fixture_cut_off_anywhere_imports_or_fails_cleanly() {
             }
             let source = Source::new(&file, text[..at].to_owned());
             // Reaching here without a panic is the test; an error must still name a place.
-            if let Err(error @ ImportError::Parse { .. }) = import_source(&source, format, &Options::default()) {
+            if let Err(error @ ImportError::Parse { .. }) =
+                import_source(&source, format, &Options::default())
+            {
                 assert!(error.position().is_some(), "{}", file.display());
             }
         }

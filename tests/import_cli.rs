@@ -12,7 +12,10 @@ fn studio() -> Command {
 }
 
 fn fixture(path: &str) -> String {
-    Path::new("tests/fixtures/import").join(path).display().to_string()
+    Path::new("tests/fixtures/import")
+        .join(path)
+        .display()
+        .to_string()
 }
 
 #[test]
@@ -24,7 +27,9 @@ fn imports_to_a_new_file_and_refuses_to_overwrite_without_force() {
         .arg(&out)
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("imported 10 systems, 13 connections, 2 zones"));
+        .stderr(predicate::str::contains(
+            "imported 10 systems, 13 connections, 2 zones",
+        ));
     let loaded = integration_studio::io::load(&out).unwrap();
     assert_eq!(loaded.project.systems.len(), 10);
     studio()
@@ -33,7 +38,11 @@ fn imports_to_a_new_file_and_refuses_to_overwrite_without_force() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("already exists"));
-    studio().args(["import", &fixture("dot/clust4.gv"), "--force", "-o"]).arg(&out).assert().code(0);
+    studio()
+        .args(["import", &fixture("dot/clust4.gv"), "--force", "-o"])
+        .arg(&out)
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -41,7 +50,14 @@ fn strict_fails_on_skips_and_guesses_and_json_is_for_scripts() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("a.ron");
     let run = studio()
-        .args(["import", &fixture("mermaid/flowchart-subgraph-direction.mmd"), "--strict", "--report", "json", "-o"])
+        .args([
+            "import",
+            &fixture("mermaid/flowchart-subgraph-direction.mmd"),
+            "--strict",
+            "--report",
+            "json",
+            "-o",
+        ])
         .arg(&out)
         .assert()
         .code(1);
@@ -50,7 +66,10 @@ fn strict_fails_on_skips_and_guesses_and_json_is_for_scripts() {
     assert_eq!(report["counts"]["systems"], 6);
     assert_eq!(report["lines"][2]["kind"], "skipped");
     assert_eq!(report["lines"][2]["place"]["line"], 13);
-    assert!(out.exists(), "a strict import still writes what it imported");
+    assert!(
+        out.exists(),
+        "a strict import still writes what it imported"
+    );
 }
 
 #[test]
@@ -62,7 +81,12 @@ fn the_format_is_told_from_the_file_or_named() {
     assert!(dir.path().join("landscape.ron").exists());
     let unknown = dir.path().join("notes.txt");
     std::fs::write(&unknown, "hello").unwrap();
-    studio().args(["import"]).arg(&unknown).assert().code(2).stderr(predicate::str::contains("--from"));
+    studio()
+        .args(["import"])
+        .arg(&unknown)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--from"));
     std::fs::write(&unknown, "a -> b").unwrap();
     studio()
         .args(["import", "--from", "mermaid"])
@@ -82,7 +106,12 @@ fn unreadable_and_broken_sources_exit_2_and_write_nothing() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no such file"));
-    for broken in ["dot-cut-off.gv", "mermaid-garbage.mmd", "drawio-cut-off.drawio", "backstage-latin1.yaml"] {
+    for broken in [
+        "dot-cut-off.gv",
+        "mermaid-garbage.mmd",
+        "drawio-cut-off.drawio",
+        "backstage-latin1.yaml",
+    ] {
         studio()
             .args(["import", &fixture(&format!("broken/{broken}")), "-o"])
             .arg(&out)
@@ -97,14 +126,27 @@ fn unreadable_and_broken_sources_exit_2_and_write_nothing() {
 fn an_xml_bomb_and_an_external_entity_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let bomb = dir.path().join("bomb.drawio");
-    let mut dtd = String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE mxfile [\n<!ENTITY lol \"lol\">\n");
+    let mut dtd =
+        String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE mxfile [\n<!ENTITY lol \"lol\">\n");
     for level in 1..10 {
-        let previous = if level == 1 { "lol".to_owned() } else { format!("lol{}", level - 1) };
-        dtd.push_str(&format!("<!ENTITY lol{level} \"{}\">\n", format!("&{previous};").repeat(10)));
+        let previous = if level == 1 {
+            "lol".to_owned()
+        } else {
+            format!("lol{}", level - 1)
+        };
+        dtd.push_str(&format!(
+            "<!ENTITY lol{level} \"{}\">\n",
+            format!("&{previous};").repeat(10)
+        ));
     }
     dtd.push_str("]>\n<mxfile><diagram name=\"&lol9;\"/></mxfile>\n");
     std::fs::write(&bomb, dtd).unwrap();
-    studio().args(["import"]).arg(&bomb).assert().code(2).stderr(predicate::str::contains("DTD"));
+    studio()
+        .args(["import"])
+        .arg(&bomb)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("DTD"));
     let xxe = dir.path().join("xxe.drawio");
     std::fs::write(&xxe, "<?xml version=\"1.0\"?>\n<!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<mxfile><diagram name=\"&x;\"/></mxfile>").unwrap();
     studio()
@@ -123,7 +165,11 @@ fn a_compressed_page_that_inflates_without_end_is_refused() {
     let packed = miniz_oxide::deflate::compress_to_vec(&zeros, 9);
     let page = base64::engine::general_purpose::STANDARD.encode(packed);
     let source = dir.path().join("zip-bomb.drawio");
-    std::fs::write(&source, format!("<mxfile><diagram name=\"P\">{page}</diagram></mxfile>")).unwrap();
+    std::fs::write(
+        &source,
+        format!("<mxfile><diagram name=\"P\">{page}</diagram></mxfile>"),
+    )
+    .unwrap();
     studio()
         .args(["import"])
         .arg(&source)

@@ -3,9 +3,8 @@
 
 mod common;
 
-use common::{app, text_copied_soon, type_into, type_into_role};
+use common::{DroppedPath, app, text_copied_soon, type_into, type_into_role};
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui::accesskit::Role;
@@ -418,19 +417,6 @@ fn reversing_a_connection_from_its_context_menu() {
             .query_by_label("Storefront BFF → Order service")
             .is_none()
     );
-}
-
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 #[test]

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{app, text_copied_soon};
+use common::{DroppedPath, app, text_copied_soon};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -17,11 +17,17 @@ fn choose_in_file_menu(harness: &mut Harness<'static, StudioApp>, entry: &str, p
     harness.get_by_label(entry).click();
     harness.run();
     let field = "Path of the draw.io, Structurizr, Mermaid, DOT, ArchiMate, CSV or Backstage file:";
-    harness.get_by_role_and_label(Role::TextInput, field).focus();
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .focus();
     harness.run();
-    harness.get_by_role_and_label(Role::TextInput, field).type_text(&path.display().to_string());
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .type_text(&path.display().to_string());
     harness.run();
-    harness.get_by_role_and_label(Role::Button, "Import").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
     // The report's scroll area settles over a few frames.
     harness.run_steps(10);
 }
@@ -33,13 +39,21 @@ fn import_opens_the_file_as_a_new_unsaved_project_and_shows_the_report() {
     choose_in_file_menu(&mut harness, "Import…", source);
     let document = harness.state().document();
     assert_eq!(document.project().systems.len(), 6);
-    assert!(document.path.is_none(), "an import is a new project, saved where the user says");
+    assert!(
+        document.path.is_none(),
+        "an import is a new project, saved where the user says"
+    );
     harness.get_by_label("Import report");
     let summary = "imported 6 systems, 2 connections, 3 zones from \
                    tests/fixtures/import/mermaid/flowchart-subgraph-direction.mmd (mermaid); 3 skipped";
     // In the dialog and in the status bar.
     assert_eq!(harness.get_all_by_label(summary).count(), 2);
-    assert_eq!(harness.get_all_by_label("flowchart-subgraph-direction.mmd:13:3").count(), 2);
+    assert_eq!(
+        harness
+            .get_all_by_label("flowchart-subgraph-direction.mmd:13:3")
+            .count(),
+        2
+    );
     harness.get_by_label("Copy Report").click();
     let copied = text_copied_soon(&mut harness).expect("the report is copied");
     assert!(copied.contains("skipped: link A → TOP"), "{copied}");
@@ -49,28 +63,67 @@ fn import_opens_the_file_as_a_new_unsaved_project_and_shows_the_report() {
 fn import_into_this_project_merges_by_name_in_one_undo_step() {
     let mut harness = app();
     let before = harness.state().document().project().clone();
-    choose_in_file_menu(&mut harness, "Import into This Project…", Path::new("docs/import-template/systems.csv"));
+    choose_in_file_menu(
+        &mut harness,
+        "Import into This Project…",
+        Path::new("docs/import-template/systems.csv"),
+    );
     let after = harness.state().document().project().clone();
     // "Order service" is already in the e-commerce example: three systems are new.
     assert_eq!(after.systems.len(), before.systems.len() + 3);
-    assert_eq!(after.systems.iter().filter(|s| s.name == "Order service").count(), 1);
-    harness.get_by_label("merged: system “Order service” is already in the project: its flows join it");
+    assert_eq!(
+        after
+            .systems
+            .iter()
+            .filter(|s| s.name == "Order service")
+            .count(),
+        1
+    );
+    harness.get_by_label(
+        "merged: system “Order service” is already in the project: its flows join it",
+    );
     // The keyboard is on OK as the report opens: Enter closes it.
     harness.key_press(egui::Key::Enter);
     harness.run_steps(4);
-    assert!(harness.query_by_label("Copy Report").is_none(), "OK closes the report");
+    assert!(
+        harness.query_by_label("Copy Report").is_none(),
+        "OK closes the report"
+    );
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     let undone = harness.state().document().project();
     // Ids are never reused, so only `next_id` remembers the import.
-    assert_eq!((&undone.systems, &undone.connections, &undone.zones), (&before.systems, &before.connections, &before.zones), "one undo takes the whole import back");
+    assert_eq!(
+        (&undone.systems, &undone.connections, &undone.zones),
+        (&before.systems, &before.connections, &before.zones),
+        "one undo takes the whole import back"
+    );
 }
 
 #[test]
 fn a_broken_source_is_an_error_and_the_project_stays() {
     let mut harness = app();
     let before = harness.state().document().project().clone();
-    choose_in_file_menu(&mut harness, "Import…", Path::new("tests/fixtures/import/broken/dot-cut-off.gv"));
+    choose_in_file_menu(
+        &mut harness,
+        "Import…",
+        Path::new("tests/fixtures/import/broken/dot-cut-off.gv"),
+    );
     harness.get_by_label("The file could not be imported");
     assert_eq!(harness.state().document().project(), &before);
+}
+
+#[test]
+fn a_foreign_file_dropped_on_the_window_is_imported() {
+    let mut harness = app();
+    let source = std::path::PathBuf::from("tests/fixtures/import/dot/clust4.gv");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(source)));
+    harness.run_steps(10);
+    let document = harness.state().document();
+    assert_eq!(document.project().systems.len(), 10);
+    assert!(document.path.is_none());
+    harness.get_by_label("Import report");
 }

@@ -11,7 +11,7 @@ use crate::io::save;
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// The file to import (a folder for a Backstage catalog or an Archi CSV export).
+    /// The file to import (a folder for a Backstage catalog).
     source: PathBuf,
     /// The source's format (default: told from the file's name and content).
     #[arg(long, value_enum, value_name = "FORMAT")]

@@ -26,9 +26,18 @@ pub fn read(source: &Source, options: &Options, builder: &mut Builder) -> Result
 }
 
 /// The catalog in every `.yaml` / `.yml` file under a folder.
-pub fn read_folder(folder: &Path, options: &Options, builder: &mut Builder) -> Result<(), ImportError> {
+pub fn read_folder(
+    folder: &Path,
+    options: &Options,
+    builder: &mut Builder,
+) -> Result<(), ImportError> {
     let sandbox = Sandbox::new(folder, &options.allow_include);
-    builder.set_name(&folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+    builder.set_name(
+        &folder
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
     read_all(None, yaml_files(folder)?, &sandbox, builder)
 }
 
@@ -60,10 +69,15 @@ fn read_all(
             let place = source.place_at(document.line, document.column);
             match Entity::of(&document, place.clone()) {
                 Some(entity) if entity.kind == "location" => {
-                    files.extend(location_targets(&entity, &document, &file, sandbox, builder));
+                    files.extend(location_targets(
+                        &entity, &document, &file, sandbox, builder,
+                    ));
                 }
                 Some(entity) => entities.push(entity),
-                None => builder.skipped(place, "not a Backstage entity (no `kind` and `metadata.name`)"),
+                None => builder.skipped(
+                    place,
+                    "not a Backstage entity (no `kind` and `metadata.name`)",
+                ),
             }
         }
     }
@@ -82,11 +96,12 @@ fn yaml_files(folder: &Path) -> Result<Vec<PathBuf>, ImportError> {
         })?;
         for entry in entries.flatten() {
             let path = entry.path();
-            let Ok(kind) = entry.file_type() else { continue };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
             if kind.is_dir() {
                 folders.push(path);
-            } else if kind.is_file()
-                && path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+            } else if kind.is_file() && path.extension().is_some_and(|e| e == "yaml" || e == "yml")
             {
                 files.push(path);
             }
@@ -117,14 +132,23 @@ fn location_targets(
     sandbox: &Sandbox,
     builder: &mut Builder,
 ) -> Vec<PathBuf> {
-    let Some(spec) = document.get("spec") else { return Vec::new() };
+    let Some(spec) = document.get("spec") else {
+        return Vec::new();
+    };
     let mut targets: Vec<(&str, &Node)> = spec.texts_at("targets");
     targets.extend(spec.texts_at("target"));
     let mut out = Vec::new();
     for (target, node) in targets {
-        let place = Place { line: node.line, column: node.column, ..entity.place.clone() };
+        let place = Place {
+            line: node.line,
+            column: node.column,
+            ..entity.place.clone()
+        };
         if target.contains("://") {
-            builder.skipped(place, format!("location target {target} is a URL; Integration Studio never fetches URLs"));
+            builder.skipped(
+                place,
+                format!("location target {target} is a URL; Integration Studio never fetches URLs"),
+            );
             continue;
         }
         let wanted = file.parent().unwrap_or(Path::new(".")).join(target);

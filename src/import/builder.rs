@@ -43,6 +43,7 @@ pub struct ConnectionDraft {
 
 pub struct Builder {
     name: String,
+    description: String,
     report: Report,
     zones: Vec<(String, String, Option<Place>)>,
     zone_index: HashMap<String, usize>,
@@ -55,6 +56,7 @@ impl Builder {
     pub fn new(name: &str, report: Report) -> Builder {
         Builder {
             name: name.to_owned(),
+            description: String::new(),
             report,
             zones: Vec::new(),
             zone_index: HashMap::new(),
@@ -70,6 +72,11 @@ impl Builder {
         if !name.is_empty() {
             self.name = name;
         }
+    }
+
+    /// The project's description (a model's documentation).
+    pub fn set_description(&mut self, description: &str) {
+        self.description = description.trim().to_owned();
     }
 
     pub fn line(&mut self, kind: LineKind, place: Option<Place>, message: impl Into<String>) {
@@ -136,6 +143,7 @@ impl Builder {
     pub fn finish(self) -> (Project, Report) {
         let Builder {
             name,
+            description,
             mut report,
             zones,
             systems,
@@ -143,6 +151,7 @@ impl Builder {
             ..
         } = self;
         let mut project = Project::new(name);
+        project.description = description;
         let mut zone_ids: HashMap<String, ZoneId> = HashMap::new();
         for (key, zone_name, _) in &zones {
             let id = project.allocate_zone_id();
@@ -277,11 +286,15 @@ fn guess_fields(connection: &mut Connection, draft: &ConnectionDraft) -> Vec<Str
     }
     // A style that comes with a guessed protocol says nothing when the source named
     // another protocol ("Orders API" over an event stream is not request/response).
-    let protocol_word = guessed.protocol.as_ref().map(|(p, w)| (p.clone(), w.clone()));
+    let protocol_word = guessed
+        .protocol
+        .as_ref()
+        .map(|(p, w)| (p.clone(), w.clone()));
     let style = guessed.style.filter(|(_, word)| match &protocol_word {
-        Some((protocol, protocol_word)) if protocol_word == word => {
-            connection.protocol.as_ref().is_none_or(|set| set == protocol)
-        }
+        Some((protocol, protocol_word)) if protocol_word == word => connection
+            .protocol
+            .as_ref()
+            .is_none_or(|set| set == protocol),
         _ => true,
     });
     if connection.style.is_none()

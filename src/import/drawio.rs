@@ -47,10 +47,17 @@ pub fn read(source: &Source, options: &Options, builder: &mut Builder) -> Result
             builder.line(
                 LineKind::Note,
                 Some(page.place.clone()),
-                format!("page “{}” is stored compressed: its report lines point at the page", page.name),
+                format!(
+                    "page “{}” is stored compressed: its report lines point at the page",
+                    page.name
+                ),
             );
         }
-        let prefix = if several { format!("p{number}:") } else { String::new() };
+        let prefix = if several {
+            format!("p{number}:")
+        } else {
+            String::new()
+        };
         let width = page::read_page(source, &page, &prefix, left, builder)?;
         left += width + PAGE_GAP;
     }
@@ -66,7 +73,10 @@ fn svg_content(source: &Source) -> Result<Option<String>, ImportError> {
     let document = parse(source, &source.text)?;
     match document.root_element().attribute("content") {
         Some(content) => Ok(Some(content.to_owned())),
-        None => Err(source.error_at(0, "this SVG holds no draw.io diagram (no `content` attribute)")),
+        None => Err(source.error_at(
+            0,
+            "this SVG holds no draw.io diagram (no `content` attribute)",
+        )),
     }
 }
 
@@ -92,7 +102,9 @@ pub fn parse<'a>(source: &Source, text: &'a str) -> Result<roxmltree::Document<'
 
 /// Every page: the `<diagram>`s of an `<mxfile>`, or a bare `<mxGraphModel>` as one page.
 fn pages(source: &Source, text: &str, root: roxmltree::Node) -> Result<Vec<PageText>, ImportError> {
-    let plain_offset = |node: roxmltree::Node| std::ptr::eq(text, source.text.as_str()).then(|| node.range().start);
+    let plain_offset = |node: roxmltree::Node| {
+        std::ptr::eq(text, source.text.as_str()).then(|| node.range().start)
+    };
     match root.tag_name().name() {
         "mxGraphModel" => Ok(vec![PageText {
             name: "Page-1".to_owned(),
@@ -121,7 +133,9 @@ fn page_of(
     number: usize,
     offset: Option<usize>,
 ) -> Result<PageText, ImportError> {
-    let name = diagram.attribute("name").map_or_else(|| format!("Page-{number}"), str::to_owned);
+    let name = diagram
+        .attribute("name")
+        .map_or_else(|| format!("Page-{number}"), str::to_owned);
     let place = source.place(offset.unwrap_or(0));
     if let Some(model) = diagram.children().find(|n| n.has_tag_name("mxGraphModel")) {
         return Ok(PageText {
@@ -133,7 +147,8 @@ fn page_of(
         });
     }
     let packed = diagram.text().unwrap_or("").trim();
-    let xml = inflate(packed).map_err(|why| source.error_at(offset.unwrap_or(0), &format!("page “{name}”: {why}")))?;
+    let xml = inflate(packed)
+        .map_err(|why| source.error_at(offset.unwrap_or(0), &format!("page “{name}”: {why}")))?;
     Ok(PageText {
         name,
         xml,
@@ -156,7 +171,8 @@ fn inflate(packed: &str) -> Result<String, String> {
             ),
             _ => "the compressed page is not valid deflate data".to_owned(),
         })?;
-    let encoded = String::from_utf8(inflated).map_err(|_| "the inflated page is not text".to_owned())?;
+    let encoded =
+        String::from_utf8(inflated).map_err(|_| "the inflated page is not text".to_owned())?;
     percent_encoding::percent_decode_str(&encoded)
         .decode_utf8()
         .map(|s| s.into_owned())
@@ -164,11 +180,20 @@ fn inflate(packed: &str) -> Result<String, String> {
 }
 
 /// The pages `--page` asks for, by name or number from 1, each with its number.
-fn choose(source: &Source, pages: Vec<PageText>, wanted: Option<&str>) -> Result<Vec<(usize, PageText)>, ImportError> {
+fn choose(
+    source: &Source,
+    pages: Vec<PageText>,
+    wanted: Option<&str>,
+) -> Result<Vec<(usize, PageText)>, ImportError> {
     let numbered = (1..).zip(pages);
-    let Some(wanted) = wanted else { return Ok(numbered.collect()) };
+    let Some(wanted) = wanted else {
+        return Ok(numbered.collect());
+    };
     let all: Vec<(usize, PageText)> = numbered.collect();
-    let names: Vec<String> = all.iter().map(|(n, p)| format!("{n} “{}”", p.name)).collect();
+    let names: Vec<String> = all
+        .iter()
+        .map(|(n, p)| format!("{n} “{}”", p.name))
+        .collect();
     let by_number = wanted.parse::<usize>().ok();
     let found: Vec<(usize, PageText)> = all
         .into_iter()

@@ -33,21 +33,25 @@ pub fn merge(into: &Project, imported: Project, mut report: Report) -> Merged {
     let mut items = Items::default();
     let mut renamed: HashMap<ItemRef, ItemRef> = HashMap::new();
     let mut lines = Vec::new();
-    let zones_by_name: HashMap<String, ZoneId> = into.zones.iter().map(|z| (key(&z.name), z.id)).collect();
+    let zones_by_name: HashMap<String, ZoneId> =
+        into.zones.iter().map(|z| (key(&z.name), z.id)).collect();
     let mut zone_ids: HashMap<ZoneId, ZoneId> = HashMap::new();
     for zone in &imported.zones {
         let id = match zones_by_name.get(&key(&zone.name)) {
             Some(&existing) => existing,
             None => {
                 let id = ZoneId(fresh());
-                items.zones.push((usize::MAX, crate::model::Zone { id, ..zone.clone() }));
+                items
+                    .zones
+                    .push((usize::MAX, crate::model::Zone { id, ..zone.clone() }));
                 id
             }
         };
         zone_ids.insert(zone.id, id);
         renamed.insert(ItemRef::Zone(zone.id), ItemRef::Zone(id));
     }
-    let systems_by_name: HashMap<String, SystemId> = into.systems.iter().map(|s| (key(&s.name), s.id)).collect();
+    let systems_by_name: HashMap<String, SystemId> =
+        into.systems.iter().map(|s| (key(&s.name), s.id)).collect();
     let offset = offset_beside(into, &imported);
     let mut system_ids: HashMap<SystemId, SystemId> = HashMap::new();
     for system in &imported.systems {
@@ -57,7 +61,10 @@ pub fn merge(into: &Project, imported: Project, mut report: Report) -> Merged {
                     kind: LineKind::Merged,
                     place: None,
                     item: Some(ItemRef::System(existing)),
-                    message: format!("system “{}” is already in the project: its flows join it", system.name),
+                    message: format!(
+                        "system “{}” is already in the project: its flows join it",
+                        system.name
+                    ),
                 });
                 existing
             }
@@ -66,7 +73,8 @@ pub fn merge(into: &Project, imported: Project, mut report: Report) -> Merged {
                 let mut new = system.clone();
                 new.id = id;
                 new.zone = system.zone.and_then(|z| zone_ids.get(&z).copied());
-                new.position = Point::new(system.position.x + offset.x, system.position.y + offset.y);
+                new.position =
+                    Point::new(system.position.x + offset.x, system.position.y + offset.y);
                 items.systems.push((usize::MAX, new));
                 id
             }
@@ -75,18 +83,29 @@ pub fn merge(into: &Project, imported: Project, mut report: Report) -> Merged {
         renamed.insert(ItemRef::System(system.id), ItemRef::System(id));
     }
     for connection in &imported.connections {
-        let (Some(&from), Some(&to)) = (system_ids.get(&connection.from), system_ids.get(&connection.to)) else {
+        let (Some(&from), Some(&to)) = (
+            system_ids.get(&connection.from),
+            system_ids.get(&connection.to),
+        ) else {
             continue;
         };
-        let same = into.connections.iter().find(|c| c.from == from && c.to == to && key(&c.data) == key(&connection.data));
+        let same = into
+            .connections
+            .iter()
+            .find(|c| c.from == from && c.to == to && key(&c.data) == key(&connection.data));
         if let Some(existing) = same {
             lines.push(Line {
                 kind: LineKind::Merged,
                 place: None,
                 item: Some(ItemRef::Connection(existing.id)),
-                message: "a flow already in the project between the same systems, carrying the same data".to_owned(),
+                message:
+                    "a flow already in the project between the same systems, carrying the same data"
+                        .to_owned(),
             });
-            renamed.insert(ItemRef::Connection(connection.id), ItemRef::Connection(existing.id));
+            renamed.insert(
+                ItemRef::Connection(connection.id),
+                ItemRef::Connection(existing.id),
+            );
             continue;
         }
         let id = crate::model::ConnectionId(fresh());
@@ -94,7 +113,11 @@ pub fn merge(into: &Project, imported: Project, mut report: Report) -> Merged {
         new.id = id;
         new.from = from;
         new.to = to;
-        new.waypoints = connection.waypoints.iter().map(|p| Point::new(p.x + offset.x, p.y + offset.y)).collect();
+        new.waypoints = connection
+            .waypoints
+            .iter()
+            .map(|p| Point::new(p.x + offset.x, p.y + offset.y))
+            .collect();
         items.connections.push((usize::MAX, new));
         renamed.insert(ItemRef::Connection(connection.id), ItemRef::Connection(id));
     }
@@ -108,7 +131,9 @@ pub fn merge(into: &Project, imported: Project, mut report: Report) -> Merged {
 /// How far the imported landscape moves to sit right of the existing one, tops aligned.
 fn offset_beside(into: &Project, imported: &Project) -> Point {
     match (into.content_bounds(), imported.content_bounds()) {
-        (Some(existing), Some(new)) => Point::new(existing.max.x + GAP - new.min.x, existing.min.y - new.min.y),
+        (Some(existing), Some(new)) => {
+            Point::new(existing.max.x + GAP - new.min.x, existing.min.y - new.min.y)
+        }
         _ => Point::new(0.0, 0.0),
     }
 }

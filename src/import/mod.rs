@@ -5,8 +5,8 @@
 //! unless allowed, nothing is fetched, and every expansion is bounded.
 
 mod archi_csv;
-mod backstage;
 mod archimate;
+mod backstage;
 mod builder;
 mod error;
 mod guess;
@@ -223,12 +223,6 @@ pub fn import_source(
         Format::Structurizr => structurizr::read(source, options, &mut builder)?,
         Format::Archimate => archimate::read(source, options, &mut builder)?,
         Format::ArchiCsv => archi_csv::read(source, &mut builder)?,
-        other => {
-            return Err(ImportError::Unsupported {
-                path: source.path.clone(),
-                reason: format!("importing {} is not built yet", other.title()),
-            });
-        }
     }
     let (project, report) = builder.finish();
     Ok(Imported { project, report })

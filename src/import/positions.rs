@@ -28,13 +28,14 @@ pub fn fit_to_our_boxes(project: &mut Project, unplaced: &BTreeSet<SystemId>) {
         }
         let p = system.position;
         system.position = Point::new((p.x * scale).round(), (p.y * scale).round());
+        // Icons are square; scaled alike they would be far taller than a box needs to
+        // be for its name, so height grows only up to ours (or the source's own).
+        let height = (system.size.height * scale).min(Size::SYSTEM.height.max(system.size.height));
         system.size = Size {
             width: (system.size.width * scale)
                 .round()
                 .max(Size::SYSTEM.width / 2.0),
-            height: (system.size.height * scale)
-                .round()
-                .max(Size::SYSTEM.height / 2.0),
+            height: height.round().max(Size::SYSTEM.height / 2.0),
         };
     }
 }

@@ -16,7 +16,11 @@ impl Sandbox {
         } else {
             source.parent().unwrap_or(Path::new(".")).to_owned()
         };
-        let own = if own.as_os_str().is_empty() { PathBuf::from(".") } else { own };
+        let own = if own.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            own
+        };
         let roots = std::iter::once(own)
             .chain(allowed.iter().cloned())
             .filter_map(|root| root.canonicalize().ok())
@@ -58,6 +62,11 @@ mod tests {
         assert!(outside.contains("--allow-include"), "{outside}");
         let allowed = Sandbox::new(&inner.join("workspace.dsl"), &[dir.path().to_owned()]);
         assert!(allowed.check(&inner.join("../secret.dsl")).is_ok());
-        assert!(sandbox.check(&inner.join("missing.dsl")).unwrap_err().contains("does not exist"));
+        assert!(
+            sandbox
+                .check(&inner.join("missing.dsl"))
+                .unwrap_err()
+                .contains("does not exist")
+        );
     }
 }

@@ -43,8 +43,7 @@ impl Source {
         let metadata = std::fs::metadata(path).map_err(|e| read_error(describe(&e)))?;
         if metadata.is_dir() {
             return Err(read_error(
-                "this is a folder; give a file (a folder is read only for Backstage catalogs \
-                 and Archi CSV exports, with --from)"
+                "this is a folder; give a file (only a Backstage catalog is read from a folder)"
                     .to_owned(),
             ));
         }

@@ -20,7 +20,25 @@ impl Table {
     }
 }
 
+/// Where a quoted field opens that is never closed: the csv crate would read the rest of
+/// the file into it without a word.
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let mut open = None;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'"' {
+            open = match open {
+                Some(_) => None,
+                None => Some(i),
+            };
+        }
+    }
+    open
+}
+
 pub fn read_table(source: &Source) -> Result<Table, ImportError> {
+    if let Some(at) = unclosed_quote(&source.text) {
+        return Err(source.error_at(at, "this quoted field is never closed with \""));
+    }
     let first_line = source.text.lines().next().unwrap_or("");
     let separator = [b',', b';', b'\t']
         .into_iter()
@@ -40,7 +58,16 @@ pub fn read_table(source: &Source) -> Result<Table, ImportError> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(source, &e))?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        // The csv crate counts lines its own way (one short with CRLF, and blank lines
+        // not at all): the row's byte offset gives the line as an editor shows it.
+        let line = record.position().map_or(0, |p| {
+            let start = p.byte() as usize;
+            let skipped = source.text[start.min(source.text.len())..]
+                .bytes()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            source.position(start + skipped).line
+        });
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

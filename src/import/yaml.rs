@@ -193,7 +193,9 @@ mod tests {
 
     #[test]
     fn documents_keep_their_places() {
-        let docs = read("---\nkind: Component\nmetadata:\n  name: a\n  tags: [x, y]\n---\nkind: API\n").unwrap();
+        let docs =
+            read("---\nkind: Component\nmetadata:\n  name: a\n  tags: [x, y]\n---\nkind: API\n")
+                .unwrap();
         assert_eq!(docs.len(), 2);
         let name = docs[0].get("metadata").unwrap().get("name").unwrap();
         assert_eq!((name.text(), name.line, name.column), (Some("a"), 4, 9));
@@ -203,7 +205,9 @@ mod tests {
 
     #[test]
     fn a_yaml_bomb_is_refused_quickly() {
-        let mut text = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut text = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
         for (i, name) in "bcdefghi".chars().enumerate() {
             let previous = (b'a' + i as u8) as char;
             let refs = vec![format!("*{previous}"); 9].join(",");

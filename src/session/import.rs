@@ -51,14 +51,19 @@ impl Session {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn import_error(error: &crate::import::ImportError) -> Effect {
     Effect::Dialog(Dialog::Error {
         title: "The file could not be imported".into(),
-        detail: format!("{}\n\nThe project you had open is unchanged.", error.report()),
+        detail: format!(
+            "{}\n\nThe project you had open is unchanged.",
+            error.report()
+        ),
     })
 }
 
@@ -72,7 +77,10 @@ pub fn report_dialog(report: &Report) -> Dialog {
             .iter()
             .map(|line| ListedProblem {
                 place: line.place.as_ref().map_or_else(String::new, |p| {
-                    let file = p.file.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                    let file = p
+                        .file
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                     format!("{file}:{}:{}", p.line, p.column)
                 }),
                 message: format!("{}: {}", line.kind.label(), line.message),

@@ -130,7 +130,12 @@ fn typed_path(
     let edit = ui
         .add(
             TextEdit::singleline(text)
-                .hint_text("/home/me/landscapes/shop.ron")
+                .hint_text(match action {
+                    FileAction::Import(_) | FileAction::ImportInto(_) => {
+                        "/home/me/landscapes/landscape.drawio"
+                    }
+                    _ => "/home/me/landscapes/shop.ron",
+                })
                 .desired_width(520.0),
         )
         .labelled_by(label.id);

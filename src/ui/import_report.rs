@@ -25,30 +25,36 @@ pub fn show(
         ui.label(RichText::new("Nothing was skipped or guessed.").weak());
     }
     ui.add_space(4.0);
-    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        for line in lines.iter().take(MOST_LINES_SHOWN) {
-            ui.separator();
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(&line.place).weak().monospace());
-                if !matches!(line.subject, ItemRef::Project) {
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        let show = ui.button("Show").on_hover_text("Select it on the canvas and close the report");
-                        if show.clicked() {
-                            answer = Some(Intent::show(Selection::only(line.subject)).into());
-                        }
-                    });
-                }
-            });
-            ui.label(&line.message);
-        }
-        if let Some(rest) = lines.len().checked_sub(MOST_LINES_SHOWN)
-            && rest > 0
-        {
-            ui.separator();
-            ui.label(format!("…and {rest} more: Copy Report has them all."));
-        }
-    });
+    // As tall from the first frame as it settles, so the buttons do not jump.
+    egui::ScrollArea::vertical()
+        .max_height(360.0)
+        .min_scrolled_height(360.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            for line in lines.iter().take(MOST_LINES_SHOWN) {
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(&line.place).weak().monospace());
+                    if !matches!(line.subject, ItemRef::Project) {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            let show = ui
+                                .button("Show")
+                                .on_hover_text("Select it on the canvas and close the report");
+                            if show.clicked() {
+                                answer = Some(Intent::show(Selection::only(line.subject)).into());
+                            }
+                        });
+                    }
+                });
+                ui.label(&line.message);
+            }
+            if let Some(rest) = lines.len().checked_sub(MOST_LINES_SHOWN)
+                && rest > 0
+            {
+                ui.separator();
+                ui.label(format!("…and {rest} more: Copy Report has them all."));
+            }
+        });
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         let ok = ui.button("OK");
@@ -63,4 +69,65 @@ pub fn show(
         }
     });
     answer
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    use crate::model::{ItemRef, SystemId};
+    use crate::session::{Dialog, Intent, ListedProblem, Selection};
+    use crate::ui::dialogs::ShownDialog;
+
+    #[test]
+    fn show_selects_the_item_a_line_is_about_and_copy_takes_the_whole_report() {
+        let lines = vec![
+            ListedProblem {
+                place: "shop.gv:3:1".into(),
+                message: "note: the source has no positions".into(),
+                subject: ItemRef::Project,
+            },
+            ListedProblem {
+                place: "shop.gv:7:3".into(),
+                message: "guessed: Web → API: protocol REST".into(),
+                subject: ItemRef::System(SystemId(4)),
+            },
+        ];
+        let dialog = ShownDialog::new(Dialog::ImportReport {
+            title: "imported 2 systems".into(),
+            lines,
+            text: "the whole report".into(),
+        });
+        let answer = std::rc::Rc::new(std::cell::RefCell::new(None));
+        let seen = answer.clone();
+        let mut dialog = dialog;
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(900.0, 700.0))
+            .build_ui(move |ui| {
+                // The app's fonts: report lines use glyphs egui's default font lacks.
+                crate::ui::fonts::install(ui.ctx());
+                if let Some(given) = dialog.show(ui.ctx()) {
+                    *seen.borrow_mut() = Some(given);
+                }
+            });
+        harness.run_steps(4);
+        harness.get_by_label("shop.gv:7:3");
+        // Only the line about an item can show it.
+        assert_eq!(harness.query_all_by_label("Show").count(), 1);
+        harness.get_by_label("Show").click();
+        harness.run_steps(2);
+        let given = answer.borrow_mut().take().expect("Show answers");
+        let wanted: Vec<Intent> =
+            Intent::show(Selection::only(ItemRef::System(SystemId(4)))).into();
+        // Intents carry no equality; their debug text shows the same thing.
+        assert_eq!(format!("{given:?}"), format!("{wanted:?}"));
+        harness.get_by_label("Copy Report").click();
+        harness.run_steps(2);
+        let copied = answer.borrow_mut().take().expect("Copy answers");
+        let wanted = vec![Intent::Run(crate::session::Command::CopyText(
+            "the whole report".into(),
+        ))];
+        assert_eq!(format!("{copied:?}"), format!("{wanted:?}"));
+    }
 }

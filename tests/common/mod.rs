@@ -76,3 +76,17 @@ pub fn look_elsewhere(harness: &mut Harness<'static, StudioApp>) {
     }
     harness.run();
 }
+
+/// A file dropped on the window, as the platform hands it over.
+#[derive(Debug)]
+pub struct DroppedPath(pub std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}

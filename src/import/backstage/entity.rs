@@ -52,8 +52,16 @@ impl Entity {
         let kind = document.text_at("kind")?.trim().to_lowercase();
         let metadata = document.get("metadata")?;
         let name = metadata.text_at("name")?.trim().to_owned();
-        let namespace = metadata.text_at("namespace").unwrap_or("default").trim().to_lowercase();
-        let at = |node: &Node| Place { line: node.line, column: node.column, ..place.clone() };
+        let namespace = metadata
+            .text_at("namespace")
+            .unwrap_or("default")
+            .trim()
+            .to_lowercase();
+        let at = |node: &Node| Place {
+            line: node.line,
+            column: node.column,
+            ..place.clone()
+        };
         let empty = Node::default_mapping();
         let spec = document.get("spec").unwrap_or(&empty);
         let refs = |key: &str, default_kind: &str| -> Vec<(Ref, Place)> {
@@ -89,7 +97,11 @@ impl Entity {
             kind,
             title: metadata.text_at("title").map(str::to_owned),
             description: metadata.text_at("description").unwrap_or("").to_owned(),
-            tags: metadata.texts_at("tags").into_iter().map(|(t, _)| t.to_owned()).collect(),
+            tags: metadata
+                .texts_at("tags")
+                .into_iter()
+                .map(|(t, _)| t.to_owned())
+                .collect(),
             properties,
             notes,
             spec_type: spec.text_at("type").map(str::to_owned),
@@ -115,30 +127,52 @@ const NOT_LANDSCAPE: &[(&str, &str)] = &[
 ];
 
 pub fn into_drafts(entities: Vec<Entity>, builder: &mut Builder) {
-    let by_ref: BTreeMap<&str, &Entity> = entities.iter().map(|e| (e.reference.as_str(), e)).collect();
+    let by_ref: BTreeMap<&str, &Entity> =
+        entities.iter().map(|e| (e.reference.as_str(), e)).collect();
     let mut left_out: BTreeMap<String, (usize, Place)> = BTreeMap::new();
     for entity in &entities {
         match entity.kind.as_str() {
-            "system" => builder.zone(&entity.reference, &entity.shown_name(), Some(entity.place.clone())),
+            "system" => builder.zone(
+                &entity.reference,
+                &entity.shown_name(),
+                Some(entity.place.clone()),
+            ),
             "component" | "resource" => add_system(entity, &by_ref, builder),
             "api" => {}
             "domain" => builder.line(
                 LineKind::Note,
                 Some(entity.place.clone()),
-                format!("domain {}: zones do not nest, so its systems are the zones", entity.shown_name()),
+                format!(
+                    "domain {}: zones do not nest, so its systems are the zones",
+                    entity.shown_name()
+                ),
             ),
             other => {
-                let entry = left_out.entry(other.to_owned()).or_insert((0, entity.place.clone()));
+                let entry = left_out
+                    .entry(other.to_owned())
+                    .or_insert((0, entity.place.clone()));
                 entry.0 += 1;
             }
         }
     }
     for (kind, (count, place)) in left_out {
-        let why = NOT_LANDSCAPE.iter().find(|(k, _)| *k == kind).map_or("not part of the landscape", |(_, w)| w);
-        builder.skipped(place, format!("{count} {kind} entit{}: {why}", if count == 1 { "y" } else { "ies" }));
+        let why = NOT_LANDSCAPE
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or("not part of the landscape", |(_, w)| w);
+        builder.skipped(
+            place,
+            format!(
+                "{count} {kind} entit{}: {why}",
+                if count == 1 { "y" } else { "ies" }
+            ),
+        );
     }
     api_flows(&entities, &by_ref, builder);
-    for entity in entities.iter().filter(|e| matches!(e.kind.as_str(), "component" | "resource")) {
+    for entity in entities
+        .iter()
+        .filter(|e| matches!(e.kind.as_str(), "component" | "resource"))
+    {
         for (target, place) in &entity.depends_on {
             let draft = ConnectionDraft {
                 from: entity.reference.clone(),
@@ -161,11 +195,18 @@ fn add_system(entity: &Entity, by_ref: &BTreeMap<&str, &Entity>, builder: &mut B
         notes: entity.notes.clone(),
         ..SystemDraft::default()
     };
-    let kind = if entity.kind == "component" { "Component" } else { "Resource" };
-    draft.notes.insert(0, match &entity.spec_type {
-        Some(t) => format!("Backstage {kind} ({t})"),
-        None => format!("Backstage {kind}"),
-    });
+    let kind = if entity.kind == "component" {
+        "Component"
+    } else {
+        "Resource"
+    };
+    draft.notes.insert(
+        0,
+        match &entity.spec_type {
+            Some(t) => format!("Backstage {kind} ({t})"),
+            None => format!("Backstage {kind}"),
+        },
+    );
     if let Some((system, place)) = &entity.system {
         if !by_ref.contains_key(system.as_str()) {
             // A system the catalog names but does not hold: still a zone, by its name.
@@ -193,8 +234,21 @@ fn api_flows(entities: &[Entity], by_ref: &BTreeMap<&str, &Entity>, builder: &mu
         let given = providers.get(api).map_or(&[][..], Vec::as_slice);
         let taken = consumers.get(api).map_or(&[][..], Vec::as_slice);
         match (given.is_empty(), taken.is_empty()) {
-            (true, _) => builder.skipped(entity.place.clone(), format!("API {}: no component provides it, so it is no flow", entity.name)),
-            (false, true) => builder.line(LineKind::Note, Some(entity.place.clone()), format!("API {}: nothing in the catalog consumes it, so it is no flow", entity.name)),
+            (true, _) => builder.skipped(
+                entity.place.clone(),
+                format!(
+                    "API {}: no component provides it, so it is no flow",
+                    entity.name
+                ),
+            ),
+            (false, true) => builder.line(
+                LineKind::Note,
+                Some(entity.place.clone()),
+                format!(
+                    "API {}: nothing in the catalog consumes it, so it is no flow",
+                    entity.name
+                ),
+            ),
             (false, false) => {}
         }
         for (consumer, place) in taken {
@@ -206,7 +260,13 @@ fn api_flows(entities: &[Entity], by_ref: &BTreeMap<&str, &Entity>, builder: &mu
     for (api, users) in &consumers {
         if !by_ref.contains_key(api) {
             for (consumer, place) in users {
-                builder.skipped((*place).clone(), format!("{} consumes {api}, which is not in the catalog", consumer.name));
+                builder.skipped(
+                    (*place).clone(),
+                    format!(
+                        "{} consumes {api}, which is not in the catalog",
+                        consumer.name
+                    ),
+                );
             }
         }
     }
@@ -217,7 +277,10 @@ fn api_flow(api: &Entity, consumer: &Entity, provider: &Entity) -> ConnectionDra
         from: consumer.reference.clone(),
         to: provider.reference.clone(),
         label: format!("{} API", api.shown_name()),
-        notes: vec![format!("{} consumes the {} API that {} provides", consumer.name, api.name, provider.name)],
+        notes: vec![format!(
+            "{} consumes the {} API that {} provides",
+            consumer.name, api.name, provider.name
+        )],
         ..ConnectionDraft::default()
     };
     if !api.description.is_empty() {
@@ -231,8 +294,12 @@ fn api_flow(api: &Entity, consumer: &Entity, provider: &Entity) -> ConnectionDra
         _ => None,
     };
     match (protocol, &api.spec_type) {
-        (Some(protocol), _) => draft.properties.push(("protocol".to_owned(), protocol.to_owned())),
-        (None, Some(other)) => draft.properties.push(("api type".to_owned(), other.clone())),
+        (Some(protocol), _) => draft
+            .properties
+            .push(("protocol".to_owned(), protocol.to_owned())),
+        (None, Some(other)) => draft
+            .properties
+            .push(("api type".to_owned(), other.clone())),
         (None, None) => {}
     }
     draft

@@ -35,7 +35,10 @@ impl Cell {
     }
 
     pub fn property(&self, key: &str) -> Option<&str> {
-        self.properties.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.properties
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -67,7 +70,12 @@ fn cell(node: roxmltree::Node, wrapper: Option<roxmltree::Node>) -> Cell {
     let style_text = node.attribute("style").unwrap_or("");
     let mut style = HashMap::new();
     let mut kind = String::new();
-    for (i, token) in style_text.split(';').map(str::trim).filter(|t| !t.is_empty()).enumerate() {
+    for (i, token) in style_text
+        .split(';')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .enumerate()
+    {
         match token.split_once('=') {
             Some((key, value)) => {
                 style.insert(key.to_owned(), value.to_owned());
@@ -79,7 +87,11 @@ fn cell(node: roxmltree::Node, wrapper: Option<roxmltree::Node>) -> Cell {
         }
     }
     let geometry = node.children().find(|n| n.has_tag_name("mxGeometry"));
-    let number = |n: roxmltree::Node, name: &str| n.attribute(name).and_then(|v| v.parse::<f32>().ok()).filter(|v| v.is_finite());
+    let number = |n: roxmltree::Node, name: &str| {
+        n.attribute(name)
+            .and_then(|v| v.parse::<f32>().ok())
+            .filter(|v| v.is_finite())
+    };
     let properties = wrapper.map_or_else(Vec::new, |w| {
         w.attributes()
             .filter(|a| !OWN_ATTRIBUTES.contains(&a.name()))
@@ -126,7 +138,9 @@ pub fn fill_placeholders(text: &str, lookup: impl Fn(&str) -> Option<String>) ->
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         match after.find('%') {
-            Some(close) if !after[..close].is_empty() && !after[..close].contains(char::is_whitespace) => {
+            Some(close)
+                if !after[..close].is_empty() && !after[..close].contains(char::is_whitespace) =>
+            {
                 match lookup(&after[..close]) {
                     Some(value) => out.push_str(&value),
                     None => out.push_str(&rest[open..open + close + 2]),

@@ -3,14 +3,16 @@
 
 use std::collections::HashMap;
 
+use super::super::ImportError;
 use super::super::builder::{Builder, ConnectionDraft, SystemDraft};
 use super::super::html::plain_text;
 use super::super::report::{LineKind, Place};
 use super::super::source::Source;
-use super::super::ImportError;
 use super::PageText;
 use super::cells::{Cell, cells, fill_placeholders};
 use crate::model::{Point, Size};
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{Envelope, RTree, RTreeObject};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Role {
@@ -29,16 +31,33 @@ enum Role {
 struct Page<'a> {
     cells: Vec<Cell>,
     index: HashMap<&'a str, usize>,
+    /// Worked out once: a page of thousands of cells asks about each many times.
+    children_of: Vec<Vec<usize>>,
+    texts: Vec<String>,
+    names: Vec<String>,
 }
 
-pub fn read_page(source: &Source, page: &PageText, prefix: &str, left: f32, builder: &mut Builder) -> Result<f32, ImportError> {
+pub fn read_page(
+    source: &Source,
+    page: &PageText,
+    prefix: &str,
+    left: f32,
+    builder: &mut Builder,
+) -> Result<f32, ImportError> {
     let document = roxmltree::Document::parse(&page.xml).map_err(|e| {
-        source.error_at(page.offset.unwrap_or(0), &format!("page “{}” cannot be read: {e}", page.name))
+        source.error_at(
+            page.offset.unwrap_or(0),
+            &format!("page “{}” cannot be read: {e}", page.name),
+        )
     })?;
     let all = cells(document.root_element());
     let ids: Vec<String> = all.iter().map(|c| c.id.clone()).collect();
-    let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
-    let page_cells = Page { cells: all, index };
+    let index: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let page_cells = Page::new(all, index);
     let place_of = |cell: &Cell| match page.offset {
         Some(start) => source.place(start + cell.offset),
         None => page.place.clone(),
@@ -46,20 +65,25 @@ pub fn read_page(source: &Source, page: &PageText, prefix: &str, left: f32, buil
     let corners = page_cells.absolute_corners();
     let mut roles = page_cells.roles();
     page_cells.promote_enclosing(&mut roles, &corners);
-    let shift = left - page_cells
-        .cells
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| matches!(roles[*i], Role::System | Role::Zone))
-        .filter_map(|(i, _)| corners[i].map(|c| c.0))
-        .fold(f32::INFINITY, f32::min);
+    let shift = left
+        - page_cells
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| matches!(roles[*i], Role::System | Role::Zone))
+            .filter_map(|(i, _)| corners[i].map(|c| c.0))
+            .fold(f32::INFINITY, f32::min);
     let shift = if shift.is_finite() { shift } else { left };
     let mut right = left;
     let mut decorations = 0;
     let zones = page_cells.zone_of_each(&roles, &corners);
     for (i, cell) in page_cells.cells.iter().enumerate() {
         match roles[i] {
-            Role::Zone => builder.zone(&format!("{prefix}{}", cell.id), &one_line(&page_cells.name(i)), Some(place_of(cell))),
+            Role::Zone => builder.zone(
+                &format!("{prefix}{}", cell.id),
+                &one_line(&page_cells.name(i)),
+                Some(place_of(cell)),
+            ),
             Role::Decoration if cell.vertex => decorations += 1,
             _ => {}
         }
@@ -73,7 +97,13 @@ pub fn read_page(source: &Source, page: &PageText, prefix: &str, left: f32, buil
         if let (Some((x, y)), Some(g)) = (corners[i], cell.geometry) {
             let corner = Point::new(x + shift, y);
             right = right.max(corner.x + g[2]);
-            draft.bounds = Some((corner, Size { width: g[2].max(1.0), height: g[3].max(1.0) }));
+            draft.bounds = Some((
+                corner,
+                Size {
+                    width: g[2].max(1.0),
+                    height: g[3].max(1.0),
+                },
+            ));
         }
         builder.system(&format!("{prefix}{}", cell.id), draft, Some(place_of(cell)));
     }
@@ -98,16 +128,46 @@ fn one_line(text: &str) -> String {
 
 impl Page<'_> {
     fn parent(&self, i: usize) -> Option<usize> {
-        self.cells[i].parent.as_deref().and_then(|p| self.index.get(p)).copied()
+        self.cells[i]
+            .parent
+            .as_deref()
+            .and_then(|p| self.index.get(p))
+            .copied()
+    }
+
+    fn new<'a>(cells: Vec<Cell>, index: HashMap<&'a str, usize>) -> Page<'a> {
+        let mut children_of = vec![Vec::new(); cells.len()];
+        for (i, cell) in cells.iter().enumerate() {
+            if let Some(&p) = cell.parent.as_deref().and_then(|p| index.get(p)) {
+                children_of[p].push(i);
+            }
+        }
+        let mut page = Page {
+            cells,
+            index,
+            children_of,
+            texts: Vec::new(),
+            names: Vec::new(),
+        };
+        page.texts = (0..page.cells.len()).map(|i| page.label_text(i)).collect();
+        page.names = (0..page.cells.len()).map(|i| page.c4_or_label(i)).collect();
+        page
     }
 
     fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        let id = self.cells[i].id.as_str();
-        (0..self.cells.len()).filter(move |&c| self.cells[c].parent.as_deref() == Some(id))
+        self.children_of[i].iter().copied()
+    }
+
+    fn text(&self, i: usize) -> String {
+        self.texts[i].clone()
+    }
+
+    fn name(&self, i: usize) -> String {
+        self.names[i].clone()
     }
 
     /// The label as text, placeholders filled from the cell and its ancestors.
-    fn text(&self, i: usize) -> String {
+    fn label_text(&self, i: usize) -> String {
         let cell = &self.cells[i];
         let label = if cell.placeholders || self.ancestors(i).any(|a| self.cells[a].placeholders) {
             fill_placeholders(&cell.label, |key| {
@@ -126,11 +186,11 @@ impl Page<'_> {
     }
 
     /// A C4 element's name, else its label.
-    fn name(&self, i: usize) -> String {
+    fn c4_or_label(&self, i: usize) -> String {
         let cell = &self.cells[i];
         match cell.property("c4Name").or(cell.property("c4Type")) {
             Some(name) if !name.trim().is_empty() => name.trim().to_owned(),
-            _ => self.text(i),
+            _ => self.texts[i].clone(),
         }
     }
 
@@ -157,15 +217,21 @@ impl Page<'_> {
     fn roles(&self) -> Vec<Role> {
         let mut roles: Vec<Role> = (0..self.cells.len()).map(|i| self.role(i)).collect();
         // Everything inside a legend is an example, not the landscape.
+        let legend: Vec<bool> = (0..self.cells.len())
+            .map(|i| roles[i] != Role::Layer && self.is_legend(i))
+            .collect();
         for i in 0..self.cells.len() {
-            if self.ancestors(i).any(|a| roles[a] != Role::Layer && self.is_legend(a)) {
+            if self.ancestors(i).any(|a| legend[a]) {
                 roles[i] = Role::Decoration;
             }
         }
         // A shape without a name that a line connects is still a system.
         for i in 0..self.cells.len() {
             if roles[i] == Role::Edge {
-                for end in [&self.cells[i].source, &self.cells[i].target].into_iter().flatten() {
+                for end in [&self.cells[i].source, &self.cells[i].target]
+                    .into_iter()
+                    .flatten()
+                {
                     if let Some(&e) = self.index.get(end.as_str())
                         && roles[e] == Role::Decoration
                         && self.cells[e].vertex
@@ -181,7 +247,9 @@ impl Page<'_> {
 
     fn is_text(&self, i: usize) -> bool {
         let cell = &self.cells[i];
-        matches!(cell.kind.as_str(), "text" | "edgeLabel") || cell.style.contains_key("text") || cell.style.contains_key("edgeLabel")
+        matches!(cell.kind.as_str(), "text" | "edgeLabel")
+            || cell.style.contains_key("text")
+            || cell.style.contains_key("edgeLabel")
     }
 
     fn role(&self, i: usize) -> Role {
@@ -195,13 +263,21 @@ impl Page<'_> {
         let named = !self.name(i).trim().is_empty();
         let parent = self.parent(i);
         if cell.relative || self.is_text(i) {
-            let names_parent = parent.is_some_and(|p| self.cells[p].vertex && self.text(p).is_empty() && !self.is_text(i));
-            return if names_parent { Role::NameOfParent } else { Role::Decoration };
+            let names_parent = parent.is_some_and(|p| {
+                self.cells[p].vertex && self.text(p).is_empty() && !self.is_text(i)
+            });
+            return if names_parent {
+                Role::NameOfParent
+            } else {
+                Role::Decoration
+            };
         }
         if self.is_legend(i) {
             return Role::Decoration;
         }
-        let has_members = self.children(i).any(|c| self.cells[c].vertex && !self.cells[c].relative && !self.names_its_parent(c));
+        let has_members = self
+            .children(i)
+            .any(|c| self.cells[c].vertex && !self.cells[c].relative && !self.names_its_parent(c));
         let container = cell.style_is("container", "1") || cell.kind == "swimlane" || has_members;
         if named && is_badge(cell, &self.name(i)) {
             return Role::Decoration;
@@ -217,12 +293,18 @@ impl Page<'_> {
 
     /// A labelled child that is the only labelled thing in an unlabelled parent.
     fn names_its_parent(&self, child: usize) -> bool {
-        let Some(parent) = self.parent(child) else { return false };
+        let Some(parent) = self.parent(child) else {
+            return false;
+        };
         let parent_cell = &self.cells[parent];
         parent_cell.vertex
             && self.name(parent).trim().is_empty()
             && !self.name(child).trim().is_empty()
-            && self.children(parent).filter(|&c| !self.name(c).trim().is_empty()).count() == 1
+            && self
+                .children(parent)
+                .filter(|&c| !self.name(c).trim().is_empty())
+                .count()
+                == 1
     }
 
     /// Each vertex's top-left corner on the page: geometry is relative to a parent vertex.
@@ -232,7 +314,9 @@ impl Page<'_> {
                 let g = self.cells[i].geometry?;
                 let (mut x, mut y) = (g[0], g[1]);
                 for a in self.ancestors(i) {
-                    if self.cells[a].vertex && let Some(pg) = self.cells[a].geometry {
+                    if self.cells[a].vertex
+                        && let Some(pg) = self.cells[a].geometry
+                    {
                         x += pg[0];
                         y += pg[1];
                     }
@@ -245,20 +329,26 @@ impl Page<'_> {
     /// A box drawn round other systems (a system boundary, a cloud account) is a zone,
     /// even when they are not its children.
     fn promote_enclosing(&self, roles: &mut [Role], corners: &[Option<(f32, f32)>]) {
-        let rects: Vec<Option<[f32; 4]>> = (0..self.cells.len()).map(|i| rect_of(&self.cells[i], corners[i])).collect();
-        let systems: Vec<usize> = (0..self.cells.len()).filter(|&i| roles[i] == Role::System).collect();
-        let enclosing: Vec<usize> = systems
-            .iter()
-            .copied()
-            .filter(|&outer| {
-                let Some(o) = rects[outer] else { return false };
-                systems.iter().any(|&inner| {
-                    inner != outer && rects[inner].is_some_and(|r| encloses(o, r) && area(r) < area(o))
-                })
+        let boxes: Vec<GeomWithData<Rectangle<[f32; 2]>, usize>> = (0..self.cells.len())
+            .filter(|&i| roles[i] == Role::System)
+            .filter_map(|i| {
+                let r = rect_of(&self.cells[i], corners[i])?;
+                Some(GeomWithData::new(
+                    Rectangle::from_corners([r[0], r[1]], [r[2], r[3]]),
+                    i,
+                ))
             })
             .collect();
-        for outer in enclosing {
-            roles[outer] = Role::Zone;
+        let tree = RTree::bulk_load(boxes.clone());
+        for outer in &boxes {
+            let envelope = outer.geom().envelope();
+            let size = envelope.area();
+            let holds_another = tree
+                .locate_in_envelope(envelope)
+                .any(|inner| inner.data != outer.data && inner.geom().envelope().area() < size);
+            if holds_another {
+                roles[outer.data] = Role::Zone;
+            }
         }
     }
 
@@ -267,7 +357,9 @@ impl Page<'_> {
     /// without being its child).
     fn zone_of_each(&self, roles: &[Role], corners: &[Option<(f32, f32)>]) -> Vec<Option<usize>> {
         let rect = |i: usize| rect_of(&self.cells[i], corners[i]);
-        let zones: Vec<usize> = (0..self.cells.len()).filter(|&i| roles[i] == Role::Zone).collect();
+        let zones: Vec<usize> = (0..self.cells.len())
+            .filter(|&i| roles[i] == Role::Zone)
+            .collect();
         (0..self.cells.len())
             .map(|i| {
                 if let Some(z) = self.ancestors(i).find(|&a| roles[a] == Role::Zone) {
@@ -289,15 +381,25 @@ impl Page<'_> {
         let cell = &self.cells[i];
         let own = self.name(i);
         let name = if own.is_empty() {
-            self.children(i).find(|&c| self.names_its_parent(c)).map(|c| self.name(c)).unwrap_or_default()
+            self.children(i)
+                .find(|&c| self.names_its_parent(c))
+                .map(|c| self.name(c))
+                .unwrap_or_default()
         } else {
             own
         };
         let (name, purpose) = split_name(&cell.label, &name);
-        let mut draft = SystemDraft { name, purpose, tags: cell.tags.clone(), ..SystemDraft::default() };
+        let mut draft = SystemDraft {
+            name,
+            purpose,
+            tags: cell.tags.clone(),
+            ..SystemDraft::default()
+        };
         if draft.name.is_empty() {
             draft.name = shape_name(cell);
-            draft.notes.push("no label in draw.io: named after its shape".to_owned());
+            draft
+                .notes
+                .push("no label in draw.io: named after its shape".to_owned());
         }
         for (key, value) in &cell.properties {
             match key.as_str() {
@@ -314,12 +416,18 @@ impl Page<'_> {
     /// The system a line end attaches to: the cell itself, or the system it names or
     /// lies in.
     fn end_system(&self, id: &str, roles: &[Role]) -> Result<usize, String> {
-        let &i = self.index.get(id).ok_or_else(|| format!("its end {id} is not on the page"))?;
+        let &i = self
+            .index
+            .get(id)
+            .ok_or_else(|| format!("its end {id} is not on the page"))?;
         std::iter::once(i)
             .chain(self.ancestors(i))
             .find(|&c| roles[c] == Role::System)
             .ok_or_else(|| match roles[i] {
-                Role::Zone => format!("“{}” is a container, and a zone is not a system", one_line(&self.name(i))),
+                Role::Zone => format!(
+                    "“{}” is a container, and a zone is not a system",
+                    one_line(&self.name(i))
+                ),
                 _ => format!("“{}” is not a system", one_line(&self.name(i))),
             })
     }
@@ -327,34 +435,57 @@ impl Page<'_> {
     fn edge(&self, i: usize, roles: &[Role], prefix: &str, place: Place, builder: &mut Builder) {
         let cell = &self.cells[i];
         let (Some(source), Some(target)) = (&cell.source, &cell.target) else {
-            builder.skipped(place, format!("line {} is not connected at both ends", cell.id));
+            builder.skipped(
+                place,
+                format!("line {} is not connected at both ends", cell.id),
+            );
             return;
         };
-        let ends = self.end_system(source, roles).and_then(|a| Ok((a, self.end_system(target, roles)?)));
+        let ends = self
+            .end_system(source, roles)
+            .and_then(|a| Ok((a, self.end_system(target, roles)?)));
         let (from, to) = match ends {
             Ok(ends) => ends,
             Err(why) => {
-                builder.skipped(place, format!("line {} from {source} to {target}: {why}", cell.id));
+                builder.skipped(
+                    place,
+                    format!("line {} from {source} to {target}: {why}", cell.id),
+                );
                 return;
             }
         };
-        let mut label = cell.property("c4Description").map(str::to_owned).unwrap_or_else(|| one_line(&self.text(i)));
+        let mut label = cell
+            .property("c4Description")
+            .map(str::to_owned)
+            .unwrap_or_else(|| one_line(&self.text(i)));
         if label.is_empty() {
-            let labels: Vec<String> = self.children(i).map(|c| one_line(&self.text(c))).filter(|t| !t.is_empty()).collect();
+            let labels: Vec<String> = self
+                .children(i)
+                .map(|c| one_line(&self.text(c)))
+                .filter(|t| !t.is_empty())
+                .collect();
             label = labels.join(" ");
         }
-        let arrow = |key: &str, default: &str| cell.style.get(key).map_or(default, String::as_str) != "none";
+        let arrow = |key: &str, default: &str| {
+            cell.style.get(key).map_or(default, String::as_str) != "none"
+        };
         let (forward, back) = (arrow("endArrow", "classic"), arrow("startArrow", "none"));
         let mut draft = ConnectionDraft {
             from: format!("{prefix}{}", self.cells[from].id),
             to: format!("{prefix}{}", self.cells[to].id),
             label,
-            technology: cell.property("c4Technology").unwrap_or("").trim().to_owned(),
+            technology: cell
+                .property("c4Technology")
+                .unwrap_or("")
+                .trim()
+                .to_owned(),
             both_ways: forward && back,
             ..ConnectionDraft::default()
         };
         if !forward && !back {
-            draft.notes.push("drawn without arrowheads in draw.io".to_owned());
+            draft
+                .notes
+                .push("drawn without arrowheads in draw.io".to_owned());
         }
         if cell.style_is("dashed", "1") {
             draft.notes.push("drawn dashed in draw.io".to_owned());
@@ -388,7 +519,8 @@ fn area(r: [f32; 4]) -> f32 {
 /// A label whose first line is bold names the system; the lines after it describe it.
 /// Otherwise the whole label is the name (icons break long names over lines).
 fn split_name(label: &str, name: &str) -> (String, String) {
-    let bold_first = label.trim_start().starts_with("<b>") || label.trim_start().starts_with("<strong>");
+    let bold_first =
+        label.trim_start().starts_with("<b>") || label.trim_start().starts_with("<strong>");
     let mut lines = name.lines();
     if bold_first && name.lines().count() > 1 {
         let first = lines.next().unwrap_or("").trim().to_owned();
@@ -405,7 +537,15 @@ fn is_badge(cell: &Cell, name: &str) -> bool {
 
 /// "mxgraph.aws4.lambda_function" → "lambda function".
 fn shape_name(cell: &Cell) -> String {
-    let shape = cell.style.get("shape").or(cell.style.get("resIcon")).map_or(cell.kind.as_str(), String::as_str);
+    let shape = cell
+        .style
+        .get("shape")
+        .or(cell.style.get("resIcon"))
+        .map_or(cell.kind.as_str(), String::as_str);
     let last = shape.rsplit('.').next().unwrap_or(shape).replace('_', " ");
-    if last.trim().is_empty() { "Unnamed shape".to_owned() } else { last }
+    if last.trim().is_empty() {
+        "Unnamed shape".to_owned()
+    } else {
+        last
+    }
 }

@@ -51,7 +51,9 @@ impl StudioApp {
             .find(|p| !p.as_os_str().is_empty())
         {
             // A project opens; another tool's file is imported as a new project.
-            let is_project = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+            let is_project = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
             if is_project {
                 intents.push(Intent::Run(Command::OpenPath(path)));
             } else {
