@@ -39,6 +39,8 @@ pub struct ConnectionDraft {
     pub properties: Vec<(String, String)>,
     pub notes: Vec<String>,
     pub both_ways: bool,
+    /// Where the line bends, in the same units as the systems' bounds.
+    pub waypoints: Vec<Point>,
 }
 
 pub struct Builder {
@@ -218,6 +220,7 @@ impl Builder {
             let id = project.allocate_connection_id();
             let mut connection = Connection::new(id, from, to);
             connection.data = draft.label.trim().to_owned();
+            connection.waypoints = draft.waypoints.clone();
             if draft.both_ways {
                 connection.direction = crate::model::Direction::BothWays;
             }

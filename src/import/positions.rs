@@ -22,6 +22,11 @@ pub fn fit_to_our_boxes(project: &mut Project, unplaced: &BTreeSet<SystemId>) {
     let scale = (Size::SYSTEM.width / width.max(1.0))
         .max(Size::SYSTEM.height / height.max(1.0))
         .clamp(1.0, LARGEST_SCALE);
+    for connection in &mut project.connections {
+        for point in &mut connection.waypoints {
+            *point = Point::new((point.x * scale).round(), (point.y * scale).round());
+        }
+    }
     for system in &mut project.systems {
         if unplaced.contains(&system.id) {
             continue;

@@ -21,6 +21,8 @@ pub struct Cell {
     /// x, y, width, height, relative to the parent vertex when it has one.
     pub geometry: Option<[f32; 4]>,
     pub relative: bool,
+    /// The bends of an edge, relative to its parent vertex when it has one.
+    pub points: Vec<(f32, f32)>,
     /// A wrapper's custom attributes, in the order given.
     pub properties: Vec<(String, String)>,
     pub tags: Vec<String>,
@@ -121,6 +123,18 @@ fn cell(node: roxmltree::Node, wrapper: Option<roxmltree::Node>) -> Cell {
             ]
         }),
         relative: geometry.is_some_and(|g| g.attribute("relative") == Some("1")),
+        points: geometry
+            .and_then(|g| {
+                g.children()
+                    .find(|n| n.has_tag_name("Array") && n.attribute("as") == Some("points"))
+            })
+            .map_or_else(Vec::new, |array| {
+                array
+                    .children()
+                    .filter(|p| p.has_tag_name("mxPoint"))
+                    .filter_map(|p| Some((number(p, "x")?, number(p, "y")?)))
+                    .collect()
+            }),
         properties,
         tags: attribute("tags")
             .map(|t| t.split_whitespace().map(str::to_owned).collect())

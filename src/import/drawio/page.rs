@@ -10,9 +10,12 @@ use super::super::report::{LineKind, Place};
 use super::super::source::Source;
 use super::PageText;
 use super::cells::{Cell, cells, fill_placeholders};
+
+mod geometry;
+mod names;
+
 use crate::model::{Point, Size};
-use rstar::primitives::{GeomWithData, Rectangle};
-use rstar::{Envelope, RTree, RTreeObject};
+use names::{is_badge, one_line, shape_name, split_name};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Role {
@@ -109,7 +112,13 @@ pub fn read_page(
     }
     for (i, cell) in page_cells.cells.iter().enumerate() {
         if roles[i] == Role::Edge {
-            page_cells.edge(i, &roles, prefix, place_of(cell), builder);
+            // An edge's bends are relative to its parent vertex, like a vertex's corner.
+            let parent = page_cells
+                .parent(i)
+                .and_then(|p| corners[p].filter(|_| page_cells.cells[p].vertex));
+            let (x, y) = parent.unwrap_or((0.0, 0.0));
+            let origin = (x + shift, y);
+            page_cells.edge(i, &roles, prefix, place_of(cell), origin, builder);
         }
     }
     if decorations > 0 {
@@ -120,10 +129,6 @@ pub fn read_page(
         );
     }
     Ok(right - left)
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Page<'_> {
@@ -307,76 +312,6 @@ impl Page<'_> {
                 == 1
     }
 
-    /// Each vertex's top-left corner on the page: geometry is relative to a parent vertex.
-    fn absolute_corners(&self) -> Vec<Option<(f32, f32)>> {
-        (0..self.cells.len())
-            .map(|i| {
-                let g = self.cells[i].geometry?;
-                let (mut x, mut y) = (g[0], g[1]);
-                for a in self.ancestors(i) {
-                    if self.cells[a].vertex
-                        && let Some(pg) = self.cells[a].geometry
-                    {
-                        x += pg[0];
-                        y += pg[1];
-                    }
-                }
-                Some((x, y))
-            })
-            .collect()
-    }
-
-    /// A box drawn round other systems (a system boundary, a cloud account) is a zone,
-    /// even when they are not its children.
-    fn promote_enclosing(&self, roles: &mut [Role], corners: &[Option<(f32, f32)>]) {
-        let boxes: Vec<GeomWithData<Rectangle<[f32; 2]>, usize>> = (0..self.cells.len())
-            .filter(|&i| roles[i] == Role::System)
-            .filter_map(|i| {
-                let r = rect_of(&self.cells[i], corners[i])?;
-                Some(GeomWithData::new(
-                    Rectangle::from_corners([r[0], r[1]], [r[2], r[3]]),
-                    i,
-                ))
-            })
-            .collect();
-        let tree = RTree::bulk_load(boxes.clone());
-        for outer in &boxes {
-            let envelope = outer.geom().envelope();
-            let size = envelope.area();
-            let holds_another = tree
-                .locate_in_envelope(envelope)
-                .any(|inner| inner.data != outer.data && inner.geom().envelope().area() < size);
-            if holds_another {
-                roles[outer.data] = Role::Zone;
-            }
-        }
-    }
-
-    /// Each system's zone: the nearest zone around it, by nesting or, when nothing nests
-    /// it, the smallest zone its box lies inside (draw.io lets a box sit in a container
-    /// without being its child).
-    fn zone_of_each(&self, roles: &[Role], corners: &[Option<(f32, f32)>]) -> Vec<Option<usize>> {
-        let rect = |i: usize| rect_of(&self.cells[i], corners[i]);
-        let zones: Vec<usize> = (0..self.cells.len())
-            .filter(|&i| roles[i] == Role::Zone)
-            .collect();
-        (0..self.cells.len())
-            .map(|i| {
-                if let Some(z) = self.ancestors(i).find(|&a| roles[a] == Role::Zone) {
-                    return Some(z);
-                }
-                let me = rect(i)?;
-                zones
-                    .iter()
-                    .filter(|&&z| z != i)
-                    .filter_map(|&z| Some((z, rect(z)?)))
-                    .filter(|(_, r)| encloses(*r, me))
-                    .min_by(|a, b| area(a.1).total_cmp(&area(b.1)))
-                    .map(|(z, _)| z)
-            })
-            .collect()
-    }
-
     fn system_draft(&self, i: usize) -> SystemDraft {
         let cell = &self.cells[i];
         let own = self.name(i);
@@ -432,7 +367,15 @@ impl Page<'_> {
             })
     }
 
-    fn edge(&self, i: usize, roles: &[Role], prefix: &str, place: Place, builder: &mut Builder) {
+    fn edge(
+        &self,
+        i: usize,
+        roles: &[Role],
+        prefix: &str,
+        place: Place,
+        origin: (f32, f32),
+        builder: &mut Builder,
+    ) {
         let cell = &self.cells[i];
         let (Some(source), Some(target)) = (&cell.source, &cell.target) else {
             builder.skipped(
@@ -490,8 +433,14 @@ impl Page<'_> {
         if cell.style_is("dashed", "1") {
             draft.notes.push("drawn dashed in draw.io".to_owned());
         }
+        draft.waypoints = cell
+            .points
+            .iter()
+            .map(|&(x, y)| Point::new(x + origin.0, y + origin.1))
+            .collect();
         if !forward && back {
             std::mem::swap(&mut draft.from, &mut draft.to);
+            draft.waypoints.reverse();
         }
         for (key, value) in &cell.properties {
             if !key.starts_with("c4") {
@@ -499,53 +448,5 @@ impl Page<'_> {
             }
         }
         builder.connection(draft, Some(place));
-    }
-}
-
-fn rect_of(cell: &Cell, corner: Option<(f32, f32)>) -> Option<[f32; 4]> {
-    let (x, y) = corner?;
-    let g = cell.geometry?;
-    Some([x, y, x + g[2], y + g[3]])
-}
-
-fn encloses(outer: [f32; 4], inner: [f32; 4]) -> bool {
-    outer[0] <= inner[0] && outer[1] <= inner[1] && outer[2] >= inner[2] && outer[3] >= inner[3]
-}
-
-fn area(r: [f32; 4]) -> f32 {
-    (r[2] - r[0]) * (r[3] - r[1])
-}
-
-/// A label whose first line is bold names the system; the lines after it describe it.
-/// Otherwise the whole label is the name (icons break long names over lines).
-fn split_name(label: &str, name: &str) -> (String, String) {
-    let bold_first =
-        label.trim_start().starts_with("<b>") || label.trim_start().starts_with("<strong>");
-    let mut lines = name.lines();
-    if bold_first && name.lines().count() > 1 {
-        let first = lines.next().unwrap_or("").trim().to_owned();
-        return (first, lines.collect::<Vec<_>>().join("\n"));
-    }
-    (one_line(name), String::new())
-}
-
-/// A step number on a small circle or square ("1", "2"…), as templates draw them.
-fn is_badge(cell: &Cell, name: &str) -> bool {
-    let small = cell.geometry.is_some_and(|g| g[2] <= 40.0 && g[3] <= 40.0);
-    small && name.len() <= 3 && name.chars().all(|c| c.is_ascii_digit())
-}
-
-/// "mxgraph.aws4.lambda_function" → "lambda function".
-fn shape_name(cell: &Cell) -> String {
-    let shape = cell
-        .style
-        .get("shape")
-        .or(cell.style.get("resIcon"))
-        .map_or(cell.kind.as_str(), String::as_str);
-    let last = shape.rsplit('.').next().unwrap_or(shape).replace('_', " ");
-    if last.trim().is_empty() {
-        "Unnamed shape".to_owned()
-    } else {
-        last
     }
 }
