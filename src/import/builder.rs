@@ -259,6 +259,7 @@ impl Builder {
         report.counts.zones = project.zones.len();
         if any_bounds {
             super::positions::fit_to_our_boxes(&mut project, &unplaced);
+            super::positions::separate_overlaps(&mut project, &unplaced, &mut report);
         }
         super::positions::arrange_unplaced(&mut project, unplaced, &mut report);
         (project, report)

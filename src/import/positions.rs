@@ -87,3 +87,56 @@ pub fn arrange_unplaced(project: &mut Project, unplaced: BTreeSet<SystemId>, rep
         message,
     });
 }
+
+/// Moves each box that lies on one listed before it to the nearest free place, so nothing
+/// overlaps: sources draw boxes inside boxes (a server in its cluster, an ArchiMate node
+/// in a node), which here would hide each other.
+pub fn separate_overlaps(
+    project: &mut Project,
+    unplaced: &BTreeSet<SystemId>,
+    report: &mut Report,
+) {
+    use rstar::primitives::Rectangle;
+    use rstar::{RTree, RTreeObject};
+    let corners =
+        |r: crate::model::Rect| Rectangle::from_corners([r.min.x, r.min.y], [r.max.x, r.max.y]);
+    let mut kept = Project {
+        systems: Vec::new(),
+        connections: Vec::new(),
+        ..project.clone()
+    };
+    let mut tree: RTree<Rectangle<[f32; 2]>> = RTree::new();
+    let mut moved = Vec::new();
+    for system in project
+        .systems
+        .iter_mut()
+        .filter(|s| !unplaced.contains(&s.id))
+    {
+        let rect = system.rect();
+        let covers = tree
+            .locate_in_envelope_intersecting(corners(rect).envelope())
+            .next()
+            .is_some();
+        if covers {
+            system.position = crate::edit::nearest_free_position(
+                &kept,
+                system.position,
+                system.size,
+                system.zone,
+            );
+            moved.push(system.id);
+        }
+        tree.insert(corners(system.rect()));
+        kept.systems.push(system.clone());
+    }
+    let Some(&first) = moved.first() else { return };
+    report.lines.push(super::report::Line {
+        kind: LineKind::Note,
+        place: None,
+        item: Some(crate::model::ItemRef::System(first)),
+        message: format!(
+            "{} lay on other boxes in the source and moved to the nearest free place",
+            crate::words::count(moved.len(), "system")
+        ),
+    });
+}
