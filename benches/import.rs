@@ -33,6 +33,11 @@ fn import_speed(c: &mut Criterion) {
         sources::csv_connections(&project),
     )
     .expect("connections.csv written");
+    let (elements, relations) = sources::archi_csv(&project);
+    let elements_csv = folder.path().join("landscape-elements.csv");
+    std::fs::write(&elements_csv, &elements).expect("elements written");
+    std::fs::write(folder.path().join("landscape-relations.csv"), relations)
+        .expect("relations written");
     let cases = [
         (
             "mermaid",
@@ -58,6 +63,24 @@ fn import_speed(c: &mut Criterion) {
             Format::Drawio,
             "l.drawio",
             sources::drawio(&project),
+        ),
+        (
+            "structurizr",
+            Format::Structurizr,
+            "workspace.dsl",
+            sources::structurizr(&project),
+        ),
+        (
+            "archimate",
+            Format::Archimate,
+            "l.xml",
+            sources::archimate(&project),
+        ),
+        (
+            "archi-csv",
+            Format::ArchiCsv,
+            elements_csv.to_str().expect("a UTF-8 path"),
+            elements,
         ),
     ];
     let mut group = c.benchmark_group("import");

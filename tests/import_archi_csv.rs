@@ -51,11 +51,11 @@ fn line<'r>(imported: &'r Imported, text: &str) -> &'r Line {
 #[test]
 fn any_file_of_a_triple_reads_all_three() {
     let expected = [
-        ("test1-properties.csv", 2, "model property “Property 1” = “Hello World \"Here\"!” is not imported: a project has no properties"),
-        ("test1-properties.csv", 3, "model property “Property 2” = “Again” is not imported: a project has no properties"),
         ("test1-elements.csv", 5, "1 BusinessActor element skipped: business layer elements are not systems (“Business Actor”)"),
         ("test1-elements.csv", 9, "1 BusinessInterface element skipped: business layer elements are not systems (“Business Interface”)"),
         ("test1-elements.csv", 10, "1 BusinessRole element skipped: business layer elements are not systems (“Business Role”)"),
+        ("test1-properties.csv", 2, "model property “Property 1” = “Hello World \"Here\"!” is not imported: a project has no properties"),
+        ("test1-properties.csv", 3, "model property “Property 2” = “Again” is not imported: a project has no properties"),
         ("test1-relations.csv", 2, "1 Assignment relationship skipped: neither end is an imported system (the first: BusinessActor “Business Actor” → BusinessRole “Business Role”)"),
         ("test1-relations.csv", 4, "1 Composition relationship skipped: neither end is an imported system (the first: BusinessActor “Business Actor” → BusinessInterface “Business Interface”)"),
     ]

@@ -81,9 +81,17 @@ fn a_compressed_aws_template_keeps_its_services_swimlanes_and_cloud() {
     assert_eq!(skipped, 8);
     // The bends drawn in draw.io are kept, inside the landscape's bounds.
     let bounds = p.content_bounds().unwrap().expand(400.0);
-    let bent: Vec<_> = p.connections.iter().filter(|c| !c.waypoints.is_empty()).collect();
+    let bent: Vec<_> = p
+        .connections
+        .iter()
+        .filter(|c| !c.waypoints.is_empty())
+        .collect();
     assert_eq!(bent.len(), 4);
-    assert!(bent.iter().flat_map(|c| &c.waypoints).all(|w| bounds.contains(*w)));
+    assert!(
+        bent.iter()
+            .flat_map(|c| &c.waypoints)
+            .all(|w| bounds.contains(*w))
+    );
     // Positions are kept: Lex is left of SageMaker, as drawn.
     let at = |n: &str| p.systems.iter().find(|s| s.name == n).unwrap().position;
     assert!(at("Amazon Lex").x < at("Amazon SageMaker").x);

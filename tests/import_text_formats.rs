@@ -1,36 +1,12 @@
 //! Mermaid and DOT import on the projects' own examples (tests/fixtures/import, see
 //! SOURCES there), and the inventory CSV on its template.
 
+mod import_support;
+
 use std::path::Path;
 
-use integration_studio::import::{Imported, LineKind, Options, import_file};
-use integration_studio::model::Project;
-
-fn import(path: &str) -> Imported {
-    import_file(
-        &Path::new("tests/fixtures/import").join(path),
-        &Options::default(),
-    )
-    .unwrap_or_else(|e| panic!("{}", e.report()))
-}
-
-fn names(project: &Project) -> Vec<&str> {
-    project.systems.iter().map(|s| s.name.as_str()).collect()
-}
-
-fn zone_of<'a>(project: &'a Project, system: &str) -> Option<&'a str> {
-    let zone = project.systems.iter().find(|s| s.name == system)?.zone?;
-    project.zone(zone).map(|z| z.name.as_str())
-}
-
-fn flows(project: &Project) -> Vec<String> {
-    let name = |id| project.system(id).map_or("?", |s| s.name.as_str());
-    project
-        .connections
-        .iter()
-        .map(|c| format!("{} → {}", name(c.from), name(c.to)))
-        .collect()
-}
+use import_support::{import_fixture as import, names, pairs as flows, zone_of};
+use integration_studio::import::{LineKind, Options, import_file};
 
 #[test]
 fn mermaid_documentation_flowchart() {

@@ -162,3 +162,96 @@ pub fn csv_connections(project: &Project) -> String {
     }
     out
 }
+
+pub fn structurizr(project: &Project) -> String {
+    let mut out = String::from("workspace \"Landscape\" {\n  model {\n");
+    for zone in &project.zones {
+        let _ = writeln!(out, "    group \"{}\" {{", zone.name);
+        for s in project.systems.iter().filter(|s| s.zone == Some(zone.id)) {
+            let _ = writeln!(
+                out,
+                "      s{} = softwareSystem \"{}\" \"{}\"",
+                s.id,
+                s.name,
+                s.purpose.replace('"', "'")
+            );
+        }
+        out.push_str("    }\n");
+    }
+    for s in project.systems.iter().filter(|s| s.zone.is_none()) {
+        let _ = writeln!(out, "    s{} = softwareSystem \"{}\"", s.id, s.name);
+    }
+    for c in &project.connections {
+        let _ = writeln!(
+            out,
+            "    s{} -> s{} \"{}\" \"JSON/HTTPS\"",
+            c.from,
+            c.to,
+            c.data.replace('"', "'")
+        );
+    }
+    out.push_str("  }\n}\n");
+    out
+}
+
+pub fn archimate(project: &Project) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" identifier=\"m\">\n  <name xml:lang=\"en\">Landscape</name>\n  <elements>\n",
+    );
+    let escape = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('"', "&quot;")
+    };
+    for s in &project.systems {
+        let _ = writeln!(
+            out,
+            "    <element identifier=\"s{}\" xsi:type=\"ApplicationComponent\"><name xml:lang=\"en\">{}</name></element>",
+            s.id,
+            escape(&s.name)
+        );
+    }
+    out.push_str("  </elements>\n  <relationships>\n");
+    for c in &project.connections {
+        let _ = writeln!(
+            out,
+            "    <relationship identifier=\"c{}\" source=\"s{}\" target=\"s{}\" xsi:type=\"Flow\"><name xml:lang=\"en\">{}</name></relationship>",
+            c.id,
+            c.from,
+            c.to,
+            escape(&c.data)
+        );
+    }
+    out.push_str("  </relationships>\n</model>\n");
+    out
+}
+
+/// Archi's CSV export: the elements file (the model first) and the relations file.
+pub fn archi_csv(project: &Project) -> (String, String) {
+    let mut elements = String::from(
+        "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Specialization\"\n\"m\",\"ArchimateModel\",\"Landscape\",\"\",\"\"\n",
+    );
+    for s in &project.systems {
+        let _ = writeln!(
+            elements,
+            "\"s{}\",\"ApplicationComponent\",\"{}\",\"{}\",\"\"",
+            s.id,
+            s.name.replace('"', "\"\""),
+            s.purpose.replace('"', "\"\"")
+        );
+    }
+    let mut relations = String::from(
+        "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Source\",\"Target\",\"Specialization\"\n",
+    );
+    for c in &project.connections {
+        let _ = writeln!(
+            relations,
+            "\"c{}\",\"FlowRelationship\",\"{}\",\"\",\"s{}\",\"s{}\",\"\"",
+            c.id,
+            c.data.replace('"', "\"\""),
+            c.from,
+            c.to
+        );
+    }
+    (elements, relations)
+}

@@ -107,10 +107,6 @@ impl Builder {
         self.zones.push((key.to_owned(), name.to_owned(), place));
     }
 
-    pub fn has_zone(&self, key: &str) -> bool {
-        self.zone_index.contains_key(key)
-    }
-
     /// A system by its key. A key given twice adds to the first (as DOT and Mermaid do
     /// when a node is mentioned again), keeping its first name unless it had none.
     pub fn system(&mut self, key: &str, draft: SystemDraft, place: Option<Place>) {
@@ -127,18 +123,8 @@ impl Builder {
         self.system_index.contains_key(key)
     }
 
-    /// The draft of a system already added, to fill in what a later statement says.
-    pub fn system_draft(&mut self, key: &str) -> Option<&mut SystemDraft> {
-        let index = *self.system_index.get(key)?;
-        Some(&mut self.systems[index].1)
-    }
-
     pub fn connection(&mut self, draft: ConnectionDraft, place: Option<Place>) {
         self.connections.push((draft, place));
-    }
-
-    pub fn system_count(&self) -> usize {
-        self.systems.len()
     }
 
     /// The project, and the report of everything done to make it.
@@ -262,6 +248,8 @@ impl Builder {
             super::positions::separate_overlaps(&mut project, &unplaced, &mut report);
         }
         super::positions::arrange_unplaced(&mut project, unplaced, &mut report);
+        // In source order, as a person reads the file; lines about the whole import first.
+        report.lines.sort_by(|a, b| a.place.cmp(&b.place));
         (project, report)
     }
 }

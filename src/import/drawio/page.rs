@@ -225,9 +225,9 @@ impl Page<'_> {
         let legend: Vec<bool> = (0..self.cells.len())
             .map(|i| roles[i] != Role::Layer && self.is_legend(i))
             .collect();
-        for i in 0..self.cells.len() {
+        for (i, role) in roles.iter_mut().enumerate() {
             if self.ancestors(i).any(|a| legend[a]) {
-                roles[i] = Role::Decoration;
+                *role = Role::Decoration;
             }
         }
         // A shape without a name that a line connects is still a system.
