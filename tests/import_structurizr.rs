@@ -2,7 +2,7 @@
 //! (tests/fixtures/import/structurizr, see SOURCES there). Each DSL feature on a small
 //! workspace, includes and broken files: import_structurizr_dsl.rs.
 
-use integration_studio::import::LineKind;
+use integration_studio::import::{LineKind, Options};
 
 mod import_support;
 
@@ -315,4 +315,25 @@ fn workspace_extends_reads_the_base_first_and_refs_its_identifiers() {
         "{}",
         imported.report.text()
     );
+}
+
+#[test]
+fn with_components_asked_for_they_are_systems_in_their_containers_zone() {
+    let options = Options {
+        components: true,
+        ..Options::default()
+    };
+    let imported = import_path(
+        std::path::Path::new("tests/fixtures/import/structurizr/big-bank-plc.dsl"),
+        &options,
+    );
+    let p = &imported.project;
+    assert_eq!(p.systems.len(), 13, "{:?}", names(p));
+    assert_eq!(zone_of(p, "Sign In Controller"), Some("API Application"));
+    assert!(!names(p).contains(&"API Application"), "it is the zone now");
+    let flows = pairs(p);
+    // The 13 flows of and between components, and two between systems and containers.
+    assert_eq!(flows.len(), 15, "{flows:#?}");
+    assert!(flows.contains(&"Single-Page Application → Sign In Controller".to_owned()));
+    assert!(flows.contains(&"Security Component → Database".to_owned()));
 }

@@ -28,6 +28,10 @@ pub struct ImportArgs {
     /// Structurizr: also read `!include` and `extends` files from this folder.
     #[arg(long, value_name = "DIR")]
     allow_include: Vec<PathBuf>,
+    /// Structurizr: import components as systems, their containers as zones (default:
+    /// components are rolled up into their containers).
+    #[arg(long)]
+    components: bool,
     /// Overwrite OUT.ron if it exists (a backup is kept as OUT.ron.bak).
     #[arg(long)]
     force: bool,
@@ -91,6 +95,7 @@ pub fn run(args: ImportArgs) -> u8 {
         page: args.page,
         view: args.view,
         allow_include: args.allow_include,
+        components: args.components,
     };
     let imported = match import_file(&args.source, &options) {
         Ok(imported) => imported,

@@ -153,6 +153,8 @@ pub struct Options {
     pub view: Option<String>,
     /// Folders besides the source's own from which includes may be read.
     pub allow_include: Vec<PathBuf>,
+    /// Structurizr: components as systems (their containers as zones), not rolled up.
+    pub components: bool,
 }
 
 /// A project made from a source, and what the import did.

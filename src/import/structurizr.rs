@@ -46,7 +46,7 @@ pub fn read(source: &Source, options: &Options, builder: &mut Builder) -> Result
         ));
     }
     let Parser { model, builder, .. } = parser;
-    let roles = landscape::roles(&model);
+    let roles = landscape::roles(&model, options.components);
     landscape::add_systems(&model, &roles, builder);
     flows::add_connections(&model, &roles, builder);
     Ok(())

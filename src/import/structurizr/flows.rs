@@ -223,7 +223,10 @@ impl Flows<'_> {
             .filter(|&e| self.roles[e] == Role::Zone)
             .map(|e| self.model.name(e))
             .collect();
-        let became = format!("{} became a zone of its containers", zones.join(" and "));
+        let became = format!(
+            "{} became a zone of its containers (or components)",
+            zones.join(" and ")
+        );
         let rest = if carried.is_empty() {
             "no relationship of its containers carries this flow, so it is not imported (write it \
              from or to the container that makes it)"

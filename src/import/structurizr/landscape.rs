@@ -2,7 +2,8 @@
 //! the data flowing between them, so:
 //! - a software system is a system, unless it has containers: then they are the systems
 //!   and it is the zone holding them;
-//! - a component is rolled up into its container (its relationships are the container's);
+//! - a component is rolled up into its container (its relationships are the container's),
+//!   unless components are asked for: then they are the systems, in their container's zone;
 //! - people are users and custom elements are outside the C4 model: neither is a system;
 //! - an element's zone is its innermost boundary: the group around it, else its software
 //!   system (for a container), else the enterprise.
@@ -23,11 +24,16 @@ pub enum Role {
     Custom,
 }
 
-pub fn roles(model: &Model) -> Vec<Role> {
+/// Each element's role; with `components`, components are systems and a container that
+/// has any is the zone holding them.
+pub fn roles(model: &Model, components: bool) -> Vec<Role> {
     let mut has_containers = vec![false; model.elements.len()];
+    let mut has_components = vec![false; model.elements.len()];
     for element in &model.elements {
-        if let (Kind::Container, Some(parent)) = (element.kind, element.parent) {
-            has_containers[parent] = true;
+        match (element.kind, element.parent) {
+            (Kind::Container, Some(parent)) => has_containers[parent] = true,
+            (Kind::Component, Some(parent)) => has_components[parent] = true,
+            _ => {}
         }
     }
     (0..model.elements.len())
@@ -35,7 +41,9 @@ pub fn roles(model: &Model) -> Vec<Role> {
             Kind::Person => Role::Person,
             Kind::Custom => Role::Custom,
             Kind::SoftwareSystem if has_containers[index] => Role::Zone,
+            Kind::Container if components && has_components[index] => Role::Zone,
             Kind::SoftwareSystem | Kind::Container => Role::System,
+            Kind::Component if components => Role::System,
             Kind::Component => container_of(model, index).map_or(Role::Custom, Role::RolledInto),
         })
         .collect()
