@@ -43,6 +43,10 @@ fn import_opens_the_file_as_a_new_unsaved_project_and_shows_the_report() {
         document.path.is_none(),
         "an import is a new project, saved where the user says"
     );
+    assert!(
+        document.is_dirty(),
+        "closing it asks before the import is lost"
+    );
     harness.get_by_label("Import report");
     let summary = "imported 6 systems, 2 connections, 3 zones from \
                    tests/fixtures/import/mermaid/flowchart-subgraph-direction.mmd (mermaid); 3 skipped";
@@ -126,4 +130,26 @@ fn a_foreign_file_dropped_on_the_window_is_imported() {
     assert_eq!(document.project().systems.len(), 10);
     assert!(document.path.is_none());
     harness.get_by_label("Import report");
+}
+
+#[test]
+fn importing_the_same_file_twice_adds_nothing_the_second_time() {
+    let mut harness = app();
+    let template = Path::new("docs/import-template/systems.csv");
+    choose_in_file_menu(&mut harness, "Import into This Project…", template);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(4);
+    let once = harness.state().document().project().clone();
+    choose_in_file_menu(&mut harness, "Import into This Project…", template);
+    let twice = harness.state().document().project();
+    assert_eq!(
+        (&twice.systems, &twice.connections),
+        (&once.systems, &once.connections)
+    );
+    assert!(
+        harness
+            .get_all_by_label("Nothing new in systems.csv: every item is already in the project")
+            .count()
+            >= 1
+    );
 }

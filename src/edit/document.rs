@@ -32,6 +32,14 @@ impl Document {
         }
     }
 
+    /// A document whose project came from elsewhere (an import) and is saved nowhere yet:
+    /// it starts with unsaved changes, so closing it asks first.
+    pub fn unsaved(project: Project) -> Self {
+        let mut document = Document::new(project);
+        document.saved_state = None;
+        document
+    }
+
     /// A document for a project that was just read from (or saved to) `path`.
     pub fn opened(project: Project, path: PathBuf) -> Self {
         let mut document = Document::new(project);

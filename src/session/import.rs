@@ -16,7 +16,7 @@ impl Session {
     pub(super) fn import_new(&mut self, path: &Path, effects: &mut Vec<Effect>) {
         match import_file(path, &Options::default()) {
             Ok(imported) => {
-                self.replace_document(Document::new(imported.project), effects);
+                self.replace_document(Document::unsaved(imported.project), effects);
                 effects.push(Effect::FitView);
                 effects.push(Effect::Notice(imported.report.summary()));
                 effects.push(Effect::Dialog(report_dialog(&imported.report)));
@@ -31,6 +31,18 @@ impl Session {
             Err(error) => return effects.push(import_error(&error)),
         };
         let merged = merge(self.document.project(), imported.project, imported.report);
+        let nothing_new = merged.items.systems.is_empty()
+            && merged.items.connections.is_empty()
+            && merged.items.zones.is_empty();
+        if nothing_new {
+            // Everything was already here: no undo step that changes nothing.
+            effects.push(Effect::Notice(format!(
+                "Nothing new in {}: every item is already in the project",
+                file_name(path)
+            )));
+            effects.push(Effect::Dialog(report_dialog(&merged.report)));
+            return;
+        }
         let label = format!("Import {}", file_name(path));
         match self.document.add(merged.items, &label) {
             Ok(ids) => {
