@@ -130,6 +130,9 @@ impl Format {
             Some(Format::Archimate)
         } else if first_word == "workspace" {
             Some(Format::Structurizr)
+        } else if first_word == "graph" && head.lines().next().is_some_and(|l| l.contains('{')) {
+            // `graph G {` is DOT; Mermaid's `graph TD` has no brace.
+            Some(Format::Dot)
         } else if ["flowchart", "graph", "architecture-beta", "---"].contains(&first_word) {
             Some(Format::Mermaid)
         } else if ["digraph", "strict"].contains(&first_word) {
@@ -228,4 +231,48 @@ pub fn import_source(
     }
     let (project, report) = builder.finish();
     Ok(Imported { project, report })
+}
+
+#[cfg(test)]
+mod detect_tests {
+    use std::path::Path;
+
+    use super::Format;
+
+    #[test]
+    fn the_format_is_told_from_the_extension_then_the_first_words() {
+        let cases = [
+            ("a.drawio", "", Some(Format::Drawio)),
+            ("a.drawio.svg", "<svg", Some(Format::Drawio)),
+            ("a.xml", "<mxfile host=\"x\">", Some(Format::Drawio)),
+            (
+                "a.xml",
+                "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\">",
+                Some(Format::Archimate),
+            ),
+            ("workspace.dsl", "", Some(Format::Structurizr)),
+            ("a.mmd", "", Some(Format::Mermaid)),
+            ("a.gv", "", Some(Format::Dot)),
+            ("test1-elements.csv", "", Some(Format::ArchiCsv)),
+            ("systems.csv", "", Some(Format::Csv)),
+            ("catalog-info.yaml", "", Some(Format::Backstage)),
+            ("notes.txt", "graph TD\n  a --> b", Some(Format::Mermaid)),
+            ("notes.txt", "graph G {\n  a -- b\n}", Some(Format::Dot)),
+            ("notes.txt", "digraph { a -> b }", Some(Format::Dot)),
+            ("notes.txt", "workspace {\n}", Some(Format::Structurizr)),
+            (
+                "notes.txt",
+                "apiVersion: backstage.io/v1alpha1",
+                Some(Format::Backstage),
+            ),
+            ("notes.txt", "hello", None),
+        ];
+        for (name, head, expected) in cases {
+            assert_eq!(
+                Format::detect(Path::new(name), head),
+                expected,
+                "{name}: {head}"
+            );
+        }
+    }
 }
