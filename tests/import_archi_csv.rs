@@ -2,12 +2,14 @@
 //! see SOURCES there), an application landscape written the way Archi writes one, and
 //! broken files, which must give an error that says where and never a panic.
 
+mod import_support;
+
+use import_support::flows;
 use std::path::{Path, PathBuf};
 
 use integration_studio::import::{
     Format, ImportError, Imported, Line, LineKind, Options, Source, import_file, import_source,
 };
-use integration_studio::model::Project;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -159,15 +161,6 @@ fn write_landscape(folder: &Path) -> PathBuf {
         std::fs::write(folder.join(name), text).unwrap();
     }
     folder.join("acme-elements.csv")
-}
-
-fn flows(project: &Project) -> Vec<String> {
-    let name = |id| project.system(id).map_or("?", |s| s.name.as_str());
-    project
-        .connections
-        .iter()
-        .map(|c| format!("{} → {}: {}", name(c.from), name(c.to), c.data))
-        .collect()
 }
 
 #[test]

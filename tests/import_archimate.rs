@@ -2,6 +2,9 @@
 //! archimate, see SOURCES there), and hostile or broken files, which must give an error
 //! that says where, quickly, and never a panic.
 
+mod import_support;
+
+use import_support::flows;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -65,15 +68,6 @@ fn zone_of(project: &Project, name: &str) -> Option<String> {
         .iter()
         .find(|z| z.id == zone)
         .map(|z| z.name.clone())
-}
-
-fn flows(project: &Project) -> Vec<String> {
-    let name = |id| project.system(id).map_or("?", |s| s.name.as_str());
-    project
-        .connections
-        .iter()
-        .map(|c| format!("{} → {}: {}", name(c.from), name(c.to), c.data))
-        .collect()
 }
 
 #[test]

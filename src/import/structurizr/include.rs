@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use super::super::ImportError;
+use super::super::report::Place;
 use super::super::sandbox::Sandbox;
 use super::super::source::Source;
 use super::cursor::{Cursor, Statement};
@@ -82,14 +83,30 @@ impl Parser<'_> {
                 return Ok(());
             }
             Target::Refused(why, problem) => {
-                let message = format!("{}: {why}", written(statement));
-                match problem {
-                    true => self.builder.problem(place, message),
-                    false => self.builder.skipped(place, message),
-                }
+                self.refused(place, format!("{}: {why}", written(statement)), problem);
                 return Ok(());
             }
         };
+        self.read_each(cursor, statement, files, scope)
+    }
+
+    /// A file that is not read: a problem, or a skip when the user chose it (the sandbox).
+    fn refused(&mut self, place: Place, message: String, problem: bool) {
+        if problem {
+            self.builder.problem(place, message);
+        } else {
+            self.builder.skipped(place, message);
+        }
+    }
+
+    /// Reads each file's statements in `scope`, as if they stood where `statement` is.
+    fn read_each(
+        &mut self,
+        cursor: &mut Cursor,
+        statement: &Statement,
+        files: Vec<(PathBuf, PathBuf)>,
+        scope: &Scope,
+    ) -> Result<(), ImportError> {
         for (shown, resolved) in files {
             let Some(source) = self.open_file(cursor, statement, &shown, &resolved)? else {
                 continue;
@@ -141,22 +158,11 @@ impl Parser<'_> {
                     "{}: {why}; the base workspace is not read",
                     written(statement)
                 );
-                match problem {
-                    true => self.builder.problem(place, message),
-                    false => self.builder.skipped(place, message),
-                }
+                self.refused(place, message, problem);
                 return Ok(());
             }
         };
-        for (shown, resolved) in files {
-            let Some(source) = self.open_file(cursor, statement, &shown, &resolved)? else {
-                continue;
-            };
-            let mut inner = Cursor::new(&source)?;
-            self.statements(&mut inner, &Scope::new(Context::Root), None)?;
-            self.includes.open.pop();
-        }
-        Ok(())
+        self.read_each(cursor, statement, files, &Scope::new(Context::Root))
     }
 
     fn target(&self, cursor: &Cursor, wanted: &str) -> Target {
