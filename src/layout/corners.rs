@@ -21,6 +21,8 @@ use crate::model::{Point, Rect};
 const PER_CONE: usize = 3;
 const TRIED_PER_CONE: usize = 5;
 const LOOKED_AT: usize = 48;
+/// From this many corners the links are found on all cores.
+const PARALLEL_FROM: usize = 1_024;
 /// Where the nearest corners are looked for first.
 const LOOK_WITHIN: f32 = 400.0;
 const FARTHER: [f32; 3] = [600.0, 2_400.0, 9_600.0];
@@ -72,10 +74,13 @@ impl CornerGraph {
                 .map(|(i, p)| Corner::new([p.x, p.y], i as u32))
                 .collect(),
         );
-        let seen: Vec<Vec<(u32, u64)>> = (0..points.len())
-            .into_par_iter()
-            .map(|from| links_from(from, &points, &tree, &sees))
-            .collect();
+        let links_of = |from| links_from(from, &points, &tree, &sees);
+        // A few hundred corners are not worth other threads.
+        let seen: Vec<Vec<(u32, u64)>> = if points.len() < PARALLEL_FROM {
+            (0..points.len()).map(links_of).collect()
+        } else {
+            (0..points.len()).into_par_iter().map(links_of).collect()
+        };
         // Both ways, each pair once.
         let mut next: Vec<Vec<(u32, u64)>> = vec![Vec::new(); points.len()];
         for (from, links) in seen.into_iter().enumerate() {

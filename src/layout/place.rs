@@ -117,21 +117,22 @@ fn routes(
         .collect();
     let work = (WORK_PER_CONNECTION * project.connections.len()).clamp(LEAST_WORK, MOST_WORK);
     let chunks = lines.len().div_ceil(LINES_PER_CHUNK).max(1);
+    let route_chunk = |chunk: &[Line]| {
+        let mut work = Work::new(work / chunks);
+        chunk
+            .iter()
+            .filter_map(|line| line.route(&boxes, &mut work))
+            .collect::<Vec<_>>()
+    };
     // Chunks of a fixed size, each with its share of the work, are routed side by side:
-    // the result does not depend on how many cores there are.
-    lines
-        .par_chunks(LINES_PER_CHUNK)
-        .map(|chunk| {
-            let mut work = Work::new(work / chunks);
-            chunk
-                .iter()
-                .filter_map(|line| line.route(&boxes, &mut work))
-                .collect::<Vec<_>>()
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect()
+    // the result does not depend on how many cores there are. One chunk is not worth
+    // handing to another thread.
+    let routed: Vec<Vec<_>> = if chunks == 1 {
+        vec![route_chunk(&lines)]
+    } else {
+        lines.par_chunks(LINES_PER_CHUNK).map(route_chunk).collect()
+    };
+    routed.into_iter().flatten().collect()
 }
 
 /// A connection of an arranged system, between two boxes.
