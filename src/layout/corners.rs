@@ -1,5 +1,5 @@
 //! The free space between boxes as a graph: the corners of every box, grown by the
-//! clearance, each joined to the nearest corners it sees. It is built once per
+//! clearance, each joined to the nearest corners it sees on every side. It is built once per
 //! arrangement, so a route is one search over it (A*) instead of testing every pair of
 //! corners of the boxes in its way, which grows with the cube of those boxes and gave
 //! up in dense zones. Passing between two boxes needs only that their corners see each
@@ -81,7 +81,7 @@ impl CornerGraph {
         } else {
             (0..points.len()).into_par_iter().map(links_of).collect()
         };
-        // Both ways, each pair once.
+        // Both ways; a pair found from both of its corners is kept once.
         let mut next: Vec<Vec<(u32, u64)>> = vec![Vec::new(); points.len()];
         for (from, links) in seen.into_iter().enumerate() {
             for (to, cost) in links {

@@ -169,8 +169,9 @@ impl Boxes {
         Some(self.taut(&polyline(start, &points, goal), ends, work))
     }
 
-    /// The inner points of `line` that stay when each point is joined straight to the
-    /// farthest one after it that it sees, in order: no shortcut crosses a box.
+    /// The inner points of `line` that stay when, from each point kept, the line runs
+    /// straight to the last of the points after it that it sees one after another: no
+    /// shortcut comes nearer a box than the clearance.
     fn taut(&self, line: &[Point], ends: [usize; 2], work: &mut Work) -> Vec<Point> {
         let mut bends = Vec::new();
         let mut from = 0;
