@@ -147,7 +147,10 @@ fn a_foreign_file_named_at_launch_is_imported_not_opened_as_a_project() {
             .is_none()
     );
     let document = harness.state().document();
-    assert!(document.path.is_none(), "an import is saved where the user says");
+    assert!(
+        document.path.is_none(),
+        "an import is saved where the user says"
+    );
     assert!(document.project().systems.len() > 5);
 }
 
