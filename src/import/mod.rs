@@ -281,6 +281,12 @@ mod detect_tests {
                 "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\">",
                 Some(Format::Archimate),
             ),
+            ("Archisurance.archimate", "", Some(Format::Archimate)),
+            (
+                "model.xml",
+                "<archimate:model xmlns:archimate=\"http://www.archimatetool.com/archimate\">",
+                Some(Format::Archimate),
+            ),
             ("workspace.dsl", "", Some(Format::Structurizr)),
             ("a.mmd", "", Some(Format::Mermaid)),
             ("a.gv", "", Some(Format::Dot)),

@@ -30,8 +30,11 @@ pub fn unzip(path: &Path, bytes: &[u8]) -> Result<Source, ImportError> {
         path: path.to_owned(),
         reason,
     };
-    let mut archive = ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| refuse(format!("this is a damaged zip archive: {e}")))?;
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        refuse(format!(
+            "this is a damaged zip archive (cut off, or no zip archive after all): {e}"
+        ))
+    })?;
     let names: Vec<String> = archive
         .file_names()
         .map(|name| name.map_or_else(|_| "(unreadable name)".to_owned(), String::from))
