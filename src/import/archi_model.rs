@@ -45,7 +45,7 @@ enum Kind {
 fn kind_of(node: Node) -> Kind {
     let kind = bare(xsi_type(node));
     match kind {
-        "ArchimateDiagramModel" | "DiagramModel" => Kind::View,
+        "ArchimateDiagramModel" => Kind::View,
         "SketchModel" | "CanvasModel" => Kind::Drawing,
         // An unknown type between two things is still a relationship, to be reported so.
         _ if kind.ends_with("Relationship")

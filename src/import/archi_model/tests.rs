@@ -287,3 +287,25 @@ fn inflating_stops_at_the_limit_and_never_holds_more() {
         b"<model/>"
     );
 }
+
+#[test]
+fn folders_or_groups_nested_without_end_are_an_error_not_a_stack_overflow() {
+    let deep =
+        |open: &str, close: &str| format!("{}{}", open.repeat(100_000), close.repeat(100_000));
+    let folders = model_with(&deep("<folder name=\"f\">", "</folder>"));
+    let groups = model_with(&format!(
+        r#"<folder name="Views" type="diagrams"><element xsi:type="archimate:ArchimateDiagramModel" name="V" id="v">{}</element></folder>"#,
+        deep(r#"<child xsi:type="archimate:Group" id="g">"#, "</child>")
+    ));
+    let items = SHOP.replace(
+        "<organizations>",
+        &format!("<organizations>{}", deep("<item>", "</item>")),
+    );
+    for text in [folders, groups, items] {
+        let error = import_with(&text, None).unwrap_err();
+        assert!(
+            error.to_string().contains("more than 256 elements deep"),
+            "{error}"
+        );
+    }
+}

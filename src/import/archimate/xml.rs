@@ -18,8 +18,12 @@ pub const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 /// the memory a hostile file can make the parser take.
 const NODES_LIMIT: u32 = 5_000_000;
 
+/// Deeper than any real model nests its folders or diagrams (Archisurance: 8 levels), and
+/// shallow enough that the readers, which walk them recursively, never run out of stack.
+const DEEPEST: usize = 256;
+
 /// The XML of an ArchiMate source, Archi's own model files included: UTF-8 without NULs,
-/// no DTD, at most `NODES_LIMIT` nodes.
+/// no DTD, at most `NODES_LIMIT` nodes nested at most `DEEPEST` deep.
 pub fn document(source: &Source) -> Result<Document<'_>, ImportError> {
     // UTF-16 without a byte-order mark is valid UTF-8 full of NULs; say what it is.
     if let Some(at) = memchr::memchr(0, source.text.as_bytes()) {
@@ -34,7 +38,31 @@ pub fn document(source: &Source) -> Result<Document<'_>, ImportError> {
         nodes_limit: NODES_LIMIT,
         ..ParsingOptions::default()
     };
-    Document::parse_with_options(&source.text, options).map_err(|error| xml_error(source, &error))
+    let document = Document::parse_with_options(&source.text, options)
+        .map_err(|error| xml_error(source, &error))?;
+    if let Some(node) = too_deep(&document) {
+        let message =
+            format!("the XML nests more than {DEEPEST} elements deep: too deep to import");
+        return Err(source.error_at(node.range().start, &message));
+    }
+    Ok(document)
+}
+
+/// The first element nested deeper than `DEEPEST`, found without recursion: the elements
+/// come in document order, and those still open end after the next one starts.
+fn too_deep<'a, 'input>(document: &'a Document<'input>) -> Option<Node<'a, 'input>> {
+    let mut open_ends: Vec<usize> = Vec::new();
+    for node in document.descendants().filter(Node::is_element) {
+        let range = node.range();
+        while open_ends.last().is_some_and(|&end| end <= range.start) {
+            open_ends.pop();
+        }
+        if open_ends.len() >= DEEPEST {
+            return Some(node);
+        }
+        open_ends.push(range.end);
+    }
+    None
 }
 
 /// Reads an exchange-format model from its root element.
