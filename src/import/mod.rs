@@ -196,24 +196,15 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
     import_source(&source, format, options)
 }
 
-/// The file as text. A zip archive is unpacked when it may be an Archi model, whatever its
-/// name: Archi saves a model that holds images as one.
+/// The file as text. A zip archive is unpacked as Archi saves a model that holds images,
+/// unless another format is asked for or named by the extension (a `.dsl` is text).
 fn read_source(path: &Path, format: Option<Format>) -> Result<Source, ImportError> {
     let bytes = Source::read_bytes(path)?;
-    if !archi_model::is_zip(&bytes) {
-        return Source::from_bytes(path, bytes);
+    let named = format.or_else(|| Format::detect(path, ""));
+    if matches!(named, None | Some(Format::Archimate)) && archi_model::is_zip(&bytes) {
+        return archi_model::unzip(path, &bytes);
     }
-    match format {
-        None | Some(Format::Archimate) => archi_model::unzip(path, &bytes),
-        Some(other) => Err(ImportError::Unsupported {
-            path: path.to_owned(),
-            reason: format!(
-                "this is a zip archive, not {} text; only an Archi model saved with images \
-                 is read from a zip archive (--from archimate)",
-                other.title()
-            ),
-        }),
-    }
+    Source::from_bytes(path, bytes)
 }
 
 /// A folder is a Backstage catalog: every YAML file in it.
