@@ -1,7 +1,7 @@
 //! ArchiMate Open Exchange Format (as Archi, BiZZdesign and others export it), read into
 //! a `Model` that Archi's own model files and its CSV are read into too, and turned into a
-//! landscape by one set of rules (see `types` for what each element type becomes, docs/import.md for the whole
-//! mapping):
+//! landscape by one set of rules (see `types` for what each element type becomes,
+//! docs/import.md for the whole mapping):
 //!
 //! - application components, nodes, devices and system software are systems; services,
 //!   interfaces and functions stand for the one system that realises or performs them;
