@@ -5,9 +5,7 @@
 //! up in dense zones. Passing between two boxes needs only that their corners see each
 //! other, so every gap wider than twice the clearance is a way through.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
+use pathfinding::directed::astar::astar;
 use rayon::prelude::*;
 use rstar::primitives::GeomWithData;
 use rstar::{AABB, RTree};
@@ -45,13 +43,12 @@ pub(super) struct CornerGraph {
     tree: RTree<Corner>,
 }
 
-/// One search's marks, reused: a mark counts only when its stamp is the search's.
-#[derive(Default)]
-pub(super) struct Scratch {
-    stamp: Vec<u32>,
-    cost: Vec<u64>,
-    came_from: Vec<u32>,
-    search: u32,
+/// A place a search can be: the line's start and goal, and the corners between.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Node {
+    Start,
+    Corner(u32),
+    Goal,
 }
 
 impl CornerGraph {
@@ -112,8 +109,7 @@ impl CornerGraph {
 
     /// The corners of the cheapest way from `start` to `goal` that keeps off the boxes:
     /// into the graph at a corner near `start` that `sees` it, out at one near `goal`;
-    /// `None` when there is none or the work runs out first. The ways in and out are
-    /// looked at only when the search gets to them, as most never are.
+    /// `None` when there is none or the work runs out first.
     pub fn cheapest(
         &self,
         start: Point,
@@ -121,57 +117,57 @@ impl CornerGraph {
         mut sees: impl FnMut(Point, Point) -> bool,
         work: &mut Work,
     ) -> Option<Vec<u32>> {
-        // Disjoint fields: the marks, and what is left to spend.
-        let scratch = &mut work.scratch;
-        scratch.begin(self.points.len());
-        let estimate = |c: u32| (distance(self.point(c), goal) * COST_SCALE * GREED) as u64;
-        let mut open = BinaryHeap::new();
-        for corner in self.nearest(start) {
-            if scratch.improves(corner, step_cost(start, self.point(corner)), ENTRY) {
-                open.push(Reverse((
-                    scratch.cost_of(corner) + estimate(corner),
-                    corner,
-                )));
-            }
-        }
         let exits: Vec<u32> = self.nearest(goal).collect();
-        let mut best: Option<(u64, u32)> = None;
-        while let Some(Reverse((bound, corner))) = open.pop() {
-            if best.is_some_and(|(cost, _)| cost <= bound) {
-                break;
-            }
-            let reached = scratch.cost_of(corner);
-            if reached.saturating_add(estimate(corner)) != bound {
-                continue; // an old entry: the corner was reached more cheaply since
-            }
-            let at = self.point(corner);
-            if scratch.came_from[corner as usize] == ENTRY && !sees(start, at) {
-                scratch.forget(corner);
-                continue;
-            }
-            let out = reached + step_cost(at, goal);
-            if exits.contains(&corner) && best.is_none_or(|(cost, _)| out < cost) && sees(at, goal)
-            {
-                best = Some((out, corner));
-            }
-            let range = self.starts[corner as usize]..self.starts[corner as usize + 1];
-            if !spend(&mut work.left, range.len() + 1) {
-                return None;
-            }
-            for &(to, step) in &self.links[range] {
-                if scratch.improves(to, reached + step, corner) {
-                    open.push(Reverse((reached + step + estimate(to), to)));
+        let at = |node: Node| match node {
+            Node::Start => start,
+            Node::Corner(c) => self.point(c),
+            Node::Goal => goal,
+        };
+        let mut spent = false;
+        let (way, _) = astar(
+            &Node::Start,
+            |&node| {
+                let mut next = Vec::new();
+                if spent {
+                    return next;
                 }
-            }
+                let from = at(node);
+                match node {
+                    Node::Start => next.extend(
+                        self.nearest(start)
+                            .filter(|&c| sees(start, self.point(c)))
+                            .map(|c| (Node::Corner(c), step_cost(start, self.point(c)))),
+                    ),
+                    Node::Corner(c) => {
+                        let range = self.starts[c as usize]..self.starts[c as usize + 1];
+                        spent = !spend(&mut work.left, range.len() + 1);
+                        next.extend(
+                            self.links[range]
+                                .iter()
+                                .map(|&(to, cost)| (Node::Corner(to), cost)),
+                        );
+                        if exits.contains(&c) && sees(from, goal) {
+                            next.push((Node::Goal, step_cost(from, goal)));
+                        }
+                    }
+                    Node::Goal => {}
+                }
+                next
+            },
+            |&node| (distance(at(node), goal) * COST_SCALE * GREED) as u64,
+            |&node| node == Node::Goal,
+        )?;
+        if spent {
+            return None;
         }
-        let (_, mut corner) = best?;
-        let mut way = vec![corner];
-        while let Some(before) = scratch.before(corner) {
-            way.push(before);
-            corner = before;
-        }
-        way.reverse();
-        Some(way)
+        Some(
+            way.into_iter()
+                .filter_map(|node| match node {
+                    Node::Corner(c) => Some(c),
+                    _ => None,
+                })
+                .collect(),
+        )
     }
 
     /// The corners nearest `at`, nearest first.
@@ -187,55 +183,6 @@ impl CornerGraph {
                 .collect();
         }
         near.into_iter()
-    }
-}
-
-/// Marks a corner reached straight from the start, not yet known to see it.
-const ENTRY: u32 = u32::MAX - 1;
-
-impl Scratch {
-    /// Forgets every mark.
-    pub fn begin(&mut self, corners: usize) {
-        if self.stamp.len() != corners || self.search == u32::MAX {
-            *self = Scratch {
-                stamp: vec![0; corners],
-                cost: vec![0; corners],
-                came_from: vec![u32::MAX; corners],
-                search: 0,
-            };
-        }
-        self.search += 1;
-    }
-
-    fn cost_of(&self, corner: u32) -> u64 {
-        let c = corner as usize;
-        if self.stamp[c] == self.search {
-            self.cost[c]
-        } else {
-            u64::MAX
-        }
-    }
-
-    /// Records `cost` for `corner`, reached from `from`, if it is cheaper than known.
-    fn improves(&mut self, corner: u32, cost: u64, from: u32) -> bool {
-        if cost >= self.cost_of(corner) {
-            return false;
-        }
-        let c = corner as usize;
-        self.stamp[c] = self.search;
-        self.cost[c] = cost;
-        self.came_from[c] = from;
-        true
-    }
-
-    /// Unreached again: the start turned out not to see it.
-    fn forget(&mut self, corner: u32) {
-        self.stamp[corner as usize] = 0;
-    }
-
-    fn before(&self, corner: u32) -> Option<u32> {
-        let from = self.came_from[corner as usize];
-        (from < ENTRY).then_some(from)
     }
 }
 

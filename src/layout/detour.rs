@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
-use super::corners::{CornerGraph, Scratch};
+use super::corners::CornerGraph;
 use crate::model::{Point, Rect};
 
 /// Between a routed line and the boxes it passes.
@@ -218,16 +218,11 @@ fn solid(rect: Rect) -> Rect {
 /// every machine. Lines left when it runs out stay straight.
 pub(super) struct Work {
     pub(super) left: usize,
-    /// The marks of the searches, kept for the next.
-    pub(super) scratch: Scratch,
 }
 
 impl Work {
     pub fn new(tests: usize) -> Work {
-        Work {
-            left: tests,
-            scratch: Scratch::default(),
-        }
+        Work { left: tests }
     }
 
     pub fn is_spent(&self) -> bool {
