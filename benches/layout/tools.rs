@@ -251,6 +251,11 @@ pub fn run_ours(input: &Path, output: &Path) -> Boxes {
     )
 }
 
+/// Where `cargo build --release` put it: under `CARGO_TARGET_DIR` when that is set (as
+/// when several work trees share one), else under the project's own `target`.
 fn release_binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/integration-studio")
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"))
+        .join("release/integration-studio")
 }

@@ -1,28 +1,25 @@
 //! Lines round boxes. A connection whose straight line between its boxes' centres would
-//! cross another box gets bends just off the corners of the boxes in the way: the shortest
-//! path through corners that see one another (A* from `pathfinding`), among the boxes in
-//! the way (found with an R-tree from `rstar`), so a landscape of 10,000 systems stays quick.
+//! cross another box gets bends just off the corners of the boxes in the way: the
+//! cheapest way through the graph of corners that see one another (`corners`), pulled
+//! taut, with the boxes along a line found with an R-tree (`rstar`), so a landscape of
+//! 10,000 systems stays quick.
 
-use pathfinding::directed::astar::astar;
+use std::sync::OnceLock;
+
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
+use super::corners::CornerGraph;
 use crate::model::{Point, Rect};
 
 /// Between a routed line and the boxes it passes.
-const CLEARANCE: f32 = 16.0;
-/// The most boxes one route goes round, and the most times the search widens to take in
-/// boxes its last answer ran into; beyond these the line stays straight. The search costs
-/// grow with the square of the boxes.
-const MOST_OBSTACLES: usize = 24;
-const ROUNDS: usize = 8;
+pub(super) const CLEARANCE: f32 = 16.0;
 /// The length of the pieces a segment is cut into to find the boxes along it.
 const PIECE: f32 = 240.0;
 const MOST_PIECES: f32 = 1_000.0;
-/// The most one search may spend, in tests of a segment against a box.
-const MOST_PER_ROUTE: usize = 150_000;
-/// Costs are whole numbers for the search: this many per scene unit.
-const COST_SCALE: f32 = 8.0;
+/// The most one search may spend, in steps of the search and tests of a segment
+/// against a box.
+const MOST_PER_ROUTE: usize = 40_000;
 
 type Boxed = GeomWithData<Rectangle<[f32; 2]>, usize>;
 
@@ -30,6 +27,8 @@ type Boxed = GeomWithData<Rectangle<[f32; 2]>, usize>;
 pub(super) struct Boxes {
     rects: Vec<Rect>,
     tree: RTree<Boxed>,
+    /// Built when the first line needs a way round.
+    graph: OnceLock<CornerGraph>,
 }
 
 impl Boxes {
@@ -44,6 +43,7 @@ impl Boxes {
         Boxes {
             rects,
             tree: RTree::bulk_load(entries),
+            graph: OnceLock::new(),
         }
     }
 
@@ -63,8 +63,7 @@ impl Boxes {
     /// `margin`, of short pieces of it, so a long diagonal asks about the boxes along it
     /// rather than every box in the rectangle it spans. A box may come more than once.
     fn near(&self, a: Point, b: Point, margin: f32) -> impl Iterator<Item = usize> + '_ {
-        // Capped: a box placed by hand a billion units away must not mean a billion pieces.
-        let pieces = (distance(a, b) / PIECE).ceil().clamp(1.0, MOST_PIECES) as usize;
+        let pieces = pieces(a, b);
         let at = move |k: usize| {
             let t = k as f32 / pieces as f32;
             Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
@@ -81,8 +80,32 @@ impl Boxes {
         })
     }
 
+    /// Whether the segment keeps the clearance from every box but `ends`, and what that
+    /// took: the pieces asked about and the boxes looked at.
+    fn clear(&self, a: Point, b: Point, ends: &[usize]) -> (bool, usize) {
+        let mut looked_at = pieces(a, b);
+        let clear = !self.near(a, b, CLEARANCE).any(|i| {
+            looked_at += 1;
+            !ends.contains(&i) && solid(self.rects[i]).crossed_by(a, b)
+        });
+        (clear, looked_at)
+    }
+
+    fn graph(&self) -> &CornerGraph {
+        self.graph.get_or_init(|| {
+            let free = |p: Point| {
+                let at = AABB::from_point(corner(p));
+                !self
+                    .tree
+                    .locate_in_envelope_intersecting(at)
+                    .any(|entry| solid(self.rects[entry.data]).contains(p))
+            };
+            CornerGraph::new(&self.rects, free, |a, b| self.clear(a, b, &[]).0)
+        })
+    }
+
     /// Bends that take the line between the centres of the boxes `ends` round every other
-    /// box; `None` when no such path turns up among a few dozen boxes or the work is spent.
+    /// box; `None` when no way turns up or the work is spent.
     pub fn detour(&self, ends: [usize; 2], work: &mut Work) -> Option<Vec<Point>> {
         let (start, goal) = (self.rects[ends[0]].center(), self.rects[ends[1]].center());
         let bends = self.way_round(start, goal, ends, work)?;
@@ -104,8 +127,7 @@ impl Boxes {
         Some(bends)
     }
 
-    /// The search starts with the boxes the straight line crosses and adds those its
-    /// answer still crosses, so it looks only at boxes in the way.
+    /// One search within its own share of the work.
     fn way_round(
         &self,
         start: Point,
@@ -116,12 +138,17 @@ impl Boxes {
         if work.is_spent() {
             return None;
         }
-        let mut mine = Work::new(work.left.min(MOST_PER_ROUTE));
-        let found = self.search(start, goal, ends, &mut mine);
-        work.left -= work.left.min(MOST_PER_ROUTE) - mine.left;
+        // Its own share: the rest is put back after.
+        let total = work.left;
+        let share = total.min(MOST_PER_ROUTE);
+        work.left = share;
+        let found = self.search(start, goal, ends, work);
+        work.left = total - (share - work.left);
         found
     }
 
+    /// From `start` to the corners it sees, through the graph, to a corner that sees
+    /// `goal`; then pulled taut.
     fn search(
         &self,
         start: Point,
@@ -129,49 +156,46 @@ impl Boxes {
         ends: [usize; 2],
         work: &mut Work,
     ) -> Option<Vec<Point>> {
-        let mut obstacles = self.in_the_way(&[start, goal], ends, &[], work);
-        for _ in 0..ROUNDS {
-            let rects: Vec<Rect> = obstacles.iter().map(|&i| self.rects[i]).collect();
-            let bends = shortest_way_round(start, goal, &rects, work)?;
-            let line = polyline(start, &bends, goal);
-            let more = self.in_the_way(&line, ends, &obstacles, work);
-            if more.is_empty() {
-                return Some(bends);
-            }
-            obstacles.extend(more);
-            obstacles.sort_unstable();
-            if obstacles.len() > MOST_OBSTACLES {
-                return None;
-            }
-        }
-        None
+        let graph = self.graph();
+        let looked_at = std::cell::Cell::new(0);
+        let sees = |a: Point, b: Point| {
+            let (clear, looked) = self.clear(a, b, &ends);
+            looked_at.set(looked_at.get() + looked);
+            clear
+        };
+        let corners = graph.cheapest(start, goal, sees, work);
+        work.spend(looked_at.get());
+        let points: Vec<Point> = corners?.iter().map(|&c| graph.point(c)).collect();
+        Some(self.taut(&polyline(start, &points, goal), ends, work))
     }
 
-    /// The boxes other than `ends` and `known` that come nearer the polyline than the
-    /// clearance, in index order.
-    fn in_the_way(
-        &self,
-        line: &[Point],
-        ends: [usize; 2],
-        known: &[usize],
-        work: &mut Work,
-    ) -> Vec<usize> {
-        let mut looked_at = 0;
-        let mut found: Vec<usize> = line
-            .windows(2)
-            .flat_map(|w| {
-                self.near(w[0], w[1], CLEARANCE)
-                    .inspect(|_| looked_at += 1)
-                    .filter(|&i| solid(self.rects[i]).crossed_by(w[0], w[1]))
-                    .collect::<Vec<_>>()
-            })
-            .filter(|i| !ends.contains(i) && known.binary_search(i).is_err())
-            .collect();
-        work.spend(looked_at);
-        found.sort_unstable();
-        found.dedup();
-        found
+    /// The inner points of `line` that stay when, from each point kept, the line runs
+    /// straight to the last of the points after it that it sees one after another: no
+    /// shortcut comes nearer a box than the clearance.
+    fn taut(&self, line: &[Point], ends: [usize; 2], work: &mut Work) -> Vec<Point> {
+        let mut bends = Vec::new();
+        let mut from = 0;
+        for to in 2..line.len() {
+            if work.is_spent() {
+                // The rest as found: each of its legs is known to be clear.
+                bends.extend_from_slice(&line[(from + 1).max(to - 1)..line.len() - 1]);
+                break;
+            }
+            let (clear, looked_at) = self.clear(line[from], line[to], &ends);
+            work.spend(looked_at);
+            if !clear {
+                from = to - 1;
+                bends.push(line[from]);
+            }
+        }
+        bends
     }
+}
+
+/// How many pieces the segment is asked about in. Capped: a box placed by hand a
+/// billion units away must not mean a billion pieces.
+pub(super) fn pieces(a: Point, b: Point) -> usize {
+    (distance(a, b) / PIECE).ceil().clamp(1.0, MOST_PIECES) as usize
 }
 
 /// The points of a line from `start` through `bends` to `end`.
@@ -189,54 +213,11 @@ fn solid(rect: Rect) -> Rect {
     rect.expand(CLEARANCE - 1.0)
 }
 
-/// The shortest path from `start` to `goal` through corners of the obstacles grown by the
-/// clearance, crossing none of them: its bends.
-fn shortest_way_round(
-    start: Point,
-    goal: Point,
-    obstacles: &[Rect],
-    work: &mut Work,
-) -> Option<Vec<Point>> {
-    let solids: Vec<Rect> = obstacles.iter().copied().map(solid).collect();
-    let mut nodes = vec![start, goal];
-    for rect in obstacles {
-        let grown = rect.expand(CLEARANCE);
-        for node in [
-            grown.min,
-            Point::new(grown.max.x, grown.min.y),
-            grown.max,
-            Point::new(grown.min.x, grown.max.y),
-        ] {
-            if !solids.iter().any(|s| s.contains(node)) {
-                nodes.push(node);
-            }
-        }
-    }
-    let sees = |a: Point, b: Point| !solids.iter().any(|s| s.crossed_by(a, b));
-    let cost = |a: Point, b: Point| (distance(a, b) * COST_SCALE).round() as u64;
-    let (path, _) = astar(
-        &0usize,
-        |&at| {
-            let from = nodes[at];
-            if !work.spend(nodes.len() * solids.len()) {
-                return Vec::new();
-            }
-            (0..nodes.len())
-                .filter(|&to| to != at && sees(from, nodes[to]))
-                .map(|to| (to, cost(from, nodes[to])))
-                .collect::<Vec<_>>()
-        },
-        |&at| cost(nodes[at], goal),
-        |&at| at == 1,
-    )?;
-    Some(path[1..path.len() - 1].iter().map(|&i| nodes[i]).collect())
-}
-
-/// What the searches of one arrangement may still spend, in segment-against-box tests:
-/// a bound on the time a huge, dense landscape takes, reached the same way on every
-/// machine. Lines left when it runs out stay straight.
+/// What the searches of one arrangement may still spend, in steps and segment-against-box
+/// tests: a bound on the time a huge, dense landscape takes, reached the same way on
+/// every machine. Lines left when it runs out stay straight.
 pub(super) struct Work {
-    left: usize,
+    pub(super) left: usize,
 }
 
 impl Work {
@@ -248,11 +229,16 @@ impl Work {
         self.left == 0
     }
 
-    fn spend(&mut self, tests: usize) -> bool {
-        let enough = self.left >= tests;
-        self.left = self.left.saturating_sub(tests);
-        enough
+    pub fn spend(&mut self, tests: usize) -> bool {
+        spend(&mut self.left, tests)
     }
+}
+
+/// Takes `tests` from `left`: whether there were that many.
+pub(super) fn spend(left: &mut usize, tests: usize) -> bool {
+    let enough = *left >= tests;
+    *left = left.saturating_sub(tests);
+    enough
 }
 
 fn corner(p: Point) -> [f32; 2] {
@@ -261,7 +247,7 @@ fn corner(p: Point) -> [f32; 2] {
 
 /// With `sqrt`, which IEEE 754 rounds exactly everywhere, rather than the C library's
 /// `hypot`, which may differ in the last bit between machines and so flip a tie.
-fn distance(a: Point, b: Point) -> f32 {
+pub(super) fn distance(a: Point, b: Point) -> f32 {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     (dx * dx + dy * dy).sqrt()
 }
@@ -310,6 +296,27 @@ mod tests {
             .expect("a way round the wall");
         let line = polyline(boxes.rect(0).center(), &bends, boxes.rect(1).center());
         assert!(!boxes.blocks(&line, [0, 1]), "{line:?}");
+    }
+
+    #[test]
+    fn a_line_out_of_the_middle_of_a_dense_grid_passes_between_its_boxes() {
+        // Ten by ten boxes 40 apart across and 140 along, as the layers of a zone place
+        // them, and one box far to the right: the way out goes between a hundred boxes.
+        let mut rects: Vec<Rect> = (0..100)
+            .map(|k| square(240.0 * (k % 10) as f32, 100.0 * (k / 10) as f32))
+            .collect();
+        rects.push(square(4_000.0, 470.0));
+        let boxes = Boxes::new(rects);
+        let ends = [44, 100];
+        let bends = boxes
+            .detour(ends, &mut Work::new(usize::MAX))
+            .expect("a way out");
+        let line = polyline(boxes.rect(44).center(), &bends, boxes.rect(100).center());
+        assert!(!boxes.blocks(&line, ends), "{line:?}");
+        // No loop: hardly longer than the straight line.
+        let length: f32 = line.windows(2).map(|w| distance(w[0], w[1])).sum();
+        let straight = distance(line[0], line[line.len() - 1]);
+        assert!(length < straight * 1.1, "{length} against {straight}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod clusters;
 mod coords;
+mod corners;
 mod crossings;
 mod cycles;
 mod detour;

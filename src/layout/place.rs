@@ -6,18 +6,25 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::Arrangement;
 use super::clusters::LaidOut;
-use super::detour::{Boxes, Work, polyline};
+use super::detour::{Boxes, Work, pieces, polyline};
 use crate::model::{ConnectionId, Point, Project, Rect, box_rect};
 
-/// What routing round boxes may spend per connection of the project, in tests of a
-/// segment against a box: on a dense landscape of thousands of systems the searches
+/// What routing round boxes may spend per connection of the project, in steps of the
+/// searches and tests of a segment against a box: a line out of a dense zone takes a few
+/// thousand, and on a landscape of thousands of systems lines across the whole drawing
 /// would otherwise take seconds.
-const WORK_PER_CONNECTION: usize = 8_000;
-/// But never less than this (what 1,200 connections get, some tens of milliseconds): a
-/// landscape of a few hundred systems has lines that need long searches out of dense zones.
-const LEAST_WORK: usize = 9_600_000;
+const WORK_PER_CONNECTION: usize = 4_000;
+/// But never less than this, nor more than that (what 20,000 connections get, about a
+/// second).
+const LEAST_WORK: usize = 2_000_000;
+const MOST_WORK: usize = 40_000_000;
+
+/// Lines routed together, with their share of the work.
+const LINES_PER_CHUNK: usize = 64;
 
 /// Space kept between a moved box and one that stays.
 const MARGIN: f32 = 20.0;
@@ -93,41 +100,67 @@ fn routes(
     let boxes = Boxes::new(shown.iter().filter_map(|&i| rect_of[i]).collect());
     let arranged: BTreeSet<usize> = movable.iter().copied().collect();
     let mut layered: BTreeMap<ConnectionId, Vec<Point>> = layered.into_iter().collect();
-    let mut routes = Vec::new();
-    let mut work = Work::new((WORK_PER_CONNECTION * project.connections.len()).max(LEAST_WORK));
-    for connection in &project.connections {
-        let (Some(&from), Some(&to)) =
-            (index_of.get(&connection.from), index_of.get(&connection.to))
-        else {
-            continue;
-        };
-        let (Some(&a), Some(&b)) = (box_of.get(&from), box_of.get(&to)) else {
-            continue;
-        };
-        if a == b || !(arranged.contains(&from) || arranged.contains(&to)) {
-            continue;
-        }
-        if work.is_spent() {
-            break;
-        }
+    let lines: Vec<Line> = project
+        .connections
+        .iter()
+        .filter_map(|connection| {
+            let from = *index_of.get(&connection.from)?;
+            let to = *index_of.get(&connection.to)?;
+            let ends = [*box_of.get(&from)?, *box_of.get(&to)?];
+            let arranged_end = arranged.contains(&from) || arranged.contains(&to);
+            (ends[0] != ends[1] && arranged_end).then(|| Line {
+                id: connection.id,
+                ends,
+                own: layered.remove(&connection.id),
+            })
+        })
+        .collect();
+    let work = (WORK_PER_CONNECTION * project.connections.len()).clamp(LEAST_WORK, MOST_WORK);
+    let chunks = lines.len().div_ceil(LINES_PER_CHUNK).max(1);
+    let route_chunk = |chunk: &[Line]| {
+        let mut work = Work::new(work / chunks);
+        chunk
+            .iter()
+            .filter_map(|line| line.route(&boxes, &mut work))
+            .collect::<Vec<_>>()
+    };
+    // Chunks of a fixed size, each with its share of the work, are routed side by side:
+    // the result does not depend on how many cores there are. One chunk is not worth
+    // handing to another thread.
+    let routed: Vec<Vec<_>> = if chunks == 1 {
+        vec![route_chunk(&lines)]
+    } else {
+        lines.par_chunks(LINES_PER_CHUNK).map(route_chunk).collect()
+    };
+    routed.into_iter().flatten().collect()
+}
+
+/// A connection of an arranged system, between two boxes.
+struct Line {
+    id: ConnectionId,
+    ends: [usize; 2],
+    /// The layering's bends.
+    own: Option<Vec<Point>>,
+}
+
+impl Line {
+    /// Its bends, when the straight line would cross a box and a way round turns up.
+    fn route(&self, boxes: &Boxes, work: &mut Work) -> Option<(ConnectionId, Vec<Point>)> {
+        let [a, b] = self.ends;
         let (start, end) = (boxes.rect(a).center(), boxes.rect(b).center());
-        if !boxes.blocks(&[start, end], [a, b]) {
-            continue;
+        // Asking along a long line costs too.
+        if !work.spend(pieces(start, end)) || !boxes.blocks(&[start, end], self.ends) {
+            return None;
         }
-        let own = layered
-            .remove(&connection.id)
-            .map(|bends| polyline(start, &bends, end));
-        let mended = own.and_then(|line| boxes.mend(&line, [a, b], &mut work));
-        let Some(bends) = mended.or_else(|| boxes.detour([a, b], &mut work)) else {
-            continue;
-        };
+        let own = self.own.as_ref().map(|bends| polyline(start, bends, end));
+        let mended = own.and_then(|line| boxes.mend(&line, self.ends, work));
+        let bends = mended.or_else(|| boxes.detour(self.ends, work))?;
         let bends = bends
             .iter()
             .map(|p| Point::new(p.x.round(), p.y.round()))
             .collect();
-        routes.push((connection.id, bends));
+        Some((self.id, bends))
     }
-    routes
 }
 
 /// Moves each arranged box that lands on a staying one to the nearest free place, clear
