@@ -1,0 +1,150 @@
+//! The inventory pair our CSV importer reads (`import/inventory.rs`): `systems.csv`, one
+//! row per system, and `connections.csv`, one row per data flow naming its ends by the
+//! systems' `id`. Every field of every system and connection has a column, headed with a
+//! name the importer maps to its field where it has one (see docs/export.md for the
+//! columns it keeps in the notes). Choices are written as their labels, lists joined with
+//! ", ", positions as `x` and `y`; the `csv` crate quotes what needs quoting.
+
+use crate::model::{Connection, Direction, Labelled, Project, System, ZoneId, join_labels};
+
+/// `systems.csv` and `connections.csv`, as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inventory {
+    pub systems: String,
+    pub connections: String,
+}
+
+impl Inventory {
+    /// The two files' names, beside each other in one folder, as the importer finds them.
+    pub const SYSTEMS_FILE: &'static str = "systems.csv";
+    pub const CONNECTIONS_FILE: &'static str = "connections.csv";
+}
+
+pub const SYSTEM_COLUMNS: [&str; 15] = [
+    "id",
+    "name",
+    "purpose",
+    "technology",
+    "data format",
+    "communication",
+    "sla",
+    "sla note",
+    "sensitivity",
+    "owner",
+    "zone",
+    "tags",
+    "notes",
+    "x",
+    "y",
+];
+
+pub const CONNECTION_COLUMNS: [&str; 15] = [
+    "from",
+    "to",
+    "data",
+    "protocol",
+    "style",
+    "data format",
+    "direction",
+    "frequency",
+    "volume",
+    "latency ms",
+    "authentication",
+    "encrypted",
+    "resilience",
+    "transformation",
+    "notes",
+];
+
+pub fn to_csv(project: &Project) -> Inventory {
+    let zones: std::collections::HashMap<ZoneId, &str> = project
+        .zones
+        .iter()
+        .map(|z| (z.id, z.name.as_str()))
+        .collect();
+    let systems = table(
+        &SYSTEM_COLUMNS,
+        project.systems.iter().map(|s| {
+            let zone = s.zone.and_then(|z| zones.get(&z).copied()).unwrap_or("");
+            system_row(s, zone)
+        }),
+    );
+    let connections = table(
+        &CONNECTION_COLUMNS,
+        project.connections.iter().map(flow_row),
+    );
+    Inventory {
+        systems,
+        connections,
+    }
+}
+
+fn system_row(s: &System, zone: &str) -> [String; 15] {
+    [
+        s.id.to_string(),
+        s.name.clone(),
+        s.purpose.clone(),
+        s.technology.clone(),
+        label(&s.data_format),
+        label(&s.communication),
+        s.availability
+            .percent
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
+        s.availability.note.clone(),
+        label(&s.sensitivity),
+        s.owner_team.clone(),
+        zone.to_owned(),
+        s.tags.join(", "),
+        s.notes.clone(),
+        s.position.x.to_string(),
+        s.position.y.to_string(),
+    ]
+}
+
+/// The defaults (one way, not encrypted) are left blank, so a re-import adds nothing to
+/// the notes for them.
+fn flow_row(c: &Connection) -> [String; 15] {
+    [
+        c.from.to_string(),
+        c.to.to_string(),
+        c.data.clone(),
+        label(&c.protocol),
+        label(&c.style),
+        label(&c.data_format),
+        match &c.direction {
+            Direction::OneWay => String::new(),
+            other => other.label().to_owned(),
+        },
+        c.frequency.clone(),
+        c.volume.clone(),
+        c.latency_target_ms
+            .map(|ms| ms.to_string())
+            .unwrap_or_default(),
+        label(&c.authentication),
+        if c.encrypted { "yes" } else { "" }.to_owned(),
+        join_labels(&c.resilience),
+        c.transformation.clone(),
+        c.notes.clone(),
+    ]
+}
+
+fn label<T: Labelled>(value: &Option<T>) -> String {
+    value
+        .as_ref()
+        .map(|v| v.label().to_owned())
+        .unwrap_or_default()
+}
+
+/// A header and rows as CSV: quoted where a field holds a comma, quote or line break,
+/// lines ending in `\n`.
+fn table<const N: usize>(header: &[&str; N], rows: impl Iterator<Item = [String; N]>) -> String {
+    let mut writer = ::csv::WriterBuilder::new().from_writer(Vec::new());
+    // Writing into memory cannot fail, and every record has the header's length.
+    let _ = writer.write_record(header);
+    for row in rows {
+        let _ = writer.write_record(&row);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}

@@ -1,0 +1,345 @@
+//! A Mermaid `flowchart LR`: zones as subgraphs, systems as nodes with ids of our own
+//! (`s12`), sensitivity as classes, asynchronous flows dashed, each edge labelled with its
+//! protocol and data. Mermaid refuses to render a diagram over 500 edges or 50,000
+//! characters (its `maxEdges` and `maxTextSize`); a bigger landscape is split by zone
+//! (`split.rs`), or refused with the numbers when splitting is turned off.
+
+mod split;
+
+use crate::item_text::connection_label;
+use crate::model::{Connection, Direction, Project, Sensitivity, System, Zone};
+use crate::picture::style;
+
+use super::text::{Piece, pieces, shorten};
+
+/// What Mermaid renders at most; the defaults are Mermaid 11's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// `maxEdges`: a flowchart with more edges fails to render.
+    pub max_edges: usize,
+    /// `maxTextSize`, in UTF-16 code units as JavaScript counts: a longer text renders as
+    /// "Maximum text size in diagram exceeded".
+    pub max_text: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_edges: 500,
+            max_text: 50_000,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MermaidOptions {
+    /// Refuse a landscape over the limits instead of splitting it.
+    pub no_split: bool,
+    pub limits: Limits,
+}
+
+/// One Mermaid diagram and what it shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagram {
+    pub title: String,
+    pub text: String,
+}
+
+/// The landscape as one diagram, or split by zone into several.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mermaid {
+    pub diagrams: Vec<Diagram>,
+    /// The whole landscape's size, when that was over the limits and so split.
+    pub split_from: Option<Size>,
+}
+
+/// How big a diagram is, in the units of [`Limits`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    pub edges: usize,
+    pub chars: usize,
+}
+
+/// A landscape over Mermaid's limits, with splitting turned off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "as one Mermaid diagram the landscape has {} edges and {} characters, over Mermaid's \
+     limits of {} edges (maxEdges) and {} characters (maxTextSize), so it would not render",
+    size.edges, size.chars, limits.max_edges, limits.max_text
+)]
+pub struct TooBig {
+    pub size: Size,
+    pub limits: Limits,
+}
+
+impl Mermaid {
+    /// One diagram: its text, ready for a `.mmd` file. Several: Markdown with a heading
+    /// and a `mermaid` block for each, as a README or wiki page shows them.
+    pub fn to_text(&self) -> String {
+        match self.diagrams.as_slice() {
+            [one] => one.text.clone(),
+            _ => super::markdown::diagrams(self, 1),
+        }
+    }
+}
+
+/// The landscape as Mermaid, split by zone when it is over `options.limits`.
+pub fn to_mermaid(project: &Project, options: &MermaidOptions) -> Result<Mermaid, TooBig> {
+    let sheet = Sheet::of(project);
+    let whole = sheet.whole();
+    let size = Size {
+        edges: sheet.edges.len(),
+        chars: utf16_len(&whole),
+    };
+    let limits = options.limits;
+    if size.edges <= limits.max_edges && size.chars <= limits.max_text {
+        let title = project.name.clone();
+        let diagrams = vec![Diagram { title, text: whole }];
+        return Ok(Mermaid {
+            diagrams,
+            split_from: None,
+        });
+    }
+    if options.no_split {
+        return Err(TooBig { size, limits });
+    }
+    Ok(Mermaid {
+        diagrams: split::split(project, &sheet, limits),
+        split_from: Some(size),
+    })
+}
+
+/// A node's line(s) and what its class line needs.
+struct Node {
+    id: String,
+    text: String,
+    class: Option<usize>,
+}
+
+/// An edge between two nodes of the same table.
+struct Edge {
+    from: usize,
+    to: usize,
+    text: String,
+    stroke: Stroke,
+}
+
+/// A subgraph (or, with empty `open` and `close`, the top level) and its nodes.
+struct Section<'a> {
+    open: String,
+    close: String,
+    nodes: &'a [usize],
+}
+
+/// Every system's node and every drawable connection's edge, written once: the whole
+/// diagram and the parts of a split are put together from them.
+struct Sheet<'a> {
+    /// In the project's system order.
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+    groups: Vec<super::Group<'a>>,
+}
+
+/// The classes systems get, by sensitivity: name and stroke colour.
+const CLASSES: [&str; 5] = [
+    "public",
+    "internal",
+    "confidential",
+    "restricted",
+    "unclassified",
+];
+
+fn class_of(sensitivity: Option<&Sensitivity>) -> usize {
+    match sensitivity {
+        Some(Sensitivity::Public) => 0,
+        Some(Sensitivity::Internal) => 1,
+        Some(Sensitivity::Confidential) => 2,
+        Some(Sensitivity::Restricted) => 3,
+        Some(Sensitivity::Other(_)) | None => 4,
+    }
+}
+
+/// The first line of every diagram: the direction and the class definitions, in the
+/// canvas's colours (a white box, its border the sensitivity's colour).
+fn header() -> String {
+    let mut text = String::from("flowchart LR\n");
+    let samples = [
+        Some(Sensitivity::Public),
+        Some(Sensitivity::Internal),
+        Some(Sensitivity::Confidential),
+        Some(Sensitivity::Restricted),
+        None,
+    ];
+    for (name, sensitivity) in CLASSES.iter().zip(samples) {
+        let stroke = style::sensitivity(sensitivity.as_ref()).hex();
+        text.push_str(&format!(
+            "  classDef {name} fill:#ffffff,stroke:{stroke},stroke-width:2px,color:#000000\n"
+        ));
+    }
+    text
+}
+
+impl<'a> Sheet<'a> {
+    fn of(project: &'a Project) -> Sheet<'a> {
+        let nodes = project.systems.iter().map(system_node).collect();
+        let edges = super::drawable(project)
+            .into_iter()
+            .map(|(connection, from, to)| {
+                let stroke = style_of(connection);
+                Edge {
+                    from,
+                    to,
+                    text: edge_line(
+                        &format!("s{}", connection.from),
+                        &format!("s{}", connection.to),
+                        &connection_label(connection),
+                        stroke,
+                    ),
+                    stroke,
+                }
+            })
+            .collect();
+        let groups = super::groups(project);
+        Sheet {
+            nodes,
+            edges,
+            groups,
+        }
+    }
+
+    /// The whole landscape in one diagram.
+    fn whole(&self) -> String {
+        let sections: Vec<Section> = self
+            .groups
+            .iter()
+            .map(|g| section(g.zone, &g.members))
+            .collect();
+        render(&sections, &self.nodes, self.edges.iter())
+    }
+}
+
+/// A zone's subgraph, tinted like the canvas's zone; the systems in no zone stand at the
+/// top level.
+fn section<'n>(zone: Option<&Zone>, nodes: &'n [usize]) -> Section<'n> {
+    let Some(zone) = zone else {
+        return Section {
+            open: String::new(),
+            close: String::new(),
+            nodes,
+        };
+    };
+    let id = format!("z{}", zone.id);
+    let mut open = format!("  subgraph {id}[\"");
+    push_label(&mut open, &shorten(super::zone_title(Some(zone)), 80));
+    open.push_str("\"]\n");
+    let kind = zone.kind.as_ref();
+    let close = format!(
+        "  end\n  style {id} fill:{},stroke:{},color:{}\n",
+        super::rgba(style::zone_fill(kind)),
+        super::rgba(style::zone_stroke(kind)),
+        style::zone_name(kind).hex()
+    );
+    Section { open, close, nodes }
+}
+
+/// How an edge is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stroke {
+    dashed: bool,
+    both_ways: bool,
+}
+
+fn style_of(connection: &Connection) -> Stroke {
+    Stroke {
+        dashed: crate::item_text::is_dashed(connection),
+        both_ways: connection.direction == Direction::BothWays,
+    }
+}
+
+fn system_node(system: &System) -> Node {
+    let id = format!("s{}", system.id);
+    let mut label = String::new();
+    push_label(&mut label, &shorten(super::system_title(system), 80));
+    if !crate::model::is_blank(&system.technology) {
+        label.push_str("<br>");
+        push_label(&mut label, &shorten(&system.technology, 60));
+    }
+    Node {
+        text: format!("    {id}[\"{label}\"]\n"),
+        id,
+        class: Some(class_of(system.sensitivity.as_ref())),
+    }
+}
+
+/// `  s1 -->|"REST · orders"| s2`, dashed (`-.->`) and two-headed (`<-->`) as needed.
+fn edge_line(from: &str, to: &str, label: &str, stroke: Stroke) -> String {
+    let arrow = match (stroke.dashed, stroke.both_ways) {
+        (false, false) => "-->",
+        (true, false) => "-.->",
+        (false, true) => "<-->",
+        (true, true) => "<-.->",
+    };
+    let label = shorten(label, 80);
+    if label.is_empty() {
+        return format!("  {from} {arrow} {to}\n");
+    }
+    let mut text = format!("  {from} {arrow}|\"");
+    push_label(&mut text, &label);
+    text.push_str(&format!("\"| {to}\n"));
+    text
+}
+
+/// Writes user text for inside a quoted Mermaid label: letters, digits, spaces and a
+/// few harmless marks as they are, every other ASCII character as Mermaid's entity code
+/// (`#35;` for `#`), so no quote, bracket, pipe, `%%`, `;`, `:` or `<` can end the label
+/// or turn into markup; other characters (emoji, any script) as they are; line breaks
+/// as `<br>`.
+fn push_label(out: &mut String, text: &str) {
+    pieces(text, |piece| match piece {
+        Piece::Break => out.push_str("<br>"),
+        Piece::Char(c) if c.is_ascii_alphanumeric() || " .,-_/()+*='!?@$~^".contains(c) => {
+            out.push(c)
+        }
+        Piece::Char(c) if c.is_ascii() => out.push_str(&format!("#{};", c as u32)),
+        Piece::Char(c) => out.push(c),
+    });
+}
+
+/// Puts a diagram together: the header, each section's nodes (in a subgraph when it
+/// has one), the edges, then one `class` line per class used.
+fn render<'e>(
+    sections: &[Section],
+    nodes: &[Node],
+    edges: impl Iterator<Item = &'e Edge>,
+) -> String {
+    let mut text = header();
+    let mut classes: [Vec<&str>; CLASSES.len()] = Default::default();
+    for section in sections {
+        text.push_str(&section.open);
+        for &n in section.nodes {
+            let node = &nodes[n];
+            text.push_str(&node.text);
+            if let Some(class) = node.class {
+                classes[class].push(&node.id);
+            }
+        }
+        text.push_str(&section.close);
+    }
+    for edge in edges {
+        text.push_str(&edge.text);
+    }
+    for (name, ids) in CLASSES.iter().zip(&classes) {
+        if !ids.is_empty() {
+            text.push_str(&format!("  class {} {name}\n", ids.join(",")));
+        }
+    }
+    text
+}
+
+/// The length JavaScript gives a string, which is what `maxTextSize` is compared with.
+fn utf16_len(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
+}
+
+#[cfg(test)]
+mod tests;
