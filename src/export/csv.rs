@@ -5,6 +5,8 @@
 //! columns it keeps in the notes). Choices are written as their labels, lists joined with
 //! ", ", positions as `x` and `y`; the `csv` crate quotes what needs quoting.
 
+use std::borrow::Cow;
+
 use crate::model::{Connection, Direction, Labelled, Project, System, ZoneId, join_labels};
 
 /// `systems.csv` and `connections.csv`, as text.
@@ -56,22 +58,27 @@ pub const CONNECTION_COLUMNS: [&str; 15] = [
     "notes",
 ];
 
+/// The pair, each file written on a core of its own.
 pub fn to_csv(project: &Project) -> Inventory {
     let zones: std::collections::HashMap<ZoneId, &str> = project
         .zones
         .iter()
         .map(|z| (z.id, z.name.as_str()))
         .collect();
-    let systems = table(
-        &SYSTEM_COLUMNS,
-        project.systems.iter().map(|s| {
-            let zone = s.zone.and_then(|z| zones.get(&z).copied()).unwrap_or("");
-            system_row(s, zone)
-        }),
-    );
-    let connections = table(
-        &CONNECTION_COLUMNS,
-        project.connections.iter().map(flow_row),
+    let (systems, connections) = rayon::join(
+        || {
+            let rows = project.systems.iter().map(|s| {
+                let zone = s.zone.and_then(|z| zones.get(&z).copied()).unwrap_or("");
+                system_row(s, zone)
+            });
+            table(&SYSTEM_COLUMNS, rows)
+        },
+        || {
+            table(
+                &CONNECTION_COLUMNS,
+                project.connections.iter().map(flow_row),
+            )
+        },
     );
     Inventory {
         systems,
@@ -79,71 +86,69 @@ pub fn to_csv(project: &Project) -> Inventory {
     }
 }
 
-fn system_row(s: &System, zone: &str) -> [String; 15] {
+fn system_row<'a>(s: &'a System, zone: &'a str) -> [Cow<'a, str>; 15] {
     [
-        s.id.to_string(),
-        s.name.clone(),
-        s.purpose.clone(),
-        s.technology.clone(),
+        s.id.to_string().into(),
+        s.name.as_str().into(),
+        s.purpose.as_str().into(),
+        s.technology.as_str().into(),
         label(&s.data_format),
         label(&s.communication),
         s.availability
             .percent
-            .map(|p| p.to_string())
-            .unwrap_or_default(),
-        s.availability.note.clone(),
+            .map_or(Cow::Borrowed(""), |p| p.to_string().into()),
+        s.availability.note.as_str().into(),
         label(&s.sensitivity),
-        s.owner_team.clone(),
-        zone.to_owned(),
-        s.tags.join(", "),
-        s.notes.clone(),
-        s.position.x.to_string(),
-        s.position.y.to_string(),
+        s.owner_team.as_str().into(),
+        zone.into(),
+        s.tags.join(", ").into(),
+        s.notes.as_str().into(),
+        s.position.x.to_string().into(),
+        s.position.y.to_string().into(),
     ]
 }
 
 /// The defaults (one way, not encrypted) are left blank, so a re-import adds nothing to
 /// the notes for them.
-fn flow_row(c: &Connection) -> [String; 15] {
+fn flow_row(c: &Connection) -> [Cow<'_, str>; 15] {
     [
-        c.from.to_string(),
-        c.to.to_string(),
-        c.data.clone(),
+        c.from.to_string().into(),
+        c.to.to_string().into(),
+        c.data.as_str().into(),
         label(&c.protocol),
         label(&c.style),
         label(&c.data_format),
         match &c.direction {
-            Direction::OneWay => String::new(),
-            other => other.label().to_owned(),
+            Direction::OneWay => "".into(),
+            other => other.label().into(),
         },
-        c.frequency.clone(),
-        c.volume.clone(),
+        c.frequency.as_str().into(),
+        c.volume.as_str().into(),
         c.latency_target_ms
-            .map(|ms| ms.to_string())
-            .unwrap_or_default(),
+            .map_or(Cow::Borrowed(""), |ms| ms.to_string().into()),
         label(&c.authentication),
-        if c.encrypted { "yes" } else { "" }.to_owned(),
-        join_labels(&c.resilience),
-        c.transformation.clone(),
-        c.notes.clone(),
+        if c.encrypted { "yes" } else { "" }.into(),
+        join_labels(&c.resilience).into(),
+        c.transformation.as_str().into(),
+        c.notes.as_str().into(),
     ]
 }
 
-fn label<T: Labelled>(value: &Option<T>) -> String {
-    value
-        .as_ref()
-        .map(|v| v.label().to_owned())
-        .unwrap_or_default()
+fn label<T: Labelled>(value: &Option<T>) -> Cow<'_, str> {
+    value.as_ref().map_or("", |v| v.label()).into()
 }
 
 /// A header and rows as CSV: quoted where a field holds a comma, quote or line break,
 /// lines ending in `\n`.
-fn table<const N: usize>(header: &[&str; N], rows: impl Iterator<Item = [String; N]>) -> String {
+fn table<'a, const N: usize>(
+    header: &[&str; N],
+    rows: impl Iterator<Item = [Cow<'a, str>; N]>,
+) -> String {
     let mut writer = ::csv::WriterBuilder::new().from_writer(Vec::new());
     // Writing into memory cannot fail, and every record has the header's length.
     let _ = writer.write_record(header);
     for row in rows {
-        let _ = writer.write_record(&row);
+        let _ = writer.write_record(row.iter().map(|field| field.as_bytes()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

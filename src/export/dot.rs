@@ -9,12 +9,11 @@ use crate::item_text::{connection_label, is_dashed, sla};
 use crate::model::{Direction, Project, System, Zone};
 use crate::picture::style;
 
-use super::text::{Piece, pieces, push_xml_char, wrap};
+use super::text::{Piece, XML_MARKS, push_xml_char, wrap, write};
 
 /// The landscape as DOT, laid out left to right.
 pub fn to_dot(project: &Project) -> String {
-    let mut out = String::with_capacity(200 * (project.systems.len() + project.connections.len()));
-    out.push_str("digraph landscape {\n");
+    let mut out = String::from("digraph landscape {\n");
     out.push_str(&format!(
         "  graph [rankdir=LR, fontname=\"{font}\", fontsize={title}, labelloc=t, \
          bgcolor=\"{background}\", nodesep=0.4, ranksep=0.8]\n  label=<",
@@ -43,6 +42,17 @@ pub fn to_dot(project: &Project) -> String {
         text = style::TEXT.hex(),
         width = style::LINE_WIDTH,
     ));
+    // The boxes and the lines are written on two cores.
+    let (nodes, edges) = rayon::join(|| nodes(project), || edges(project));
+    out.push_str(&nodes);
+    out.push_str(&edges);
+    out.push_str("}\n");
+    out
+}
+
+/// Every system, in its zone's cluster or at the top level.
+fn nodes(project: &Project) -> String {
+    let mut out = String::with_capacity(400 * project.systems.len());
     for group in super::groups(project) {
         match group.zone {
             Some(zone) => cluster(&mut out, zone, &group.members, project),
@@ -53,6 +63,12 @@ pub fn to_dot(project: &Project) -> String {
             }
         }
     }
+    out
+}
+
+/// Every flow whose ends exist: `s1 -> s2 [label=<…>, style=dashed, dir=both]`.
+fn edges(project: &Project) -> String {
+    let mut out = String::with_capacity(100 * project.connections.len());
     for (connection, _, _) in super::drawable(project) {
         out.push_str(&format!("  s{} -> s{} [", connection.from, connection.to));
         let label = connection_label(connection);
@@ -72,7 +88,6 @@ pub fn to_dot(project: &Project) -> String {
         out.push_str(&attributes.join(", "));
         out.push_str("]\n");
     }
-    out.push_str("}\n");
     out
 }
 
@@ -136,7 +151,7 @@ fn push_lines(out: &mut String, text: &str, width: usize, max_lines: usize) {
 
 /// User text inside an HTML-like label: XML-escaped, line breaks as `<br/>`.
 fn push_html(out: &mut String, text: &str) {
-    pieces(text, |piece| match piece {
+    write(out, text, &XML_MARKS, |out, piece| match piece {
         Piece::Break => out.push_str("<br/>"),
         Piece::Char(c) => push_xml_char(out, c),
     });

@@ -2,10 +2,11 @@
 //! flows, optionally under the Mermaid diagram. Every cell is escaped so that no pipe,
 //! line break, backslash or Markdown mark in a name can break the table or format it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::mermaid::{Mermaid, MermaidOptions, TooBig, to_mermaid};
-use super::text::{Piece, pieces};
+use super::text::{Marks, Piece, marks, write};
 use crate::item_text::percent;
 use crate::model::{
     Connection, Direction, Labelled, Project, System, SystemId, Zone, ZoneId, format_latency_ms,
@@ -43,19 +44,29 @@ const FLOW_COLUMNS: [&str; 10] = [
 ];
 
 /// The catalogue. Fails only when the diagram is asked for, is over Mermaid's limits and
-/// splitting is turned off.
+/// splitting is turned off. The diagram and the tables are written on two cores.
 pub fn to_markdown(project: &Project, options: &MarkdownOptions) -> Result<String, TooBig> {
-    let mut out = String::with_capacity(256 * (project.systems.len() + project.connections.len()));
-    out.push_str("# ");
+    let (diagram, tables) = rayon::join(
+        || options.diagram.map(|o| to_mermaid(project, &o)).transpose(),
+        || (systems_table(project), flows_table(project)),
+    );
+    let mut out = String::from("# ");
     push_inline(&mut out, project.name.trim());
     out.push_str("\n\n");
-    if let Some(mermaid) = &options.diagram {
+    if let Some(mermaid) = diagram? {
         out.push_str("## Diagram\n\n");
-        let mermaid = to_mermaid(project, mermaid)?;
         out.push_str(&diagrams(&mermaid, 3));
     }
-    let zones: HashMap<ZoneId, &Zone> = project.zones.iter().map(|z| (z.id, z)).collect();
     out.push_str("## Systems\n\n");
+    out.push_str(&tables.0);
+    out.push_str("\n## Data flows\n\n");
+    out.push_str(&tables.1);
+    Ok(out)
+}
+
+fn systems_table(project: &Project) -> String {
+    let mut out = String::with_capacity(256 * project.systems.len());
+    let zones: HashMap<ZoneId, &Zone> = project.zones.iter().map(|z| (z.id, z)).collect();
     header_row(&mut out, &SYSTEM_COLUMNS);
     for system in &project.systems {
         let zone = system
@@ -63,22 +74,26 @@ pub fn to_markdown(project: &Project, options: &MarkdownOptions) -> Result<Strin
             .and_then(|z| zones.get(&z).map(|z| z.name.as_str()));
         row(&mut out, &system_cells(system, zone.unwrap_or("")));
     }
+    out
+}
+
+fn flows_table(project: &Project) -> String {
+    let mut out = String::with_capacity(256 * project.connections.len());
     let names: HashMap<SystemId, &str> = project
         .systems
         .iter()
         .map(|s| (s.id, s.name.as_str()))
         .collect();
-    out.push_str("\n## Data flows\n\n");
     header_row(&mut out, &FLOW_COLUMNS);
     for connection in &project.connections {
         let name = |id: SystemId| match names.get(&id) {
-            Some(name) => (*name).to_owned(),
-            None => format!("(unknown system {id})"),
+            Some(name) => Cow::Borrowed(*name),
+            None => Cow::Owned(format!("(unknown system {id})")),
         };
         let (from, to) = (name(connection.from), name(connection.to));
-        row(&mut out, &flow_cells(connection, &from, &to));
+        row(&mut out, &flow_cells(connection, from, to));
     }
-    Ok(out)
+    out
 }
 
 /// The diagrams of a Mermaid export as Markdown: one `mermaid` block, or, for a split,
@@ -111,50 +126,47 @@ pub(crate) fn diagrams(mermaid: &Mermaid, level: usize) -> String {
     out
 }
 
-fn system_cells(system: &System, zone: &str) -> [String; 7] {
+fn system_cells<'a>(system: &'a System, zone: &'a str) -> [Cow<'a, str>; 7] {
+    let note = system.availability.note.trim();
     let sla = match system.availability.percent.filter(|p| p.is_finite()) {
-        Some(p) if system.availability.note.trim().is_empty() => percent(p),
-        Some(p) => format!("{} ({})", percent(p), system.availability.note.trim()),
-        None => system.availability.note.trim().to_owned(),
+        Some(p) if note.is_empty() => percent(p).into(),
+        Some(p) => format!("{} ({note})", percent(p)).into(),
+        None => note.into(),
     };
     [
-        system.name.clone(),
-        system.purpose.clone(),
-        system.technology.clone(),
-        system.owner_team.clone(),
+        system.name.as_str().into(),
+        system.purpose.as_str().into(),
+        system.technology.as_str().into(),
+        system.owner_team.as_str().into(),
         sla,
         label(&system.sensitivity),
-        zone.to_owned(),
+        zone.into(),
     ]
 }
 
-fn flow_cells(c: &Connection, from: &str, to: &str) -> [String; 10] {
+fn flow_cells<'a>(c: &'a Connection, from: Cow<'a, str>, to: Cow<'a, str>) -> [Cow<'a, str>; 10] {
     let style = match (&c.style, &c.direction) {
         (style, Direction::OneWay) => label(style),
-        (Some(style), both) => format!("{} ({})", style.label(), both.label()),
-        (None, both) => both.label().to_owned(),
+        (Some(style), both) => format!("{} ({})", style.label(), both.label()).into(),
+        (None, both) => both.label().into(),
     };
     [
-        from.to_owned(),
-        to.to_owned(),
-        c.data.clone(),
+        from,
+        to,
+        c.data.as_str().into(),
         label(&c.protocol),
         style,
         label(&c.data_format),
         label(&c.authentication),
-        if c.encrypted { "yes" } else { "no" }.to_owned(),
-        join_labels(&c.resilience),
+        if c.encrypted { "yes" } else { "no" }.into(),
+        join_labels(&c.resilience).into(),
         c.latency_target_ms
-            .map(format_latency_ms)
-            .unwrap_or_default(),
+            .map_or(Cow::Borrowed(""), |ms| format_latency_ms(ms).into()),
     ]
 }
 
-fn label<T: Labelled>(value: &Option<T>) -> String {
-    value
-        .as_ref()
-        .map(|v| v.label().to_owned())
-        .unwrap_or_default()
+fn label<T: Labelled>(value: &Option<T>) -> Cow<'_, str> {
+    value.as_ref().map_or("", |v| v.label()).into()
 }
 
 fn header_row(out: &mut String, columns: &[&str]) {
@@ -171,7 +183,7 @@ fn header_row(out: &mut String, columns: &[&str]) {
     out.push('\n');
 }
 
-fn row(out: &mut String, cells: &[String]) {
+fn row(out: &mut String, cells: &[Cow<str>]) {
     out.push('|');
     for cell in cells {
         out.push(' ');
@@ -186,10 +198,11 @@ fn row(out: &mut String, cells: &[String]) {
 /// HTML, math or an entity is backslash-escaped, as CommonMark allows for any ASCII
 /// punctuation.
 pub(crate) fn push_inline(out: &mut String, text: &str) {
-    pieces(text, |piece| match piece {
+    const MARKS: Marks = marks(b"\\`*_[]<>|~&$#");
+    write(out, text, &MARKS, |out, piece| match piece {
         Piece::Break => out.push_str("<br>"),
         Piece::Char(c) => {
-            if "\\`*_[]<>|~&$#".contains(c) {
+            if c.is_ascii() {
                 out.push('\\');
             }
             out.push(c);

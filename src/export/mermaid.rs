@@ -10,7 +10,7 @@ use crate::item_text::connection_label;
 use crate::model::{Connection, Direction, Project, Sensitivity, System, Zone};
 use crate::picture::style;
 
-use super::text::{Piece, pieces, shorten};
+use super::text::{Marks, Piece, marks, shorten, write};
 
 /// What Mermaid renders at most; the defaults are Mermaid 11's own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,15 +86,16 @@ impl Mermaid {
 /// The landscape as Mermaid, split by zone when it is over `options.limits`.
 pub fn to_mermaid(project: &Project, options: &MermaidOptions) -> Result<Mermaid, TooBig> {
     let sheet = Sheet::of(project);
-    let whole = sheet.whole();
+    let sections = sheet.sections();
     let size = Size {
         edges: sheet.edges.len(),
-        chars: utf16_len(&whole),
+        chars: length(&sections, &sheet.nodes, sheet.edges.iter()),
     };
     let limits = options.limits;
     if size.edges <= limits.max_edges && size.chars <= limits.max_text {
         let title = project.name.clone();
-        let diagrams = vec![Diagram { title, text: whole }];
+        let text = render(&sections, &sheet.nodes, sheet.edges.iter());
+        let diagrams = vec![Diagram { title, text }];
         return Ok(Mermaid {
             diagrams,
             split_from: None,
@@ -114,6 +115,20 @@ struct Node {
     id: String,
     text: String,
     class: Option<usize>,
+    /// Its share of a diagram's length: its lines, and its id in its class line.
+    cost: usize,
+}
+
+impl Node {
+    fn new(id: String, text: String, class: Option<usize>) -> Node {
+        let cost = utf16_len(&text) + class.map_or(0, |_| id.len() + 1);
+        Node {
+            id,
+            text,
+            class,
+            cost,
+        }
+    }
 }
 
 /// An edge between two nodes of the same table.
@@ -122,6 +137,19 @@ struct Edge {
     to: usize,
     text: String,
     stroke: Stroke,
+    cost: usize,
+}
+
+impl Edge {
+    fn new(from: usize, to: usize, text: String, stroke: Stroke) -> Edge {
+        Edge {
+            from,
+            to,
+            cost: utf16_len(&text),
+            text,
+            stroke,
+        }
+    }
 }
 
 /// A subgraph (or, with empty `open` and `close`, the top level) and its nodes.
@@ -181,24 +209,11 @@ fn header() -> String {
 
 impl<'a> Sheet<'a> {
     fn of(project: &'a Project) -> Sheet<'a> {
-        let nodes = project.systems.iter().map(system_node).collect();
-        let edges = super::drawable(project)
-            .into_iter()
-            .map(|(connection, from, to)| {
-                let stroke = style_of(connection);
-                Edge {
-                    from,
-                    to,
-                    text: edge_line(
-                        &format!("s{}", connection.from),
-                        &format!("s{}", connection.to),
-                        &connection_label(connection),
-                        stroke,
-                    ),
-                    stroke,
-                }
-            })
-            .collect();
+        // The nodes and the edges are written on two cores.
+        let (nodes, edges) = rayon::join(
+            || project.systems.iter().map(system_node).collect(),
+            || edges_of(project),
+        );
         let groups = super::groups(project);
         Sheet {
             nodes,
@@ -207,14 +222,12 @@ impl<'a> Sheet<'a> {
         }
     }
 
-    /// The whole landscape in one diagram.
-    fn whole(&self) -> String {
-        let sections: Vec<Section> = self
-            .groups
+    /// The whole landscape's sections: a subgraph per zone, then the systems in none.
+    fn sections(&self) -> Vec<Section<'_>> {
+        self.groups
             .iter()
             .map(|g| section(g.zone, &g.members))
-            .collect();
-        render(&sections, &self.nodes, self.edges.iter())
+            .collect()
     }
 }
 
@@ -242,6 +255,23 @@ fn section<'n>(zone: Option<&Zone>, nodes: &'n [usize]) -> Section<'n> {
     Section { open, close, nodes }
 }
 
+/// Every drawable connection's edge.
+fn edges_of(project: &Project) -> Vec<Edge> {
+    super::drawable(project)
+        .into_iter()
+        .map(|(connection, from, to)| {
+            let stroke = style_of(connection);
+            let text = edge_line(
+                &format!("s{}", connection.from),
+                &format!("s{}", connection.to),
+                &connection_label(connection),
+                stroke,
+            );
+            Edge::new(from, to, text, stroke)
+        })
+        .collect()
+}
+
 /// How an edge is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Stroke {
@@ -264,11 +294,8 @@ fn system_node(system: &System) -> Node {
         label.push_str("<br>");
         push_label(&mut label, &shorten(&system.technology, 60));
     }
-    Node {
-        text: format!("    {id}[\"{label}\"]\n"),
-        id,
-        class: Some(class_of(system.sensitivity.as_ref())),
-    }
+    let text = format!("    {id}[\"{label}\"]\n");
+    Node::new(id, text, Some(class_of(system.sensitivity.as_ref())))
 }
 
 /// `  s1 -->|"REST · orders"| s2`, dashed (`-.->`) and two-headed (`<-->`) as needed.
@@ -295,12 +322,13 @@ fn edge_line(from: &str, to: &str, label: &str, stroke: Stroke) -> String {
 /// or turn into markup; other characters (emoji, any script) as they are; line breaks
 /// as `<br>`.
 fn push_label(out: &mut String, text: &str) {
-    pieces(text, |piece| match piece {
+    // ASCII punctuation but ` .,-_/()+*='!?@$~^`.
+    const MARKS: Marks = marks(b"\"#%&:;<>[\\]`{|}");
+    write(out, text, &MARKS, |out, piece| match piece {
         Piece::Break => out.push_str("<br>"),
-        Piece::Char(c) if c.is_ascii_alphanumeric() || " .,-_/()+*='!?@$~^".contains(c) => {
-            out.push(c)
+        Piece::Char(c) if c.is_ascii() => {
+            let _ = std::fmt::Write::write_fmt(out, format_args!("#{};", u32::from(c)));
         }
-        Piece::Char(c) if c.is_ascii() => out.push_str(&format!("#{};", c as u32)),
         Piece::Char(c) => out.push(c),
     });
 }
@@ -334,6 +362,31 @@ fn render<'e>(
         }
     }
     text
+}
+
+/// The length `render` would give, without writing the text: a landscape far over the
+/// limits is measured, not written.
+fn length<'e>(
+    sections: &[Section],
+    nodes: &[Node],
+    edges: impl Iterator<Item = &'e Edge>,
+) -> usize {
+    let mut used = [false; CLASSES.len()];
+    let mut total = utf16_len(&header());
+    for section in sections {
+        total += utf16_len(&section.open) + utf16_len(&section.close);
+        for &n in section.nodes {
+            total += nodes[n].cost;
+            if let Some(class) = nodes[n].class {
+                used[class] = true;
+            }
+        }
+    }
+    total += edges.map(|e| e.cost).sum::<usize>();
+    // Each class line's own words, `  class ` and ` NAME\n`, less the one comma its ids
+    // (counted in the nodes' costs, each with a comma) do not have.
+    let lines = CLASSES.iter().zip(used).filter(|(_, used)| *used);
+    total + lines.map(|(name, _)| 9 + name.len()).sum::<usize>()
 }
 
 /// The length JavaScript gives a string, which is what `maxTextSize` is compared with.

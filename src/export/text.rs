@@ -11,22 +11,69 @@ pub(crate) enum Piece {
     Break,
 }
 
-/// Calls `out` with each piece of `text`: tabs become spaces, line breaks one `Break`,
-/// other control characters and the non-characters U+FFFE and U+FFFF (which no XML may
-/// hold) are dropped.
-pub(crate) fn pieces(text: &str, mut out: impl FnMut(Piece)) {
-    let mut after_cr = false;
-    for c in text.chars() {
-        let was_cr = std::mem::replace(&mut after_cr, c == '\r');
+/// Which bytes of user text a format must look at: its own ASCII marks, the control
+/// characters, and the first bytes of the other characters `write` handles (C1 controls
+/// and NEL: `C2`; U+2028 and U+2029: `E2`; U+FFFE and U+FFFF: `EF`). Every other byte is
+/// copied as it is, in runs, which keeps escaping fast.
+pub(crate) type Marks = [bool; 256];
+
+pub(crate) const fn marks(ascii: &[u8]) -> Marks {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table[0xe2] = true;
+    table[0xef] = true;
+    let mut i = 0;
+    while i < ascii.len() {
+        table[ascii[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
+/// Writes `text` to `out`, handing `piece` each marked character and each line break
+/// (`\r\n`, `\r`, `\n`, NEL, U+2028, U+2029: one `Break`). Tabs become spaces; other
+/// control characters and U+FFFE and U+FFFF (which no XML may hold) are dropped.
+pub(crate) fn write(
+    out: &mut String,
+    text: &str,
+    marks: &Marks,
+    mut piece: impl FnMut(&mut String, Piece),
+) {
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !marks[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        // A marked byte is ASCII or a first byte, so `i` is on a character's boundary.
+        out.push_str(&text[start..i]);
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         match c {
-            '\n' if was_cr => {}
-            '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => out(Piece::Break),
-            '\t' => out(Piece::Char(' ')),
+            '\r' => {
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+                piece(out, Piece::Break);
+            }
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => piece(out, Piece::Break),
+            '\t' => out.push(' '),
             '\u{fffe}' | '\u{ffff}' => {}
             c if c.is_control() => {}
-            c => out(Piece::Char(c)),
+            c => piece(out, Piece::Char(c)),
         }
+        start = i;
     }
+    out.push_str(&text[start..]);
 }
 
 /// At most `max` characters, ending in "…" when cut; surrounding space trimmed.
@@ -96,8 +143,10 @@ pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
-/// Characters outside XML 1.0's range are gone after `pieces`; these five are the ones
-/// XML text and attribute values must escape.
+/// The five characters XML text and attribute values must escape; `write` has dropped
+/// those outside XML 1.0's range.
+pub(crate) const XML_MARKS: Marks = marks(b"&<>\"'");
+
 pub(crate) fn push_xml_char(out: &mut String, c: char) {
     match c {
         '&' => out.push_str("&amp;"),
@@ -113,34 +162,28 @@ pub(crate) fn push_xml_char(out: &mut String, c: char) {
 mod tests {
     use super::*;
 
-    fn collect(text: &str) -> Vec<Piece> {
-        let mut all = Vec::new();
-        pieces(text, |p| all.push(p));
-        all
+    /// `text` written with `|` and `é`'s first byte marked: marks in brackets, breaks
+    /// as `/`.
+    fn written(text: &str) -> String {
+        let mut out = String::new();
+        write(&mut out, text, &marks(b"|"), |out, piece| match piece {
+            Piece::Break => out.push('/'),
+            Piece::Char(c) => out.push_str(&format!("[{c}]")),
+        });
+        out
     }
 
     #[test]
     fn every_kind_of_line_break_is_one_break_and_controls_go() {
-        use Piece::{Break, Char};
+        assert_eq!(written("a\r\nb\rc\nd\u{2028}e\u{85}f"), "a/b/c/d/e/f");
+        assert_eq!(written("x\t\u{0}\u{7}\u{1b}y\u{fffe}\u{9f}"), "x y");
+        assert_eq!(written("\r\n\r\n"), "//");
+        assert_eq!(written("a|b"), "a[|]b");
+        // Characters sharing a marked first byte with those handled pass through.
         assert_eq!(
-            collect("a\r\nb\rc\nd\u{2028}e"),
-            [
-                Char('a'),
-                Break,
-                Char('b'),
-                Break,
-                Char('c'),
-                Break,
-                Char('d'),
-                Break,
-                Char('e')
-            ]
+            written("°\u{a0}€\u{fffd}é😀"),
+            "[°][\u{a0}][€][\u{fffd}]é😀"
         );
-        assert_eq!(
-            collect("x\t\u{0}\u{7}\u{1b}y\u{fffe}"),
-            [Char('x'), Char(' '), Char('y')]
-        );
-        assert_eq!(collect("\r\n\r\n"), [Break, Break]);
     }
 
     #[test]

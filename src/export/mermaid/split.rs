@@ -90,25 +90,15 @@ fn summary(
                 rgba(style::zone_fill(kind)),
                 rgba(style::zone_stroke(kind))
             );
-            Node {
-                id,
-                text,
-                class: None,
-            }
+            Node::new(id, text, None)
         })
         .collect();
     let edges: Vec<Edge> = between
         .iter()
-        .map(|&(a, b, flows, dashed)| Edge {
-            from: a,
-            to: b,
-            text: edge_line(
-                &id(a),
-                &id(b),
-                &count(flows, "flow"),
-                summary_stroke(dashed),
-            ),
-            stroke: summary_stroke(dashed),
+        .map(|&(a, b, flows, dashed)| {
+            let stroke = summary_stroke(dashed);
+            let text = edge_line(&id(a), &id(b), &count(flows, "flow"), stroke);
+            Edge::new(a, b, text, stroke)
         })
         .collect();
     let all: Vec<usize> = (0..nodes.len()).collect();
@@ -183,10 +173,8 @@ impl<'s> Packer<'s> {
         }
     }
 
-    /// A node's share of a diagram: its lines and its id in its class line.
     fn node_cost(&self, n: usize) -> usize {
-        let node = &self.nodes[n];
-        utf16_len(&node.text) + node.class.map_or(0, |_| node.id.len() + 1)
+        self.nodes[n].cost
     }
 
     fn pack(&mut self, wrapper: &Section, members: &[usize], edges: &[usize]) -> Vec<Part> {
@@ -202,7 +190,7 @@ impl<'s> Packer<'s> {
                 parts.push(self.finish(part));
                 part = self.start(fixed);
             }
-            part.cost += utf16_len(&edge.text);
+            part.cost += edge.cost;
             part.part.edges.push(e);
             for n in [edge.from, edge.to] {
                 self.take(&mut part, n);
@@ -240,7 +228,7 @@ impl<'s> Packer<'s> {
         if filling.is_empty() {
             return true;
         }
-        let mut cost = filling.cost + utf16_len(&edge.text);
+        let mut cost = filling.cost + edge.cost;
         let ends: &[usize] = if edge.from == edge.to {
             &[edge.from]
         } else {

@@ -185,3 +185,18 @@ fn a_huge_summary_is_split_too() {
     // Each zone's own diagram has its one system and no flow.
     assert_eq!(mermaid.diagrams.len(), 3 + 300);
 }
+
+#[test]
+fn the_length_measured_is_the_length_written() {
+    let mut project = chain(3, 4);
+    project.systems[0].name = "emoji 😀 and \"quotes\"".into();
+    project.systems[1].sensitivity = Some(Sensitivity::Public);
+    project.systems[2].zone = None;
+    let sheet = Sheet::of(&project);
+    let sections = sheet.sections();
+    let text = render(&sections, &sheet.nodes, sheet.edges.iter());
+    assert_eq!(
+        length(&sections, &sheet.nodes, sheet.edges.iter()),
+        utf16_len(&text)
+    );
+}
