@@ -5,6 +5,8 @@
 //! a quoted DOT string would read `\` before `"` as an escaped quote, and `\n`, `\N` or
 //! `&amp;` as label escapes.
 
+use std::fmt::Write as _;
+
 use crate::item_text::{connection_label, is_dashed, sla};
 use crate::model::{Direction, Project, System, Zone};
 use crate::picture::style;
@@ -70,22 +72,24 @@ fn nodes(project: &Project) -> String {
 fn edges(project: &Project) -> String {
     let mut out = String::with_capacity(100 * project.connections.len());
     for (connection, _, _) in super::drawable(project) {
-        out.push_str(&format!("  s{} -> s{} [", connection.from, connection.to));
+        let _ = write!(out, "  s{} -> s{} [", connection.from, connection.to);
         let label = connection_label(connection);
-        let mut attributes = Vec::new();
+        let mut separator = "";
         if !label.is_empty() {
-            let mut html = String::from("label=<");
-            push_lines(&mut html, &label, 32, 2);
-            html.push('>');
-            attributes.push(html);
+            out.push_str("label=<");
+            push_lines(&mut out, &label, 32, 2);
+            out.push('>');
+            separator = ", ";
         }
         if is_dashed(connection) {
-            attributes.push("style=dashed".to_owned());
+            out.push_str(separator);
+            out.push_str("style=dashed");
+            separator = ", ";
         }
         if connection.direction == Direction::BothWays {
-            attributes.push("dir=both".to_owned());
+            out.push_str(separator);
+            out.push_str("dir=both");
         }
-        out.push_str(&attributes.join(", "));
         out.push_str("]\n");
     }
     out
@@ -114,20 +118,17 @@ fn cluster(out: &mut String, zone: &Zone, members: &[usize], project: &Project) 
 /// `s12 [label=<<b>Name</b><br/>technology<br/>SLA 99.95% · Confidential>, color=…]`:
 /// what the canvas writes on a box, the border in the sensitivity's colour.
 fn node(out: &mut String, system: &System, indent: &str) {
-    out.push_str(&format!("{indent}s{} [label=<<b>", system.id));
+    let _ = write!(out, "{indent}s{} [label=<<b>", system.id);
     push_lines(out, super::system_title(system), 28, 3);
     out.push_str("</b>");
-    let small = format!(
-        "<br/><font point-size=\"{}\" color=\"{}\">",
-        style::SMALL_FONT,
-        style::TEXT.hex()
-    );
+    // `style::SMALL_FONT` in `style::TEXT`, as the canvas writes a box's second lines.
+    let small = "<br/><font point-size=\"11.5\" color=\"#505050\">";
     if !crate::model::is_blank(&system.technology) {
-        out.push_str(&small);
+        out.push_str(small);
         push_lines(out, &system.technology, 36, 2);
         out.push_str("</font>");
     }
-    out.push_str(&small);
+    out.push_str(small);
     push_html(out, &sla(system));
     if let Some(badge) = crate::item_text::sensitivity_badge(system.sensitivity.as_ref()) {
         out.push_str(" · ");
@@ -135,12 +136,16 @@ fn node(out: &mut String, system: &System, indent: &str) {
     }
     out.push_str("</font>");
     let colour = style::sensitivity(system.sensitivity.as_ref()).hex();
-    out.push_str(&format!(">, color=\"{colour}\"]\n"));
+    let _ = writeln!(out, ">, color=\"{colour}\"]");
 }
 
 /// Text wrapped to a label's width (a picture of a landscape, like the canvas, shows the
 /// start of a long text), its lines joined with `<br/>`.
 fn push_lines(out: &mut String, text: &str, width: usize, max_lines: usize) {
+    let text = text.trim();
+    if text.len() <= width && !text.contains(['\n', '\r']) {
+        return push_html(out, text);
+    }
     for (i, line) in wrap(text, width, max_lines).iter().enumerate() {
         if i > 0 {
             out.push_str("<br/>");
@@ -161,6 +166,18 @@ fn push_html(out: &mut String, text: &str) {
 mod tests {
     use super::*;
     use crate::model::{Connection, ConnectionId, InteractionStyle, SystemId, ZoneId};
+
+    #[test]
+    fn the_small_lines_are_in_the_canvas_s_font_and_colour() {
+        let expected = format!(
+            "<br/><font point-size=\"{}\" color=\"{}\">",
+            style::SMALL_FONT,
+            style::TEXT.hex()
+        );
+        let mut project = Project::new("p");
+        project.systems.push(System::new(SystemId(1), "A"));
+        assert!(to_dot(&project).contains(&expected));
+    }
 
     #[test]
     fn names_are_xml_escaped_in_html_labels() {

@@ -288,13 +288,16 @@ fn style_of(connection: &Connection) -> Stroke {
 
 fn system_node(system: &System) -> Node {
     let id = format!("s{}", system.id);
-    let mut label = String::new();
-    push_label(&mut label, &shorten(super::system_title(system), 80));
+    let mut text = String::with_capacity(160);
+    text.push_str("    ");
+    text.push_str(&id);
+    text.push_str("[\"");
+    push_label(&mut text, &shorten(super::system_title(system), 80));
     if !crate::model::is_blank(&system.technology) {
-        label.push_str("<br>");
-        push_label(&mut label, &shorten(&system.technology, 60));
+        text.push_str("<br>");
+        push_label(&mut text, &shorten(&system.technology, 60));
     }
-    let text = format!("    {id}[\"{label}\"]\n");
+    text.push_str("\"]\n");
     Node::new(id, text, Some(class_of(system.sensitivity.as_ref())))
 }
 
@@ -307,12 +310,18 @@ fn edge_line(from: &str, to: &str, label: &str, stroke: Stroke) -> String {
         (true, true) => "<-.->",
     };
     let label = shorten(label, 80);
-    if label.is_empty() {
-        return format!("  {from} {arrow} {to}\n");
+    let mut text = String::with_capacity(32 + label.len());
+    for piece in ["  ", from, " ", arrow] {
+        text.push_str(piece);
     }
-    let mut text = format!("  {from} {arrow}|\"");
-    push_label(&mut text, &label);
-    text.push_str(&format!("\"| {to}\n"));
+    if !label.is_empty() {
+        text.push_str("|\"");
+        push_label(&mut text, &label);
+        text.push_str("\"|");
+    }
+    for piece in [" ", to, "\n"] {
+        text.push_str(piece);
+    }
     text
 }
 

@@ -79,6 +79,10 @@ pub(crate) fn write(
 /// At most `max` characters, ending in "…" when cut; surrounding space trimmed.
 pub(crate) fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     let text = text.trim();
+    // No more bytes than `max` is no more characters: the common case, without counting.
+    if text.len() <= max {
+        return Cow::Borrowed(text);
+    }
     match text.char_indices().nth(max) {
         None => Cow::Borrowed(text),
         Some(_) => {
