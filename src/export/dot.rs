@@ -23,7 +23,7 @@ pub fn to_dot(project: &Project) -> String {
         title = style::TITLE_FONT,
         background = style::BACKGROUND.hex(),
     ));
-    push_html(&mut out, project.name.trim());
+    push_lines(&mut out, &project.name, 80, 3);
     out.push_str(">\n");
     out.push_str(&format!(
         "  node [shape=box, style=\"rounded,filled\", fillcolor=\"{fill}\", \
