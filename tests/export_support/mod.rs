@@ -209,6 +209,31 @@ pub fn hostile_text() -> impl proptest::strategy::Strategy<Value = String> {
     prop::collection::vec(piece, 1..4).prop_map(|pieces| pieces.concat())
 }
 
+/// A project of 2 to 7 systems with hostile names, a hostile zone and hostile data.
+pub fn hostile_project() -> impl proptest::strategy::Strategy<Value = Project> {
+    use proptest::prelude::*;
+    let names = prop::collection::vec(hostile_text(), 2..8);
+    (names, hostile_text(), hostile_text())
+        .prop_map(|(names, zone, data)| project_named(&names, &zone, &data))
+}
+
+/// How many systems, flows and zones our own importer for `format` reads in `text`.
+pub fn reimported_counts(
+    text: &str,
+    format: integration_studio::import::Format,
+) -> (usize, usize, usize) {
+    use integration_studio::import::{Options, Source, import_source};
+    let source = Source::new(Path::new("export"), text.to_owned());
+    let project = import_source(&source, format, &Options::default())
+        .unwrap_or_else(|e| panic!("{e:?}\n{text}"))
+        .project;
+    (
+        project.systems.len(),
+        project.connections.len(),
+        project.zones.len(),
+    )
+}
+
 /// Systems with these names, the first half in a zone with this name, each sending the
 /// next one `data`, alternately by REST and by an event stream.
 pub fn project_named(names: &[String], zone: &str, data: &str) -> Project {
