@@ -4,7 +4,7 @@
 
 mod import_support;
 
-use import_support::flows;
+use import_support::{flows, line_of};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -29,15 +29,6 @@ fn import(name: &str, view: Option<&str>) -> Result<Imported, ImportError> {
 
 fn archisurance(view: Option<&str>) -> Imported {
     import("archimate/archisurance.xml", view).unwrap_or_else(|e| panic!("{}", e.report()))
-}
-
-/// The 1-based line of the first line of a fixture that contains `text`.
-fn line_of(name: &str, text: &str) -> usize {
-    let source = std::fs::read_to_string(fixture(name)).unwrap();
-    1 + source
-        .lines()
-        .position(|l| l.contains(text))
-        .unwrap_or_else(|| panic!("“{text}” is not in {name}"))
 }
 
 fn line<'r>(imported: &'r Imported, text: &str) -> &'r Line {

@@ -84,3 +84,23 @@ fn every_real_fixture_cut_off_anywhere_imports_or_fails_cleanly() {
         }
     }
 }
+
+#[test]
+fn every_zipped_fixture_cut_off_anywhere_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.archimate");
+    let zipped: Vec<Vec<u8>> = files_under(Path::new("tests/fixtures/import"))
+        .into_iter()
+        .map(|file| std::fs::read(file).unwrap())
+        .filter(|bytes| bytes.starts_with(b"PK\x03\x04"))
+        .collect();
+    assert!(!zipped.is_empty());
+    for bytes in zipped {
+        for step in 1..24 {
+            std::fs::write(&cut, &bytes[..bytes.len() * step / 24]).unwrap();
+            // Without its central directory at the end, no zip archive can be read.
+            let error = import_file(&cut, &Options::default()).unwrap_err();
+            assert!(error.to_string().contains("cut.archimate"), "{error}");
+        }
+    }
+}

@@ -102,6 +102,45 @@ fn the_format_is_told_from_the_file_or_named() {
 }
 
 #[test]
+fn archis_own_model_files_plain_or_zipped_are_told_from_their_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("archisurance.ron");
+    for (source, from) in [
+        ("archi-model/Archisurance.archimate", None),
+        ("archi-model/Archisurance-zipped.archimate", None),
+        (
+            "archi-model/Archisurance-zipped.archimate",
+            Some("archimate"),
+        ),
+    ] {
+        let mut command = studio();
+        command
+            .args(["import", &fixture(source), "--force", "-o"])
+            .arg(&out);
+        if let Some(from) = from {
+            command.args(["--from", from]);
+        }
+        command.assert().code(0).stderr(predicate::str::contains(
+            "imported 23 systems, 13 connections, 2 zones",
+        ));
+    }
+    studio()
+        .args([
+            "import",
+            &fixture("broken/archi-model-zip-no-model.archimate"),
+            "--force",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("no “model.xml”")
+                .and(predicate::str::contains("Nothing was written")),
+        );
+}
+
+#[test]
 fn unreadable_and_broken_sources_exit_2_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.ron");

@@ -133,6 +133,28 @@ fn a_foreign_file_dropped_on_the_window_is_imported() {
 }
 
 #[test]
+fn a_foreign_file_named_at_launch_is_imported_not_opened_as_a_project() {
+    let launch = integration_studio::ui::Launch {
+        file: Some("tests/fixtures/import/drawio/C4.drawio".into()),
+        ..Default::default()
+    };
+    let mut harness = common::app_with(Default::default(), launch);
+    harness.run_steps(10);
+    harness.get_by_label("Import report");
+    assert!(
+        harness
+            .query_by_label("The project could not be opened")
+            .is_none()
+    );
+    let document = harness.state().document();
+    assert!(
+        document.path.is_none(),
+        "an import is saved where the user says"
+    );
+    assert!(document.project().systems.len() > 5);
+}
+
+#[test]
 fn importing_the_same_file_twice_adds_nothing_the_second_time() {
     let mut harness = app();
     let template = Path::new("docs/import-template/systems.csv");

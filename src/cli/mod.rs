@@ -62,8 +62,8 @@ enum Command {
     /// the inventory CSV pair or a Markdown catalogue.
     Export(export::ExportArgs),
     /// Make a project from another tool's file: draw.io, Structurizr DSL, Mermaid,
-    /// Graphviz DOT, ArchiMate exchange format, Archi CSV, an inventory CSV or a
-    /// Backstage catalog.
+    /// Graphviz DOT, ArchiMate (exchange format or Archi's own .archimate), Archi CSV, an
+    /// inventory CSV or a Backstage catalog.
     Import(import::ImportArgs),
 }
 

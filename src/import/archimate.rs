@@ -1,7 +1,7 @@
 //! ArchiMate Open Exchange Format (as Archi, BiZZdesign and others export it), read into
-//! a `Model` that Archi's CSV is read into too, and turned into a landscape by one set of
-//! rules (see `types` for what each element type becomes, docs/import.md for the whole
-//! mapping):
+//! a `Model` that Archi's own model files and its CSV are read into too, and turned into a
+//! landscape by one set of rules (see `types` for what each element type becomes,
+//! docs/import.md for the whole mapping):
 //!
 //! - application components, nodes, devices and system software are systems; services,
 //!   interfaces and functions stand for the one system that realises or performs them;
@@ -19,18 +19,26 @@ mod relations;
 mod sweep;
 pub(super) mod types;
 mod views;
-mod xml;
+pub(super) mod xml;
 mod zones;
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;
 
+use super::archi_model;
 use super::builder::Builder;
 use super::source::Source;
 use super::{ImportError, Options};
 
+/// Reads the exchange format, or an Archi model (`.archimate`), told apart by the root.
 pub fn read(source: &Source, options: &Options, builder: &mut Builder) -> Result<(), ImportError> {
-    let model = xml::parse(source)?;
+    let document = xml::document(source)?;
+    let root = document.root_element();
+    let model = if archi_model::is_archi_model(root) {
+        archi_model::parse(source, root)
+    } else {
+        xml::parse(source, root)?
+    };
     landscape::build(&model, options.view.as_deref(), &source.path, builder)
 }
 

@@ -5,6 +5,7 @@
 //! unless allowed, nothing is fetched, and every expansion is bounded.
 
 mod archi_csv;
+mod archi_model;
 mod archimate;
 mod backstage;
 mod builder;
@@ -32,7 +33,7 @@ pub use error::ImportError;
 pub use guess::{Guess, guess};
 pub use merge::{Merged, merge};
 pub use report::{Counts, Line, LineKind, Place, Report};
-pub use source::Source;
+pub use source::{Archive, Source};
 
 use crate::model::Project;
 
@@ -82,7 +83,7 @@ impl Format {
             Format::Structurizr => "Structurizr DSL",
             Format::Mermaid => "Mermaid",
             Format::Dot => "Graphviz DOT",
-            Format::Archimate => "ArchiMate exchange format",
+            Format::Archimate => "ArchiMate (exchange format or Archi model)",
             Format::ArchiCsv => "Archi CSV",
             Format::Csv => "inventory CSV",
             Format::Backstage => "Backstage catalog",
@@ -117,7 +118,7 @@ impl Format {
             "xml" if head.contains("<mxfile") || head.contains("<mxGraphModel") => {
                 Some(Format::Drawio)
             }
-            "xml" if head.contains("opengroup.org/xsd/archimate") => Some(Format::Archimate),
+            "xml" if is_archimate(head) => Some(Format::Archimate),
             _ => Format::detect_by_content(head),
         }
     }
@@ -126,7 +127,7 @@ impl Format {
         let first_word = head.split_whitespace().next().unwrap_or("");
         if head.starts_with("<mxfile") || head.contains("<mxGraphModel") {
             Some(Format::Drawio)
-        } else if head.contains("opengroup.org/xsd/archimate") {
+        } else if is_archimate(head) {
             Some(Format::Archimate)
         } else if first_word == "workspace" {
             Some(Format::Structurizr)
@@ -143,6 +144,11 @@ impl Format {
             None
         }
     }
+}
+
+/// The exchange format's namespace, or Archi's own.
+fn is_archimate(head: &str) -> bool {
+    head.contains("opengroup.org/xsd/archimate") || head.contains(archi_model::NAMESPACE)
 }
 
 /// What an import may do beyond reading its source.
@@ -172,12 +178,13 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
     if path.is_dir() {
         return import_folder(path, options);
     }
-    let source = Source::read(path)?;
+    let source = read_source(path, options.format)?;
     let format = match options.format {
         Some(format) => format,
         None => {
             let head: String = source.text.chars().take(4096).collect();
-            Format::detect(path, &head).ok_or_else(|| ImportError::Unsupported {
+            // An unpacked source is named after its entry (`….archimate/model.xml`).
+            Format::detect(&source.path, &head).ok_or_else(|| ImportError::Unsupported {
                 path: path.to_owned(),
                 reason: format!(
                     "cannot tell which format this is; name it with --from ({})",
@@ -187,6 +194,17 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
         }
     };
     import_source(&source, format, options)
+}
+
+/// The file as text. A zip archive is unpacked as Archi saves a model that holds images,
+/// unless another format is asked for or named by the extension (a `.dsl` is text).
+fn read_source(path: &Path, format: Option<Format>) -> Result<Source, ImportError> {
+    let bytes = Source::read_bytes(path)?;
+    let named = format.or_else(|| Format::detect(path, ""));
+    if matches!(named, None | Some(Format::Archimate)) && archi_model::is_zip(&bytes) {
+        return archi_model::unzip(path, &bytes);
+    }
+    Source::from_bytes(path, bytes)
 }
 
 /// A folder is a Backstage catalog: every YAML file in it.
@@ -213,12 +231,16 @@ pub fn import_source(
     options: &Options,
 ) -> Result<Imported, ImportError> {
     let report = Report::new(source.path.clone(), format.name());
-    let name = source
-        .path
+    // An unpacked source is named after its archive, not the entry in it.
+    let named_after = source.archive.as_ref().map_or(&source.path, |a| &a.path);
+    let name = named_after
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "Imported landscape".to_owned());
     let mut builder = builder::Builder::new(&name, report);
+    if let Some(archive) = &source.archive {
+        builder.line(LineKind::Note, None, archive.note());
+    }
     match format {
         Format::Mermaid => mermaid::read(source, &mut builder)?,
         Format::Dot => dot::read(source, &mut builder)?,
@@ -248,6 +270,12 @@ mod detect_tests {
             (
                 "a.xml",
                 "<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\">",
+                Some(Format::Archimate),
+            ),
+            ("Archisurance.archimate", "", Some(Format::Archimate)),
+            (
+                "model.xml",
+                "<archimate:model xmlns:archimate=\"http://www.archimatetool.com/archimate\">",
                 Some(Format::Archimate),
             ),
             ("workspace.dsl", "", Some(Format::Structurizr)),

@@ -14,7 +14,37 @@ pub const LARGEST_SOURCE: u64 = 256 * 1024 * 1024;
 pub struct Source {
     pub path: PathBuf,
     pub text: String,
+    /// The archive the text was unpacked from, when it was (a zipped Archi model).
+    pub archive: Option<Archive>,
     line_starts: Vec<usize>,
+}
+
+/// Where an unpacked source came from; its path is the archive's joined with the entry's.
+#[derive(Clone, Debug)]
+pub struct Archive {
+    pub path: PathBuf,
+    /// The entry that was read.
+    pub entry: String,
+    /// The other entries, which were not read, in the archive's order.
+    pub unread: Vec<String>,
+}
+
+impl Archive {
+    /// The report's line about what was read from the archive and what was not.
+    pub fn note(&self) -> String {
+        let mut note = format!("the model is “{}” in this zip archive", self.entry);
+        if let Some(first) = self.unread.first() {
+            let more = match self.unread.len() - 1 {
+                0 => String::new(),
+                n => format!(" and {n} more"),
+            };
+            note.push_str(&format!(
+                "; {} not read (“{first}”{more}): images are not landscape data",
+                crate::words::count(self.unread.len(), "other file"),
+            ));
+        }
+        note
+    }
 }
 
 impl Source {
@@ -30,12 +60,18 @@ impl Source {
         Source {
             path: path.to_owned(),
             text,
+            archive: None,
             line_starts,
         }
     }
 
     /// Reads a file as UTF-8 text, refusing what is too big or not text.
     pub fn read(path: &Path) -> Result<Source, ImportError> {
+        Source::from_bytes(path, Source::read_bytes(path)?)
+    }
+
+    /// Reads a file's bytes, refusing a folder or what is too big.
+    pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
         let read_error = |reason: String| ImportError::Read {
             path: path.to_owned(),
             reason,
@@ -54,8 +90,7 @@ impl Source {
                 LARGEST_SOURCE / (1024 * 1024)
             )));
         }
-        let bytes = std::fs::read(path).map_err(|e| read_error(describe(&e)))?;
-        Source::from_bytes(path, bytes)
+        std::fs::read(path).map_err(|e| read_error(describe(&e)))
     }
 
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source, ImportError> {

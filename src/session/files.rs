@@ -45,6 +45,18 @@ impl FileAction {
         )
     }
 
+    /// A project file opens; any other file is another tool's, imported as a new project.
+    pub fn open_or_import(path: PathBuf) -> FileAction {
+        let is_project = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        if is_project {
+            FileAction::Open(Some(path))
+        } else {
+            FileAction::Import(Some(path))
+        }
+    }
+
     /// The same action with its path chosen.
     pub fn with_path(self, path: PathBuf) -> FileAction {
         match self {

@@ -88,7 +88,7 @@ impl StudioApp {
                     path.display()
                 ))]
             }
-            Some(path) => session.apply([Intent::FileConfirmed(FileAction::Open(Some(path)))]),
+            Some(path) => session.apply([Intent::FileConfirmed(FileAction::open_or_import(path))]),
             None => Vec::new(),
         };
         let mut canvas = Canvas::new();

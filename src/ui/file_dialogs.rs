@@ -42,7 +42,19 @@ pub struct FileDialogs {
 
 /// The extensions File ▸ Import… offers.
 pub const IMPORTABLE: &[&str] = &[
-    "drawio", "dio", "xml", "svg", "dsl", "mmd", "mermaid", "gv", "dot", "csv", "tsv", "yaml",
+    "drawio",
+    "dio",
+    "xml",
+    "svg",
+    "dsl",
+    "mmd",
+    "mermaid",
+    "gv",
+    "dot",
+    "archimate",
+    "csv",
+    "tsv",
+    "yaml",
     "yml",
 ];
 

@@ -33,19 +33,9 @@ pub fn show(
             ui.set_width(ui.available_width());
             for line in lines.iter().take(MOST_LINES_SHOWN) {
                 ui.separator();
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(&line.place).weak().monospace());
-                    if !matches!(line.subject, ItemRef::Project) {
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            let show = ui
-                                .button("Show")
-                                .on_hover_text("Select it on the canvas and close the report");
-                            if show.clicked() {
-                                answer = Some(Intent::show(Selection::only(line.subject)).into());
-                            }
-                        });
-                    }
-                });
+                if let Some(intents) = place_row(ui, line) {
+                    answer = Some(intents);
+                }
                 ui.label(&line.message);
             }
             if let Some(rest) = lines.len().checked_sub(MOST_LINES_SHOWN)
@@ -66,6 +56,30 @@ pub fn show(
         }
         if ui.button("Copy Report").clicked() {
             answer = Some(vec![Intent::Run(Command::CopyText(text.to_owned()))]);
+        }
+    });
+    answer
+}
+
+/// The line's place in the source and, for a line about an item, its Show button.
+fn place_row(ui: &mut egui::Ui, line: &ListedProblem) -> Option<Vec<Intent>> {
+    let about_an_item = !matches!(line.subject, ItemRef::Project);
+    // A line about the whole source has no place and nothing to show: no empty row.
+    if line.place.is_empty() && !about_an_item {
+        return None;
+    }
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&line.place).weak().monospace());
+        if about_an_item {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let show = ui
+                    .button("Show")
+                    .on_hover_text("Select it on the canvas and close the report");
+                if show.clicked() {
+                    answer = Some(Intent::show(Selection::only(line.subject)).into());
+                }
+            });
         }
     });
     answer

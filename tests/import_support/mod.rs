@@ -86,3 +86,13 @@ pub fn import_fixture(path: &str) -> Imported {
         &Options::default(),
     )
 }
+
+/// The 1-based number of the first line of a fixture (by its path under
+/// tests/fixtures/import) that contains `text`.
+pub fn line_of(path: &str, text: &str) -> usize {
+    let source = std::fs::read_to_string(Path::new("tests/fixtures/import").join(path)).unwrap();
+    1 + source
+        .lines()
+        .position(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("“{text}” is not in {path}"))
+}

@@ -66,6 +66,9 @@ pub fn build(
 fn model_lines(model: &Model, builder: &mut Builder) {
     // The model's documentation describes the whole landscape: the project's description.
     builder.set_description(&model.documentation);
+    for (place, message) in &model.skipped {
+        builder.skipped(place.clone(), message);
+    }
     for (key, value, place) in &model.properties {
         builder.skipped(
             place.clone(),

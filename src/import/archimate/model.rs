@@ -23,6 +23,8 @@ pub struct Model {
     pub views: Vec<View>,
     /// What the reader found wrong but could work round.
     pub problems: Vec<(Place, String)>,
+    /// What the reader found but did not read, and why (Archi's sketches, say).
+    pub skipped: Vec<(Place, String)>,
 }
 
 pub struct Element {

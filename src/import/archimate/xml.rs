@@ -12,13 +12,19 @@ use super::model::{Ancestor, Element, Model, Relationship, View, ViewNode};
 use super::types::AccessType;
 use crate::model::{Point, Size};
 
-const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
+pub const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 
 /// More XML nodes than any real model has (Archisurance has about 10,000): a bound on
 /// the memory a hostile file can make the parser take.
 const NODES_LIMIT: u32 = 5_000_000;
 
-pub fn parse(source: &Source) -> Result<Model, ImportError> {
+/// Deeper than any real model nests its folders or diagrams (Archisurance: 8 levels), and
+/// shallow enough that the readers, which walk them recursively, never run out of stack.
+const DEEPEST: usize = 256;
+
+/// The XML of an ArchiMate source, Archi's own model files included: UTF-8 without NULs,
+/// no DTD, at most `NODES_LIMIT` nodes nested at most `DEEPEST` deep.
+pub fn document(source: &Source) -> Result<Document<'_>, ImportError> {
     // UTF-16 without a byte-order mark is valid UTF-8 full of NULs; say what it is.
     if let Some(at) = memchr::memchr(0, source.text.as_bytes()) {
         return Err(source.error_at(
@@ -34,7 +40,33 @@ pub fn parse(source: &Source) -> Result<Model, ImportError> {
     };
     let document = Document::parse_with_options(&source.text, options)
         .map_err(|error| xml_error(source, &error))?;
-    let root = document.root_element();
+    if let Some(node) = too_deep(&document) {
+        let message =
+            format!("the XML nests more than {DEEPEST} elements deep: too deep to import");
+        return Err(source.error_at(node.range().start, &message));
+    }
+    Ok(document)
+}
+
+/// The first element nested deeper than `DEEPEST`, found without recursion: the elements
+/// come in document order, and those still open end after the next one starts.
+fn too_deep<'a, 'input>(document: &'a Document<'input>) -> Option<Node<'a, 'input>> {
+    let mut open_ends: Vec<usize> = Vec::new();
+    for node in document.descendants().filter(Node::is_element) {
+        let range = node.range();
+        while open_ends.last().is_some_and(|&end| end <= range.start) {
+            open_ends.pop();
+        }
+        if open_ends.len() >= DEEPEST {
+            return Some(node);
+        }
+        open_ends.push(range.end);
+    }
+    None
+}
+
+/// Reads an exchange-format model from its root element.
+pub fn parse(source: &Source, root: Node) -> Result<Model, ImportError> {
     check_root(source, root)?;
     let mut reader = Reader {
         source,
@@ -60,32 +92,27 @@ pub fn parse(source: &Source) -> Result<Model, ImportError> {
     Ok(reader.model)
 }
 
-/// The exchange format's root is an ArchiMate `<model>`; Archi's own `.archimate` files
-/// have one too, in another namespace and with another layout, and would read as empty.
+/// The exchange format's root is an ArchiMate `<model>` in the Open Group's namespace (or
+/// in none).
 fn check_root(source: &Source, root: Node) -> Result<(), ImportError> {
     let at = root.range().start;
     let namespace = root.tag_name().namespace().unwrap_or("");
-    if namespace.contains("archimatetool.com") {
-        return Err(source.error_at(
-            at,
-            "this is Archi's own model file, not the exchange format: in Archi, export it \
-             with File › Export › Model to Open Exchange File… (or as CSV) and import that",
-        ));
-    }
     if root.tag_name().name() != "model"
         || !(namespace.is_empty() || namespace.contains("opengroup.org/xsd/archimate"))
     {
         return Err(source.error_at(
             at,
             &format!(
-                "this is not an ArchiMate exchange file: its root element is <{}>{}, not \
-                 <model> in the namespace http://www.opengroup.org/xsd/archimate/3.0/",
+                "this is not an ArchiMate model: its root element is <{}>{}, not <model> in \
+                 the namespace http://www.opengroup.org/xsd/archimate/3.0/ (the exchange \
+                 format) or <archimate:model> in {} (an Archi model)",
                 root.tag_name().name(),
                 if namespace.is_empty() {
                     String::new()
                 } else {
                     format!(" in {namespace}")
-                }
+                },
+                super::super::archi_model::NAMESPACE,
             ),
         ));
     }
@@ -303,7 +330,7 @@ fn property_nodes<'a, 'input>(node: Node<'a, 'input>) -> impl Iterator<Item = No
     children(node, "properties").flat_map(|list| children(list, "property"))
 }
 
-fn children<'a, 'input>(
+pub fn children<'a, 'input>(
     node: Node<'a, 'input>,
     name: &'static str,
 ) -> impl Iterator<Item = Node<'a, 'input>> {
@@ -311,15 +338,19 @@ fn children<'a, 'input>(
         .filter(move |n| n.is_element() && n.tag_name().name() == name)
 }
 
-fn identifier(node: Node) -> String {
-    match node.attribute("identifier") {
+/// The exchange format's `identifier`, or Archi's `id`.
+pub fn identifier(node: Node) -> String {
+    match node
+        .attribute("identifier")
+        .or_else(|| node.attribute("id"))
+    {
         Some(id) => id.to_owned(),
         // Without an identifier nothing can refer to it; where it is keeps it apart.
         None => format!("at byte {}", node.range().start),
     }
 }
 
-fn xsi_type<'a>(node: Node<'a, '_>) -> &'a str {
+pub fn xsi_type<'a>(node: Node<'a, '_>) -> &'a str {
     node.attribute((XSI, "type")).unwrap_or("")
 }
 
@@ -333,7 +364,7 @@ fn name_of(node: Node) -> String {
 
 /// The text of the child `name` in the language wanted: one with no language or in
 /// English, else the first.
-fn localized(node: Node, name: &'static str) -> String {
+pub fn localized(node: Node, name: &'static str) -> String {
     let mut first = None;
     for child in children(node, name) {
         let lang = child.attribute(("http://www.w3.org/XML/1998/namespace", "lang"));
@@ -345,7 +376,7 @@ fn localized(node: Node, name: &'static str) -> String {
     first.map(text).unwrap_or_default()
 }
 
-fn text(node: Node) -> String {
+pub fn text(node: Node) -> String {
     node.descendants()
         .filter(Node::is_text)
         .filter_map(|n| n.text())

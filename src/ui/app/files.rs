@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use egui::ViewportCommand;
 
 use super::StudioApp;
-use crate::session::{Command, Dialog, FileAction, Intent};
+use crate::session::{Dialog, FileAction, Intent};
 use crate::ui::dialogs::ShownDialog;
 use crate::ui::file_dialogs::{Outcome, Picked};
 
@@ -50,15 +50,7 @@ impl StudioApp {
             .map(|f| f.path().to_owned())
             .find(|p| !p.as_os_str().is_empty())
         {
-            // A project opens; another tool's file is imported as a new project.
-            let is_project = path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-            if is_project {
-                intents.push(Intent::Run(Command::OpenPath(path)));
-            } else {
-                intents.push(Intent::File(FileAction::Import(Some(path))));
-            }
+            intents.push(Intent::File(FileAction::open_or_import(path)));
         }
     }
 
