@@ -1,9 +1,7 @@
 //! The inventory CSV pair, checked by our own CSV importer: export, import, and every
-//! system and connection comes back with its fields. The importer has a column for most
-//! fields; the ones it has none for yet (SLA note, notes, direction, encrypted,
-//! resilience, transformation) come back as `column: value` lines in the notes, which
-//! `kept_in_notes` spells out. The importer trims every cell, splits tags at `,` and `;`
-//! and reads a choice's label back as the choice (docs/export.md).
+//! system and connection comes back with every field. The importer trims every cell,
+//! splits tags at `,` and `;` and reads a choice's label back as the choice
+//! (docs/export.md).
 
 mod export_support;
 
@@ -14,8 +12,8 @@ use export_support::{examples, hostile, hostile_with_dangling_flow, saved, studi
 use integration_studio::export::{Inventory, to_csv};
 use integration_studio::import::{LineKind, Options, import_file};
 use integration_studio::model::{
-    Authentication, ChoiceEnum, Communication, Connection, DataFormat, InteractionStyle, Point,
-    Project, Sensitivity, System,
+    Authentication, ChoiceEnum, Communication, Connection, DataFormat, Direction, InteractionStyle,
+    Point, Project, Resilience, Sensitivity, System,
 };
 use proptest::prelude::*;
 
@@ -50,7 +48,7 @@ fn zone_name(project: &Project, system: &System) -> Option<String> {
 }
 
 type SystemFields = (
-    [String; 4],
+    [String; 6],
     (
         Option<DataFormat>,
         Option<Communication>,
@@ -78,6 +76,8 @@ fn carried_system(project: &Project, s: &System, expected: bool) -> SystemFields
             trim(&s.purpose),
             trim(&s.technology),
             trim(&s.owner_team),
+            trim(&s.availability.note),
+            trim(&s.notes),
         ],
         (
             relabelled(&s.data_format),
@@ -94,13 +94,14 @@ fn carried_system(project: &Project, s: &System, expected: bool) -> SystemFields
 }
 
 type FlowFields = (
-    [String; 5],
+    [String; 7],
     (
         Option<Communication>,
         Option<InteractionStyle>,
         Option<DataFormat>,
     ),
     (Option<Authentication>, Option<u64>),
+    (Direction, bool, Vec<Resilience>),
 );
 
 fn carried_flow(project: &Project, c: &Connection, expected: bool) -> FlowFields {
@@ -120,6 +121,8 @@ fn carried_flow(project: &Project, c: &Connection, expected: bool) -> FlowFields
             trim(&c.data),
             trim(&c.frequency),
             trim(&c.volume),
+            trim(&c.transformation),
+            trim(&c.notes),
         ],
         (
             relabelled(&c.protocol),
@@ -127,52 +130,8 @@ fn carried_flow(project: &Project, c: &Connection, expected: bool) -> FlowFields
             relabelled(&c.data_format),
         ),
         (relabelled(&c.authentication), c.latency_target_ms),
+        (c.direction.clone(), c.encrypted, c.resilience.clone()),
     )
-}
-
-/// What the importer keeps as `column: value` lines, having no field for them yet.
-fn kept_in_notes(lines: &[(&str, String)]) -> String {
-    lines
-        .iter()
-        .filter(|(_, value)| !value.trim().is_empty())
-        .map(|(key, value)| format!("{key}: {}", value.trim()))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn system_notes(s: &System) -> String {
-    kept_in_notes(&[
-        ("sla note", s.availability.note.clone()),
-        ("notes", s.notes.clone()),
-    ])
-}
-
-fn flow_notes(c: &Connection) -> String {
-    let both = c.direction != integration_studio::model::Direction::OneWay;
-    kept_in_notes(&[
-        (
-            "direction",
-            if both {
-                c.direction.label().to_owned()
-            } else {
-                String::new()
-            },
-        ),
-        (
-            "encrypted",
-            if c.encrypted {
-                "yes".into()
-            } else {
-                String::new()
-            },
-        ),
-        (
-            "resilience",
-            integration_studio::model::join_labels(&c.resilience),
-        ),
-        ("transformation", c.transformation.clone()),
-        ("notes", c.notes.clone()),
-    ])
 }
 
 /// Every system and every flow whose ends exist comes back, in order, with its fields.
@@ -196,12 +155,6 @@ fn assert_round_trip(name: &str, project: &Project) {
             "{name}: system {}",
             original.name
         );
-        assert_eq!(
-            again.notes,
-            system_notes(original),
-            "{name}: {}",
-            original.name
-        );
     }
     let drawable: Vec<&Connection> = project
         .connections
@@ -216,7 +169,6 @@ fn assert_round_trip(name: &str, project: &Project) {
             carried_flow(project, original, true),
             "{name}: {flow}"
         );
-        assert_eq!(again.notes, flow_notes(original), "{name}: {flow}");
     }
 }
 
@@ -320,6 +272,8 @@ proptest! {
                 (frequency, volume, transformation, notes);
             flow.authentication = Some(Authentication::Other(tag.clone()));
             flow.encrypted = true;
+            flow.direction = Direction::BothWays;
+            flow.resilience = vec![Resilience::DeadLetterQueue, Resilience::Timeout];
         }
         assert_round_trip("generated", &project);
     }

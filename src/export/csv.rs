@@ -1,13 +1,13 @@
 //! The inventory pair our CSV importer reads (`import/inventory.rs`): `systems.csv`, one
 //! row per system, and `connections.csv`, one row per data flow naming its ends by the
 //! systems' `id`. Every field of every system and connection has a column, headed with a
-//! name the importer maps to its field where it has one (see docs/export.md for the
-//! columns it keeps in the notes). Choices are written as their labels, lists joined with
-//! ", ", positions as `x` and `y`; the `csv` crate quotes what needs quoting.
+//! name the importer maps back to that field (see docs/export.md). Choices are written as
+//! their labels, tags joined with ", ", resilience measures one per line, positions as `x`
+//! and `y`; the `csv` crate quotes what needs quoting.
 
 use std::borrow::Cow;
 
-use crate::model::{Connection, Direction, Labelled, Project, System, ZoneId, join_labels};
+use crate::model::{Connection, Direction, Labelled, Project, System, ZoneId};
 
 /// `systems.csv` and `connections.csv`, as text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,10 +128,17 @@ fn flow_row(c: &Connection) -> [Cow<'_, str>; 15] {
             .map_or(Cow::Borrowed(""), |ms| ms.to_string().into()),
         label(&c.authentication),
         if c.encrypted { "yes" } else { "" }.into(),
-        join_labels(&c.resilience).into(),
+        resilience_lines(&c.resilience).into(),
         c.transformation.as_str().into(),
         c.notes.as_str().into(),
     ]
+}
+
+/// One measure per line: a measure of the user's own may hold a comma, and the importer
+/// splits a list with several lines at the line breaks.
+pub(crate) fn resilience_lines(measures: &[crate::model::Resilience]) -> String {
+    let labels: Vec<&str> = measures.iter().map(|m| m.label()).collect();
+    labels.join("\n")
 }
 
 fn label<T: Labelled>(value: &Option<T>) -> Cow<'_, str> {
