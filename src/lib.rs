@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cli;
 pub mod edit;
 pub mod examples;
+pub mod export;
 pub mod fields;
 pub mod import;
 pub mod io;

@@ -1,12 +1,15 @@
-//! `export`: the project in another format. Today pictures (SVG, PNG); the format is a
-//! value enum so more (Mermaid, PlantUML, …) can join it.
+//! `export`: the project in another format: a picture (SVG, PNG), a diagram as code
+//! (Mermaid, Graphviz DOT), the inventory CSV pair or a Markdown catalogue. Text formats
+//! go to standard output unless `-o` names a file; the CSV pair needs a folder.
 
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
 use super::status;
+use crate::export::{Inventory, MarkdownOptions, MermaidOptions};
 use crate::io::{load, write_atomically};
+use crate::model::Project;
 use crate::picture::{PictureFormat, PictureOptions};
 
 #[derive(Args, Debug)]
@@ -16,10 +19,18 @@ pub struct ExportArgs {
     /// The format to write.
     #[arg(long, value_enum)]
     to: ExportFormat,
-    /// Where to write it (default: FILE with the format's extension; `-` for standard
-    /// output).
+    /// Where to write it. Pictures: default FILE with the format's extension. Mermaid,
+    /// DOT and Markdown: default standard output. CSV: a folder (made if missing) for
+    /// systems.csv and connections.csv. `-` is standard output.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
+    /// Mermaid (and Markdown with --diagram): refuse a landscape over Mermaid's limits
+    /// (500 edges, 50,000 characters) instead of splitting it by zone.
+    #[arg(long)]
+    no_split: bool,
+    /// Markdown: put the Mermaid diagram above the tables.
+    #[arg(long)]
+    diagram: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -28,18 +39,34 @@ pub enum ExportFormat {
     Svg,
     /// A picture of the landscape as PNG, at twice the canvas's size.
     Png,
+    /// A Mermaid flowchart; over Mermaid's limits, split by zone into several (as Markdown).
+    Mermaid,
+    /// A Graphviz DOT digraph, zones as clusters.
+    Dot,
+    /// The inventory pair systems.csv and connections.csv, with every field; needs -o DIR.
+    Csv,
+    /// An interface catalogue: tables of systems and of data flows.
+    Markdown,
 }
 
 impl ExportFormat {
-    fn picture(self) -> PictureFormat {
+    fn name(self) -> &'static str {
         match self {
-            ExportFormat::Svg => PictureFormat::Svg,
-            ExportFormat::Png => PictureFormat::Png,
+            ExportFormat::Svg => "SVG",
+            ExportFormat::Png => "PNG",
+            ExportFormat::Mermaid => "Mermaid",
+            ExportFormat::Dot => "Graphviz DOT",
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Markdown => "Markdown",
         }
     }
 }
 
 pub fn run(args: ExportArgs) -> u8 {
+    if let Some(refusal) = misplaced_flags(&args) {
+        eprintln!("error: {refusal}. Nothing was written.");
+        return status::FAILED;
+    }
     let loaded = match load(&args.file) {
         Ok(loaded) => loaded,
         Err(error) => {
@@ -47,8 +74,16 @@ pub fn run(args: ExportArgs) -> u8 {
             return status::FAILED;
         }
     };
-    let format = args.to.picture();
-    let bytes = match format.render(&loaded.project, &PictureOptions::default()) {
+    let project = &loaded.project;
+    let made = match args.to {
+        ExportFormat::Svg => picture(project, PictureFormat::Svg),
+        ExportFormat::Png => picture(project, PictureFormat::Png),
+        ExportFormat::Csv => return inventory(&args, project),
+        ExportFormat::Mermaid => mermaid(project, args.no_split),
+        ExportFormat::Dot => Ok(crate::export::to_dot(project).into_bytes()),
+        ExportFormat::Markdown => markdown(project, &args),
+    };
+    let bytes = match made {
         Ok(bytes) => bytes,
         Err(error) => {
             eprintln!(
@@ -58,29 +93,133 @@ pub fn run(args: ExportArgs) -> u8 {
             return status::FAILED;
         }
     };
-    let out = args
-        .output
-        .unwrap_or_else(|| args.file.with_extension(format.extension()));
+    let out = match (args.output.clone(), args.to) {
+        (Some(out), _) => out,
+        (None, ExportFormat::Svg) => args.file.with_extension("svg"),
+        (None, ExportFormat::Png) => args.file.with_extension("png"),
+        (None, _) => PathBuf::from("-"),
+    };
+    deliver(&bytes, &out, &args.file, args.to.name())
+}
+
+/// Flags that mean nothing for the chosen format are refused rather than ignored.
+fn misplaced_flags(args: &ExportArgs) -> Option<&'static str> {
+    let mermaid = args.to == ExportFormat::Mermaid;
+    let markdown = args.to == ExportFormat::Markdown;
+    if args.diagram && !markdown {
+        return Some("--diagram is for --to markdown");
+    }
+    if args.no_split && !(mermaid || (markdown && args.diagram)) {
+        return Some("--no-split is for --to mermaid, or --to markdown with --diagram");
+    }
+    None
+}
+
+fn picture(project: &Project, format: PictureFormat) -> Result<Vec<u8>, String> {
+    format
+        .render(project, &PictureOptions::default())
+        .map_err(|e| e.to_string())
+}
+
+fn mermaid_options(no_split: bool) -> MermaidOptions {
+    MermaidOptions {
+        no_split,
+        ..MermaidOptions::default()
+    }
+}
+
+fn mermaid(project: &Project, no_split: bool) -> Result<Vec<u8>, String> {
+    let mermaid = crate::export::to_mermaid(project, &mermaid_options(no_split))
+        .map_err(|e| format!("{e}; leave out --no-split to split it by zone"))?;
+    if let Some(size) = mermaid.split_from {
+        eprintln!(
+            "note: as one diagram the landscape has {} edges and {} characters, over \
+             Mermaid's limits (500 edges, 50000 characters), so it is split by zone into {} \
+             diagrams, written as Markdown with one mermaid block each (--no-split refuses \
+             instead)",
+            size.edges,
+            size.chars,
+            mermaid.diagrams.len()
+        );
+    }
+    Ok(mermaid.to_text().into_bytes())
+}
+
+fn markdown(project: &Project, args: &ExportArgs) -> Result<Vec<u8>, String> {
+    let options = MarkdownOptions {
+        diagram: args.diagram.then(|| mermaid_options(args.no_split)),
+    };
+    crate::export::to_markdown(project, &options)
+        .map(String::into_bytes)
+        .map_err(|e| format!("{e}; leave out --no-split to split the diagram by zone"))
+}
+
+/// Writes the bytes to standard output (`-`) or atomically to a file that is not the
+/// project itself.
+fn deliver(bytes: &[u8], out: &Path, project_file: &Path, what: &str) -> u8 {
     if out == Path::new("-") {
-        super::out::write_bytes(&bytes);
+        super::out::write_bytes(bytes);
         return status::OK;
     }
-    if same_file(&out, &args.file) {
+    if same_file(out, project_file) {
         eprintln!(
-            "error: {}: the picture would overwrite the project file; choose another -o. \
+            "error: {}: the export would overwrite the project file; choose another -o. \
              Nothing was written.",
             out.display()
         );
         return status::FAILED;
     }
-    if let Err(error) = write_atomically(&out, &bytes, false) {
+    if let Err(error) = write_atomically(out, bytes, false) {
         eprintln!("error: {error}. Nothing was written.");
         return status::FAILED;
     }
+    eprintln!("{}: wrote the landscape as {what}", out.display());
+    status::OK
+}
+
+/// `systems.csv` and `connections.csv` in the folder `-o` names, made if missing.
+fn inventory(args: &ExportArgs, project: &Project) -> u8 {
+    let Some(folder) = args.output.as_deref().filter(|o| *o != Path::new("-")) else {
+        eprintln!(
+            "error: --to csv writes two files, {} and {}: name a folder for them with \
+             -o DIR (it is made if missing). Nothing was written.",
+            Inventory::SYSTEMS_FILE,
+            Inventory::CONNECTIONS_FILE
+        );
+        return status::FAILED;
+    };
+    if folder.exists() && !folder.is_dir() {
+        eprintln!(
+            "error: {}: --to csv needs a folder for {} and {}, and this is a file. \
+             Nothing was written.",
+            folder.display(),
+            Inventory::SYSTEMS_FILE,
+            Inventory::CONNECTIONS_FILE
+        );
+        return status::FAILED;
+    }
+    if let Err(error) = std::fs::create_dir_all(folder) {
+        eprintln!(
+            "error: {}: the folder cannot be made: {error}. Nothing was written.",
+            folder.display()
+        );
+        return status::FAILED;
+    }
+    let csv = crate::export::to_csv(project);
+    for (name, text) in [
+        (Inventory::SYSTEMS_FILE, &csv.systems),
+        (Inventory::CONNECTIONS_FILE, &csv.connections),
+    ] {
+        if let Err(error) = write_atomically(&folder.join(name), text.as_bytes(), false) {
+            eprintln!("error: {error}. The inventory is not complete.");
+            return status::FAILED;
+        }
+    }
     eprintln!(
-        "{}: wrote the landscape as {}",
-        out.display(),
-        format.extension().to_uppercase()
+        "{}: wrote the inventory as {} and {}",
+        folder.display(),
+        Inventory::SYSTEMS_FILE,
+        Inventory::CONNECTIONS_FILE
     );
     status::OK
 }

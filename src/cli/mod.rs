@@ -58,7 +58,8 @@ enum Command {
     /// Lay the landscape out automatically, in the direction data flows; pinned systems
     /// stay where they are.
     Arrange(arrange::ArrangeArgs),
-    /// Write the landscape in another format: a picture as SVG or PNG.
+    /// Write the landscape in another format: a picture (SVG, PNG), Mermaid, Graphviz DOT,
+    /// the inventory CSV pair or a Markdown catalogue.
     Export(export::ExportArgs),
     /// Make a project from another tool's file: draw.io, Structurizr DSL, Mermaid,
     /// Graphviz DOT, ArchiMate (exchange format or Archi's own .archimate), Archi CSV, an

@@ -174,13 +174,19 @@ fn is_connections_file(path: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().to_lowercase().contains("connections"))
 }
 
+/// The connections file the importer looks for beside a systems file.
+pub fn connections_file_beside(systems: &Path) -> PathBuf {
+    sibling(systems, "systems", "connections")
+}
+
 /// `acme-systems.csv` → `acme-connections.csv`; a file not named so → `connections.csv`.
 fn sibling(path: &Path, from: &str, to: &str) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let lower = name.to_lowercase();
+    // ASCII only: the byte offsets must be the name's own (`İ` lower-cased is longer).
+    let lower = name.to_ascii_lowercase();
     match lower.find(from) {
         Some(at) => path.with_file_name(format!("{}{to}{}", &name[..at], &name[at + from.len()..])),
         None => path.with_file_name(format!("{to}.csv")),

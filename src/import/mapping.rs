@@ -3,8 +3,8 @@
 //! in the item's notes, so nothing is dropped.
 
 use crate::model::{
-    Authentication, Availability, Communication, Connection, DataFormat, InteractionStyle,
-    Sensitivity, System,
+    Authentication, Availability, Communication, Connection, DataFormat, Direction,
+    InteractionStyle, Resilience, Sensitivity, System,
 };
 
 /// What became of one property.
@@ -75,6 +75,15 @@ pub fn system_property(system: &mut System, key: &str, value: &str) -> Mapped {
             add_tags(&mut system.tags, value);
             "tags"
         }
+        "slanote" | "availabilitynote" => {
+            set_text(&mut system.availability.note, value);
+            "SLA note"
+        }
+        "notes" | "note" | "comments" => {
+            set_text(&mut system.notes, value);
+            "notes"
+        }
+        "pinned" => return yes_no(&mut system.pinned, &mut system.notes, key, value),
         _ => {
             add_note(&mut system.notes, key, value);
             return Mapped::Notes;
@@ -117,6 +126,29 @@ pub fn connection_property(connection: &mut Connection, key: &str, value: &str) 
             connection.authentication = Authentication::from_label(value);
             "authentication"
         }
+        "direction" => {
+            connection.direction = Direction::from_label(value).unwrap_or_default();
+            "direction"
+        }
+        "encrypted" | "encryption" | "tls" => {
+            return yes_no(&mut connection.encrypted, &mut connection.notes, key, value);
+        }
+        "resilience" => {
+            for measure in list_items(value).filter_map(Resilience::from_label) {
+                if !connection.resilience.contains(&measure) {
+                    connection.resilience.push(measure);
+                }
+            }
+            "resilience"
+        }
+        "transformation" | "mapping" => {
+            set_text(&mut connection.transformation, value);
+            "transformation"
+        }
+        "notes" | "note" | "comments" => {
+            set_text(&mut connection.notes, value);
+            "notes"
+        }
         "latency" | "latencyms" | "latencytarget" | "latencytargetms" => {
             let digits = value.trim_end_matches("ms").trim();
             return match digits.parse::<u64>() {
@@ -138,6 +170,37 @@ pub fn connection_property(connection: &mut Connection, key: &str, value: &str) 
         }
     };
     Mapped::Field(field)
+}
+
+/// The items of a list: one per line when it has several lines (as our exports write
+/// lists whose items may hold commas), else split at `,` and `;`.
+fn list_items(value: &str) -> impl Iterator<Item = &str> {
+    let by_line = value.contains('\n');
+    value
+        .split(move |c| {
+            if by_line {
+                c == '\n'
+            } else {
+                c == ',' || c == ';'
+            }
+        })
+        .map(str::trim)
+}
+
+/// A yes-or-no field: "yes", "true", "1" and "no", "false", "0" in any case; anything else
+/// is kept in the notes.
+fn yes_no(field: &mut bool, notes: &mut String, key: &str, value: &str) -> Mapped {
+    match value.to_ascii_lowercase().as_str() {
+        "yes" | "true" | "1" | "y" => *field = true,
+        "no" | "false" | "0" | "n" => *field = false,
+        _ => {
+            add_note(notes, key, value);
+            return Mapped::Unfit(format!(
+                "{key} “{value}” is neither yes nor no; kept in the notes"
+            ));
+        }
+    }
+    Mapped::Field("yes or no")
 }
 
 /// "99.95" and "99.95%" are percentages; words such as "four nines" are not guessed.
@@ -216,5 +279,48 @@ mod tests {
         assert_eq!(s.notes, "availability: four nines");
         assert_eq!(percent("99.95"), Some(99.95));
         assert_eq!(percent("101"), None);
+    }
+
+    #[test]
+    fn every_field_a_csv_export_writes_has_a_home() {
+        use crate::model::ConnectionId;
+        let mut s = System::new(SystemId(1), "CRM");
+        for (key, value) in [
+            ("sla note", "business hours"),
+            ("Notes", "line one"),
+            ("pinned", "yes"),
+        ] {
+            assert!(matches!(
+                system_property(&mut s, key, value),
+                Mapped::Field(_)
+            ));
+        }
+        assert_eq!(s.availability.note, "business hours");
+        assert_eq!(s.notes, "line one");
+        assert!(s.pinned);
+        let mut c = Connection::new(ConnectionId(1), SystemId(1), SystemId(2));
+        for (key, value) in [
+            ("direction", "Both ways"),
+            ("encrypted", "yes"),
+            ("resilience", "Timeout, Circuit breaker, Timeout"),
+            ("transformation", "XML to JSON"),
+            ("notes", "see ADR-7"),
+        ] {
+            assert!(matches!(
+                connection_property(&mut c, key, value),
+                Mapped::Field(_)
+            ));
+        }
+        assert_eq!(c.direction, Direction::BothWays);
+        assert!(c.encrypted);
+        assert_eq!(
+            c.resilience,
+            [Resilience::Timeout, Resilience::CircuitBreaker]
+        );
+        assert_eq!(c.transformation, "XML to JSON");
+        assert_eq!(c.notes, "see ADR-7");
+        let unfit = connection_property(&mut c, "encrypted", "sometimes");
+        assert!(matches!(unfit, Mapped::Unfit(_)), "{unfit:?}");
+        assert!(c.notes.ends_with("encrypted: sometimes"));
     }
 }

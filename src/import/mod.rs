@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::ImportError;
 pub use guess::{Guess, guess};
+pub use inventory::connections_file_beside;
 pub use merge::{Merged, merge};
 pub use report::{Counts, Line, LineKind, Place, Report};
 pub use source::{Archive, Source};

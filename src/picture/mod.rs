@@ -13,7 +13,7 @@ mod labels;
 mod legend;
 mod png;
 mod route;
-mod style;
+pub(crate) mod style;
 mod svg;
 
 use std::path::Path;

@@ -37,6 +37,12 @@ pub enum Command {
     SavePromptAs,
     /// Writes a picture of the landscape; the file's extension (.svg, .png) picks the kind.
     ExportPicture,
+    /// Writes the landscape in another tool's text format (File ▸ Export ▸ Mermaid…).
+    ExportText(crate::export::TextFormat),
+    /// Puts the landscape on the clipboard as a Mermaid diagram.
+    CopyAsMermaid,
+    /// Puts the systems and data flows on the clipboard as Markdown tables.
+    CopyAsMarkdownTable,
     /// File ▸ Import…: another tool's file as a new project.
     Import,
     /// File ▸ Import into This Project….

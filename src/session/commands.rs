@@ -23,6 +23,9 @@ impl Session {
             Command::SaveAs => self.file(FileAction::SaveAs(None), effects),
             Command::SavePromptAs => self.file(FileAction::SavePrompt(None), effects),
             Command::ExportPicture => self.file(FileAction::ExportPicture(None), effects),
+            Command::ExportText(format) => self.file(FileAction::ExportText(format, None), effects),
+            Command::CopyAsMermaid => self.copy_as_mermaid(effects),
+            Command::CopyAsMarkdownTable => self.copy_as_markdown_table(effects),
             Command::Import => self.file(FileAction::Import(None), effects),
             Command::ImportInto => self.file(FileAction::ImportInto(None), effects),
             Command::CopyText(text) => {

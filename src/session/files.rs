@@ -1,4 +1,4 @@
-//! File actions: new, open, revert, save, save as, save the prompt, export a picture, quit. One enum names
+//! File actions: new, open, revert, save, save as, save the prompt, export, import, quit. One enum names
 //! each action from the menu to the dialog that asks about unsaved changes, the dialog
 //! that asks for a path, and the file it finally reads or writes. On any failure the open
 //! project stays as it was.
@@ -9,6 +9,7 @@ use super::Session;
 use super::dialog::Dialog;
 use super::effect::Effect;
 use crate::edit::Document;
+use crate::export::TextFormat;
 use crate::io;
 use crate::model::Project;
 
@@ -25,6 +26,8 @@ pub enum FileAction {
     SavePrompt(Option<PathBuf>),
     /// A picture of the landscape, SVG or PNG by the file's extension.
     ExportPicture(Option<PathBuf>),
+    /// The landscape as text in another tool's format.
+    ExportText(TextFormat, Option<PathBuf>),
     /// Another tool's file as a new, unsaved project.
     Import(Option<PathBuf>),
     /// Another tool's file added to this project.
@@ -64,6 +67,7 @@ impl FileAction {
             FileAction::SaveAs(_) | FileAction::Save => FileAction::SaveAs(Some(path)),
             FileAction::SavePrompt(_) => FileAction::SavePrompt(Some(path)),
             FileAction::ExportPicture(_) => FileAction::ExportPicture(Some(path)),
+            FileAction::ExportText(format, _) => FileAction::ExportText(format, Some(path)),
             FileAction::Import(_) => FileAction::Import(Some(path)),
             FileAction::ImportInto(_) => FileAction::ImportInto(Some(path)),
             other => other,
@@ -104,6 +108,9 @@ impl Session {
             }
             FileAction::SavePrompt(Some(path)) => self.save_prompt_to(&path, effects),
             FileAction::ExportPicture(Some(path)) => self.export_picture_to(&path, effects),
+            FileAction::ExportText(format, Some(path)) => {
+                self.export_text_to(format, &path, effects)
+            }
             FileAction::Import(Some(path)) => self.import_new(&path, effects),
             FileAction::ImportInto(Some(path)) => self.import_into(&path, effects),
             FileAction::Quit => effects.push(Effect::Close),
@@ -111,6 +118,7 @@ impl Session {
             | FileAction::SaveAs(None)
             | FileAction::SavePrompt(None)
             | FileAction::ExportPicture(None)
+            | FileAction::ExportText(_, None)
             | FileAction::Import(None)
             | FileAction::ImportInto(None)) => self.ask_for_path(waiting, effects),
         }
@@ -141,6 +149,12 @@ impl Session {
             FileAction::ExportPicture(_) => Some(match &self.document.path {
                 Some(path) => path.with_extension("png"),
                 None => PathBuf::from(format!("{}.png", file_stem(&self.document.project().name))),
+            }),
+            FileAction::ExportText(format, _) => Some(match &self.document.path {
+                Some(path) => path.with_file_name(format.suggested_name(&path_stem(path))),
+                None => {
+                    PathBuf::from(format.suggested_name(&file_stem(&self.document.project().name)))
+                }
             }),
             _ => None,
         };
@@ -199,6 +213,13 @@ impl Session {
             })),
         }
     }
+}
+
+fn path_stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || "landscape".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 /// A file name made from a project name, without characters file systems refuse.

@@ -11,6 +11,7 @@ mod commands;
 mod derived;
 mod dialog;
 mod effect;
+mod exports;
 mod files;
 mod import;
 mod intent;

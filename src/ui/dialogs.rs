@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use egui::{Modal, RichText, TextEdit};
 
+use crate::export::TextFormat;
 use crate::model::ItemRef;
 use crate::session::{Dialog, FileAction, Intent, ListedProblem, Selection};
 
@@ -110,17 +111,38 @@ fn typed_path(
 ) -> Option<Vec<Intent>> {
     let mut answer = None;
     let (title, button, what) = match action {
-        FileAction::Open(_) => ("Open project", "Open", "Path of the .ron file:"),
-        FileAction::SavePrompt(_) => ("Save prompt as", "Save", "Path of the .md or .txt file:"),
-        FileAction::ExportPicture(_) => {
-            ("Export picture", "Export", "Path of the .svg or .png file:")
-        }
+        FileAction::Open(_) => ("Open project", "Open", "Path of the .ron file:".into()),
+        FileAction::SavePrompt(_) => (
+            "Save prompt as",
+            "Save",
+            "Path of the .md or .txt file:".into(),
+        ),
+        FileAction::ExportPicture(_) => (
+            "Export picture",
+            "Export",
+            "Path of the .svg or .png file:".into(),
+        ),
+        FileAction::ExportText(TextFormat::Csv, _) => (
+            "Export the landscape",
+            "Export",
+            "Path of the systems .csv file (the connections file is written beside it):".into(),
+        ),
+        FileAction::ExportText(format, _) => (
+            "Export the landscape",
+            "Export",
+            format!(
+                "Path of the {} file (.{}):",
+                format.name(),
+                format.extension()
+            ),
+        ),
         FileAction::Import(_) | FileAction::ImportInto(_) => (
             "Import a landscape",
             "Import",
-            "Path of the draw.io, Structurizr, Mermaid, DOT, ArchiMate, CSV or Backstage file:",
+            "Path of the draw.io, Structurizr, Mermaid, DOT, ArchiMate, CSV or Backstage file:"
+                .into(),
         ),
-        _ => ("Save project as", "Save", "Path of the .ron file:"),
+        _ => ("Save project as", "Save", "Path of the .ron file:".into()),
     };
     ui.heading(title);
     if let Some(note) = note {

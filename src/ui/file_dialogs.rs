@@ -90,6 +90,9 @@ impl FileDialogs {
                 .set_title("Export picture")
                 .add_filter("PNG image", &["png"])
                 .add_filter("SVG image", &["svg"]),
+            FileAction::ExportText(format, _) => rfd::AsyncFileDialog::new()
+                .set_title(format!("Export as {}", format.name()))
+                .add_filter(format.name(), &[format.extension()]),
             _ => rfd::AsyncFileDialog::new()
                 .set_title("Save project as")
                 .add_filter("Integration Studio project", &["ron"]),

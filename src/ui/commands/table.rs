@@ -6,6 +6,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::Command;
 use crate::edit::Document;
+use crate::export::TextFormat;
 use crate::ui::selection::Selection;
 
 /// The menus of the menu bar, in their order.
@@ -147,6 +148,38 @@ pub static COMMANDS: &[Entry] = &[
         2,
     )
     .in_submenu("Export", "Picture (SVG or PNG)…"),
+    entry(
+        Command::ExportText(TextFormat::Mermaid),
+        "export-mermaid",
+        "Export as Mermaid…",
+        File,
+        2,
+    )
+    .in_submenu("Export", "Mermaid…"),
+    entry(
+        Command::ExportText(TextFormat::Dot),
+        "export-dot",
+        "Export as Graphviz DOT…",
+        File,
+        2,
+    )
+    .in_submenu("Export", "Graphviz DOT…"),
+    entry(
+        Command::ExportText(TextFormat::Markdown),
+        "export-markdown",
+        "Export as Markdown Catalogue…",
+        File,
+        2,
+    )
+    .in_submenu("Export", "Markdown Catalogue…"),
+    entry(
+        Command::ExportText(TextFormat::Csv),
+        "export-csv",
+        "Export as Inventory CSV…",
+        File,
+        2,
+    )
+    .in_submenu("Export", "Inventory CSV…"),
     entry(Command::Quit, "quit", "Quit", File, 3)
         .keys(CMD, Key::Q)
         .while_typing(),
@@ -163,6 +196,20 @@ pub static COMMANDS: &[Entry] = &[
         Command::CopyPicture,
         "copy-picture",
         "Copy as Picture",
+        Edit,
+        1,
+    ),
+    entry(
+        Command::CopyAsMermaid,
+        "copy-mermaid",
+        "Copy as Mermaid",
+        Edit,
+        1,
+    ),
+    entry(
+        Command::CopyAsMarkdownTable,
+        "copy-markdown-table",
+        "Copy as Markdown Table",
         Edit,
         1,
     ),

@@ -1,0 +1,280 @@
+//! The inventory CSV pair, checked by our own CSV importer: export, import, and every
+//! system and connection comes back with every field. The importer trims every cell,
+//! splits tags at `,` and `;` and reads a choice's label back as the choice
+//! (docs/export.md).
+
+mod export_support;
+
+use std::fs;
+use std::path::Path;
+
+use export_support::{examples, hostile, hostile_with_dangling_flow, saved, studio};
+use integration_studio::export::{Inventory, to_csv};
+use integration_studio::import::{LineKind, Options, import_file};
+use integration_studio::model::{
+    Authentication, ChoiceEnum, Communication, Connection, DataFormat, Direction, InteractionStyle,
+    Point, Project, Resilience, Sensitivity, System,
+};
+use proptest::prelude::*;
+
+/// The pair written into `dir` and imported back.
+fn round_trip(project: &Project, dir: &Path) -> integration_studio::import::Imported {
+    let csv = to_csv(project);
+    fs::write(dir.join(Inventory::SYSTEMS_FILE), &csv.systems).unwrap();
+    fs::write(dir.join(Inventory::CONNECTIONS_FILE), &csv.connections).unwrap();
+    import_file(&dir.join(Inventory::SYSTEMS_FILE), &Options::default())
+        .unwrap_or_else(|e| panic!("{e:?}\n{}\n{}", csv.systems, csv.connections))
+}
+
+/// A choice as the importer reads its label back.
+fn relabelled<T: ChoiceEnum>(value: &Option<T>) -> Option<T> {
+    value.as_ref().and_then(|v| T::parse_label(v.label()))
+}
+
+/// Tags as the importer splits them.
+fn split_tags(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags.iter().flat_map(|t| t.split([',', ';'])).map(str::trim) {
+        if !tag.is_empty() && !out.iter().any(|t| t == tag) {
+            out.push(tag.to_owned());
+        }
+    }
+    out
+}
+
+fn zone_name(project: &Project, system: &System) -> Option<String> {
+    let zone = project.zone(system.zone?)?;
+    Some(zone.name.trim().to_owned()).filter(|n| !n.is_empty())
+}
+
+type SystemFields = (
+    [String; 6],
+    (
+        Option<DataFormat>,
+        Option<Communication>,
+        Option<Sensitivity>,
+    ),
+    (Option<f64>, Option<String>, Vec<String>, Point),
+);
+
+/// The system fields the importer has columns for, as it gives them back.
+fn carried_system(project: &Project, s: &System, expected: bool) -> SystemFields {
+    let trim = |t: &str| if expected { t.trim() } else { t }.to_owned();
+    let tags = if expected {
+        split_tags(&s.tags)
+    } else {
+        s.tags.clone()
+    };
+    let position = if expected {
+        Point::new(s.position.x.round(), s.position.y.round())
+    } else {
+        s.position
+    };
+    (
+        [
+            trim(&s.name),
+            trim(&s.purpose),
+            trim(&s.technology),
+            trim(&s.owner_team),
+            trim(&s.availability.note),
+            trim(&s.notes),
+        ],
+        (
+            relabelled(&s.data_format),
+            relabelled(&s.communication),
+            relabelled(&s.sensitivity),
+        ),
+        (
+            s.availability.percent,
+            zone_name(project, s),
+            tags,
+            position,
+        ),
+    )
+}
+
+type FlowFields = (
+    [String; 7],
+    (
+        Option<Communication>,
+        Option<InteractionStyle>,
+        Option<DataFormat>,
+    ),
+    (Option<Authentication>, Option<u64>),
+    (Direction, bool, Vec<Resilience>),
+);
+
+fn carried_flow(project: &Project, c: &Connection, expected: bool) -> FlowFields {
+    let trim = |t: &str| if expected { t.trim() } else { t }.to_owned();
+    let name = |id| {
+        trim(
+            &project
+                .system(id)
+                .map(|s| s.name.clone())
+                .unwrap_or_default(),
+        )
+    };
+    (
+        [
+            name(c.from),
+            name(c.to),
+            trim(&c.data),
+            trim(&c.frequency),
+            trim(&c.volume),
+            trim(&c.transformation),
+            trim(&c.notes),
+        ],
+        (
+            relabelled(&c.protocol),
+            relabelled(&c.style),
+            relabelled(&c.data_format),
+        ),
+        (relabelled(&c.authentication), c.latency_target_ms),
+        (c.direction.clone(), c.encrypted, c.resilience.clone()),
+    )
+}
+
+/// Every system and every flow whose ends exist comes back, in order, with its fields.
+fn assert_round_trip(name: &str, project: &Project) {
+    let dir = tempfile::tempdir().unwrap();
+    let back = round_trip(project, dir.path());
+    let problems: Vec<_> = back
+        .report
+        .lines
+        .iter()
+        .filter(|l| matches!(l.kind, LineKind::Problem | LineKind::Guessed))
+        .map(|l| &l.message)
+        .collect();
+    assert!(problems.is_empty(), "{name}: {problems:?}");
+    let imported = &back.project;
+    assert_eq!(imported.systems.len(), project.systems.len(), "{name}");
+    for (original, again) in project.systems.iter().zip(&imported.systems) {
+        assert_eq!(
+            carried_system(imported, again, false),
+            carried_system(project, original, true),
+            "{name}: system {}",
+            original.name
+        );
+    }
+    let drawable: Vec<&Connection> = project
+        .connections
+        .iter()
+        .filter(|c| project.system(c.from).is_some() && project.system(c.to).is_some())
+        .collect();
+    assert_eq!(imported.connections.len(), drawable.len(), "{name}");
+    for (original, again) in drawable.iter().zip(&imported.connections) {
+        let flow = project.connection_name(original);
+        assert_eq!(
+            carried_flow(imported, again, false),
+            carried_flow(project, original, true),
+            "{name}: {flow}"
+        );
+    }
+}
+
+#[test]
+fn every_example_and_the_hostile_project_come_back_from_our_importer() {
+    for (name, project) in examples() {
+        assert_round_trip(name, &project);
+    }
+    assert_round_trip("hostile", &hostile());
+}
+
+#[test]
+fn a_flow_to_a_missing_system_is_written_and_reported_on_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let back = round_trip(&hostile_with_dangling_flow(), dir.path());
+    let skipped = back
+        .report
+        .lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Skipped)
+        .count();
+    assert_eq!(skipped, 1, "{:?}", back.report.lines);
+}
+
+#[test]
+fn the_command_line_writes_the_pair_into_a_folder_and_refuses_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = hostile();
+    let file = saved(dir.path(), "hostile", &project);
+    let out = dir.path().join("inventory");
+    studio()
+        .args(["export", "--to", "csv", "-o"])
+        .arg(&out)
+        .arg(&file)
+        .assert()
+        .success();
+    let csv = to_csv(&project);
+    assert_eq!(
+        fs::read_to_string(out.join("systems.csv")).unwrap(),
+        csv.systems
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("connections.csv")).unwrap(),
+        csv.connections
+    );
+    for args in [
+        &["export", "--to", "csv"][..],
+        &["export", "--to", "csv", "-o", "-"],
+    ] {
+        studio()
+            .args(args)
+            .arg(&file)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(
+                "name a folder for them with -o DIR",
+            ));
+    }
+    studio()
+        .args(["export", "--to", "csv", "-o"])
+        .arg(&file)
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("this is a file"));
+}
+
+fn texts() -> impl Strategy<Value = [String; 4]> {
+    let text = export_support::hostile_text;
+    (text(), text(), text(), text()).prop_map(|(a, b, c, d)| [a, b, c, d])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any text in any field comes back as the importer reads it.
+    #[test]
+    fn hostile_text_in_every_field_comes_back(
+        names in prop::collection::vec(
+            export_support::hostile_text().prop_filter("the importer skips a blank name", |n| !n.trim().is_empty()),
+            2..6,
+        ),
+        zone in export_support::hostile_text().prop_filter("a blank zone is no zone", |z| !z.trim().is_empty()),
+        data in export_support::hostile_text(),
+        system_texts in texts(),
+        flow_texts in texts(),
+        tag in export_support::hostile_text(),
+    ) {
+        let mut project = export_support::project_named(&names, &zone, &data);
+        for system in &mut project.systems {
+            let [purpose, owner, note, notes] = system_texts.clone();
+            (system.purpose, system.owner_team, system.availability.note, system.notes) =
+                (purpose, owner, note, notes);
+            system.availability.percent = Some(99.95);
+            system.sensitivity = Some(Sensitivity::Other(tag.clone()));
+            system.tags = vec![tag.clone(), "tier-1".into()];
+        }
+        for flow in &mut project.connections {
+            let [frequency, volume, transformation, notes] = flow_texts.clone();
+            (flow.frequency, flow.volume, flow.transformation, flow.notes) =
+                (frequency, volume, transformation, notes);
+            flow.authentication = Some(Authentication::Other(tag.clone()));
+            flow.encrypted = true;
+            flow.direction = Direction::BothWays;
+            flow.resilience = vec![Resilience::DeadLetterQueue, Resilience::Timeout];
+        }
+        assert_round_trip("generated", &project);
+    }
+}
