@@ -9,7 +9,7 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use integration_studio::export::{
-    MarkdownOptions, MermaidOptions, to_csv, to_dot, to_markdown, to_mermaid,
+    MarkdownOptions, MermaidOptions, to_architecture, to_csv, to_dot, to_markdown, to_mermaid,
 };
 use integration_studio::synthetic::landscape;
 
@@ -43,6 +43,10 @@ fn export_speed(c: &mut Criterion) {
     });
     group.bench_function("markdown-with-diagram/10k-systems-30k-connections", |b| {
         b.iter(|| to_markdown(black_box(&project), &with_diagram))
+    });
+    // Over Mermaid's text limit at this size: the whole text is written, then refused.
+    group.bench_function("mermaid-architecture/10k-systems-30k-connections", |b| {
+        b.iter(|| to_architecture(black_box(&project)))
     });
     group.finish();
 }

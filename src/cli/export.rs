@@ -31,6 +31,10 @@ pub struct ExportArgs {
     /// Markdown: put the Mermaid diagram above the tables.
     #[arg(long)]
     diagram: bool,
+    /// Mermaid: an `architecture-beta` diagram (groups and services) instead of a
+    /// flowchart; refused over Mermaid's 50,000 characters, as it cannot be split.
+    #[arg(long)]
+    architecture: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -79,6 +83,9 @@ pub fn run(args: ExportArgs) -> u8 {
         ExportFormat::Svg => picture(project, PictureFormat::Svg),
         ExportFormat::Png => picture(project, PictureFormat::Png),
         ExportFormat::Csv => return inventory(&args, project),
+        ExportFormat::Mermaid if args.architecture => crate::export::to_architecture(project)
+            .map(String::into_bytes)
+            .map_err(|e| format!("{e}; the flowchart (without --architecture) splits by zone")),
         ExportFormat::Mermaid => mermaid(project, args.no_split),
         ExportFormat::Dot => Ok(crate::export::to_dot(project).into_bytes()),
         ExportFormat::Markdown => markdown(project, &args),
@@ -108,6 +115,12 @@ fn misplaced_flags(args: &ExportArgs) -> Option<&'static str> {
     let markdown = args.to == ExportFormat::Markdown;
     if args.diagram && !markdown {
         return Some("--diagram is for --to markdown");
+    }
+    if args.architecture && !mermaid {
+        return Some("--architecture is for --to mermaid");
+    }
+    if args.architecture && args.no_split {
+        return Some("--no-split is for the flowchart; --architecture never splits");
     }
     if args.no_split && !(mermaid || (markdown && args.diagram)) {
         return Some("--no-split is for --to mermaid, or --to markdown with --diagram");

@@ -4,7 +4,10 @@
 //! characters (its `maxEdges` and `maxTextSize`); a bigger landscape is split by zone
 //! (`split.rs`), or refused with the numbers when splitting is turned off.
 
+mod architecture;
 mod split;
+
+pub use architecture::to_architecture;
 
 use crate::item_text::connection_label;
 use crate::model::{Connection, Direction, Project, Sensitivity, System, Zone};

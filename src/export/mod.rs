@@ -14,7 +14,7 @@ pub use csv::{Inventory, to_csv};
 pub use dot::to_dot;
 pub use format::{TextFormat, Written};
 pub use markdown::{MarkdownOptions, to_markdown};
-pub use mermaid::{Diagram, Limits, Mermaid, MermaidOptions, TooBig, to_mermaid};
+pub use mermaid::{Diagram, Limits, Mermaid, MermaidOptions, TooBig, to_architecture, to_mermaid};
 
 use std::collections::HashMap;
 
