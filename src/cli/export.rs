@@ -47,6 +47,8 @@ pub enum ExportFormat {
     Csv,
     /// An interface catalogue: tables of systems and of data flows.
     Markdown,
+    /// A D2 diagram, zones as containers.
+    D2,
 }
 
 impl ExportFormat {
@@ -58,6 +60,7 @@ impl ExportFormat {
             ExportFormat::Dot => "Graphviz DOT",
             ExportFormat::Csv => "CSV",
             ExportFormat::Markdown => "Markdown",
+            ExportFormat::D2 => "D2",
         }
     }
 }
@@ -82,6 +85,7 @@ pub fn run(args: ExportArgs) -> u8 {
         ExportFormat::Mermaid => mermaid(project, args.no_split),
         ExportFormat::Dot => Ok(crate::export::to_dot(project).into_bytes()),
         ExportFormat::Markdown => markdown(project, &args),
+        ExportFormat::D2 => Ok(crate::export::to_d2(project).into_bytes()),
     };
     let bytes = match made {
         Ok(bytes) => bytes,

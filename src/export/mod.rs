@@ -4,12 +4,14 @@
 //! so no name can break the file (see docs/export.md).
 
 pub mod csv;
+pub mod d2;
 pub mod dot;
 pub mod markdown;
 pub mod mermaid;
 mod text;
 
 pub use csv::{Inventory, to_csv};
+pub use d2::to_d2;
 pub use dot::to_dot;
 pub use markdown::{MarkdownOptions, to_markdown};
 pub use mermaid::{Diagram, Limits, Mermaid, MermaidOptions, TooBig, to_mermaid};

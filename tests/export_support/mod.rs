@@ -274,3 +274,23 @@ pub fn project_named(names: &[String], zone: &str, data: &str) -> Project {
     project.next_id = 1_000;
     project
 }
+
+/// Every file compiled and rendered by D2 itself (`tools/validators/d2-check.mjs`), in
+/// one node process, each picture written beside its file (`FILE.svg`). Returns what the
+/// checker printed: "FILE: N shapes, M connections" for each file.
+pub fn assert_d2_renders(files: &[PathBuf]) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/validators/d2-check.mjs");
+    let mut args: Vec<&std::ffi::OsStr> =
+        vec![script.as_os_str(), "--svg".as_ref(), "--counts".as_ref()];
+    args.extend(files.iter().map(|f| f.as_os_str()));
+    let output = tool("node", &args);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_ne!(
+        output.status.code(),
+        Some(2),
+        "the D2 validator is not installed: {stderr}"
+    );
+    assert!(output.status.success(), "D2 refused:\n{stdout}{stderr}");
+    stdout
+}
