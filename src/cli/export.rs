@@ -49,6 +49,8 @@ pub enum ExportFormat {
     Markdown,
     /// A D2 diagram, zones as containers.
     D2,
+    /// A LikeC4 model (.c4): zones holding systems, sensitivity as tags, one view.
+    Likec4,
 }
 
 impl ExportFormat {
@@ -61,6 +63,7 @@ impl ExportFormat {
             ExportFormat::Csv => "CSV",
             ExportFormat::Markdown => "Markdown",
             ExportFormat::D2 => "D2",
+            ExportFormat::Likec4 => "LikeC4",
         }
     }
 }
@@ -86,6 +89,7 @@ pub fn run(args: ExportArgs) -> u8 {
         ExportFormat::Dot => Ok(crate::export::to_dot(project).into_bytes()),
         ExportFormat::Markdown => markdown(project, &args),
         ExportFormat::D2 => Ok(crate::export::to_d2(project).into_bytes()),
+        ExportFormat::Likec4 => Ok(crate::export::to_likec4(project).into_bytes()),
     };
     let bytes = match made {
         Ok(bytes) => bytes,

@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod d2;
 pub mod dot;
+pub mod likec4;
 pub mod markdown;
 pub mod mermaid;
 mod text;
@@ -13,6 +14,7 @@ mod text;
 pub use csv::{Inventory, to_csv};
 pub use d2::to_d2;
 pub use dot::to_dot;
+pub use likec4::to_likec4;
 pub use markdown::{MarkdownOptions, to_markdown};
 pub use mermaid::{Diagram, Limits, Mermaid, MermaidOptions, TooBig, to_mermaid};
 
