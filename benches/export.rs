@@ -11,6 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use integration_studio::export::{
     MarkdownOptions, MermaidOptions, to_csv, to_dot, to_markdown, to_mermaid,
 };
+use integration_studio::export::{to_d2, to_likec4};
 use integration_studio::synthetic::landscape;
 
 fn export_speed(c: &mut Criterion) {
@@ -43,6 +44,12 @@ fn export_speed(c: &mut Criterion) {
     });
     group.bench_function("markdown-with-diagram/10k-systems-30k-connections", |b| {
         b.iter(|| to_markdown(black_box(&project), &with_diagram))
+    });
+    group.bench_function("d2/10k-systems-30k-connections", |b| {
+        b.iter(|| to_d2(black_box(&project)))
+    });
+    group.bench_function("likec4/10k-systems-30k-connections", |b| {
+        b.iter(|| to_likec4(black_box(&project)))
     });
     group.finish();
 }
