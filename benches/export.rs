@@ -9,7 +9,8 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use integration_studio::export::{
-    MarkdownOptions, MermaidOptions, to_architecture, to_csv, to_dot, to_markdown, to_mermaid,
+    MarkdownOptions, MermaidOptions, to_architecture, to_csv, to_d2, to_dot, to_likec4,
+    to_markdown, to_mermaid,
 };
 use integration_studio::synthetic::landscape;
 
@@ -47,6 +48,12 @@ fn export_speed(c: &mut Criterion) {
     // Over Mermaid's text limit at this size: the whole text is written, then refused.
     group.bench_function("mermaid-architecture/10k-systems-30k-connections", |b| {
         b.iter(|| to_architecture(black_box(&project)))
+    });
+    group.bench_function("d2/10k-systems-30k-connections", |b| {
+        b.iter(|| to_d2(black_box(&project)))
+    });
+    group.bench_function("likec4/10k-systems-30k-connections", |b| {
+        b.iter(|| to_likec4(black_box(&project)))
     });
     group.finish();
 }

