@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
+use integration_studio::export::to_drawio;
 use integration_studio::export::{
     MarkdownOptions, MermaidOptions, to_csv, to_dot, to_markdown, to_mermaid,
 };
@@ -43,6 +44,9 @@ fn export_speed(c: &mut Criterion) {
     });
     group.bench_function("markdown-with-diagram/10k-systems-30k-connections", |b| {
         b.iter(|| to_markdown(black_box(&project), &with_diagram))
+    });
+    group.bench_function("drawio/10k-systems-30k-connections", |b| {
+        b.iter(|| to_drawio(black_box(&project)))
     });
     group.finish();
 }

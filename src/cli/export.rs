@@ -47,6 +47,9 @@ pub enum ExportFormat {
     Csv,
     /// An interface catalogue: tables of systems and of data flows.
     Markdown,
+    /// A draw.io diagram (uncompressed .drawio): the canvas's layout, zones as containers,
+    /// every field as the shapes' data.
+    Drawio,
 }
 
 impl ExportFormat {
@@ -58,6 +61,7 @@ impl ExportFormat {
             ExportFormat::Dot => "Graphviz DOT",
             ExportFormat::Csv => "CSV",
             ExportFormat::Markdown => "Markdown",
+            ExportFormat::Drawio => "draw.io",
         }
     }
 }
@@ -82,6 +86,7 @@ pub fn run(args: ExportArgs) -> u8 {
         ExportFormat::Mermaid => mermaid(project, args.no_split),
         ExportFormat::Dot => Ok(crate::export::to_dot(project).into_bytes()),
         ExportFormat::Markdown => markdown(project, &args),
+        ExportFormat::Drawio => Ok(crate::export::to_drawio(project).into_bytes()),
     };
     let bytes = match made {
         Ok(bytes) => bytes,

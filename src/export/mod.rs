@@ -5,12 +5,14 @@
 
 pub mod csv;
 pub mod dot;
+pub mod drawio;
 pub mod markdown;
 pub mod mermaid;
 mod text;
 
 pub use csv::{Inventory, to_csv};
 pub use dot::to_dot;
+pub use drawio::to_drawio;
 pub use markdown::{MarkdownOptions, to_markdown};
 pub use mermaid::{Diagram, Limits, Mermaid, MermaidOptions, TooBig, to_mermaid};
 
