@@ -10,7 +10,8 @@
 mod look;
 mod xml;
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Connection, Project, Rect, System, Zone, zone_rect};
 
@@ -96,8 +97,21 @@ fn vertices(project: &Project, ids: &Ids) -> String {
             parent[i] = (&ids.zones[place], (area.min.x, area.min.y));
         }
     }
+    // A handful of styles, made once each.
+    let mut styles: HashMap<(u8, u8, u8), String> = HashMap::new();
     for (i, s) in project.systems.iter().enumerate() {
-        system(&mut out, s, &ids.systems[i], parent[i].0, parent[i].1);
+        let border = crate::picture::style::sensitivity(s.sensitivity.as_ref());
+        let style = styles
+            .entry(border.rgb)
+            .or_insert_with(|| look::system_with(border));
+        system(
+            &mut out,
+            s,
+            &ids.systems[i],
+            parent[i].0,
+            parent[i].1,
+            style,
+        );
     }
     out
 }
@@ -118,36 +132,26 @@ fn zone_cell(out: &mut String, zone: &Zone, id: &str, area: Rect) {
 }
 
 /// A system's box, at its place relative to `origin` (its container's corner).
-fn system(out: &mut String, s: &System, id: &str, parent: &str, origin: (f32, f32)) {
-    let label = |value: Option<&str>| value.unwrap_or("").to_owned();
-    let fields = [
-        ("name", s.name.clone()),
-        ("purpose", s.purpose.clone()),
-        ("technology", s.technology.clone()),
-        (
-            "data_format",
-            label(s.data_format.as_ref().map(|v| v.label())),
-        ),
-        (
-            "communication",
-            label(s.communication.as_ref().map(|v| v.label())),
-        ),
+fn system(out: &mut String, s: &System, id: &str, parent: &str, origin: (f32, f32), style: &str) {
+    let fields: [(&str, Cow<str>); 12] = [
+        ("name", s.name.as_str().into()),
+        ("purpose", s.purpose.as_str().into()),
+        ("technology", s.technology.as_str().into()),
+        ("data_format", label(&s.data_format)),
+        ("communication", label(&s.communication)),
         (
             "sla",
             s.availability
                 .percent
-                .map_or(String::new(), |p| p.to_string()),
+                .map_or("".into(), |p| p.to_string().into()),
         ),
-        ("sla_note", s.availability.note.clone()),
-        (
-            "sensitivity",
-            label(s.sensitivity.as_ref().map(|v| v.label())),
-        ),
-        ("owner", s.owner_team.clone()),
+        ("sla_note", s.availability.note.as_str().into()),
+        ("sensitivity", label(&s.sensitivity)),
+        ("owner", s.owner_team.as_str().into()),
         // draw.io's own `tags` are split at spaces; ours may hold them.
-        ("Tags", s.tags.join(", ")),
-        ("notes", s.notes.clone()),
-        ("pinned", if s.pinned { "yes" } else { "no" }.to_owned()),
+        ("Tags", s.tags.join(", ").into()),
+        ("notes", s.notes.as_str().into()),
+        ("pinned", if s.pinned { "yes" } else { "no" }.into()),
     ];
     out.push_str("        <object");
     attribute(out, "id", id);
@@ -156,7 +160,7 @@ fn system(out: &mut String, s: &System, id: &str, parent: &str, origin: (f32, f3
         attribute(out, name, value);
     }
     out.push_str(">\n          <mxCell");
-    attribute(out, "style", &look::system(s));
+    attribute(out, "style", style);
     out.push_str(" vertex=\"1\"");
     attribute(out, "parent", parent);
     out.push_str(">\n            ");
@@ -174,57 +178,44 @@ fn system(out: &mut String, s: &System, id: &str, parent: &str, origin: (f32, f3
 /// Every connection whose ends exist, on the top layer, so its bends are page coordinates.
 fn edges(project: &Project, ids: &Ids) -> String {
     // The first system with an id, as `Project::system` finds it.
-    let mut index = std::collections::HashMap::new();
+    let mut index = HashMap::new();
     for (i, s) in project.systems.iter().enumerate() {
         index.entry(s.id).or_insert(i);
     }
+    let styles: Vec<String> = (0..4).map(look::line).collect();
     let mut out = String::with_capacity(900 * project.connections.len());
     for (i, c) in project.connections.iter().enumerate() {
         // A dangling end cannot be drawn: draw.io needs a cell at each end.
         let (Some(&from), Some(&to)) = (index.get(&c.from), index.get(&c.to)) else {
             continue;
         };
-        edge(
-            &mut out,
-            c,
-            &ids.connections[i],
-            &ids.systems[from],
-            &ids.systems[to],
-        );
+        let ends = (ids.systems[from].as_str(), ids.systems[to].as_str());
+        let style = &styles[look::line_kind(c)];
+        edge(&mut out, c, &ids.connections[i], ends, style);
     }
     out
 }
 
-fn edge(out: &mut String, c: &Connection, id: &str, from: &str, to: &str) {
-    let label = |value: Option<&str>| value.unwrap_or("").to_owned();
-    let fields = [
-        ("data", c.data.clone()),
-        ("protocol", label(c.protocol.as_ref().map(|v| v.label()))),
+fn edge(out: &mut String, c: &Connection, id: &str, (from, to): (&str, &str), style: &str) {
+    let fields: [(&str, Cow<str>); 13] = [
+        ("data", c.data.as_str().into()),
+        ("protocol", label(&c.protocol)),
         // Not `style`: that is the cell's drawing style in draw.io.
-        ("interaction", label(c.style.as_ref().map(|v| v.label()))),
-        (
-            "data_format",
-            label(c.data_format.as_ref().map(|v| v.label())),
-        ),
-        ("direction", c.direction.label().to_owned()),
-        ("frequency", c.frequency.clone()),
-        ("volume", c.volume.clone()),
+        ("interaction", label(&c.style)),
+        ("data_format", label(&c.data_format)),
+        ("direction", c.direction.label().into()),
+        ("frequency", c.frequency.as_str().into()),
+        ("volume", c.volume.as_str().into()),
         (
             "latency_ms",
             c.latency_target_ms
-                .map_or(String::new(), |ms| ms.to_string()),
+                .map_or("".into(), |ms| ms.to_string().into()),
         ),
-        (
-            "authentication",
-            label(c.authentication.as_ref().map(|v| v.label())),
-        ),
-        (
-            "encrypted",
-            if c.encrypted { "yes" } else { "no" }.to_owned(),
-        ),
-        ("resilience", resilience_lines(&c.resilience)),
-        ("transformation", c.transformation.clone()),
-        ("notes", c.notes.clone()),
+        ("authentication", label(&c.authentication)),
+        ("encrypted", if c.encrypted { "yes" } else { "no" }.into()),
+        ("resilience", resilience_lines(&c.resilience).into()),
+        ("transformation", c.transformation.as_str().into()),
+        ("notes", c.notes.as_str().into()),
     ];
     out.push_str("        <object");
     attribute(out, "id", id);
@@ -233,7 +224,7 @@ fn edge(out: &mut String, c: &Connection, id: &str, from: &str, to: &str) {
         attribute(out, name, value);
     }
     out.push_str(">\n          <mxCell");
-    attribute(out, "style", &look::connection(c));
+    attribute(out, "style", style);
     out.push_str(" edge=\"1\" parent=\"1\"");
     attribute(out, "source", from);
     attribute(out, "target", to);
@@ -252,6 +243,11 @@ fn edge(out: &mut String, c: &Connection, id: &str, from: &str, to: &str) {
         out.push_str("              </Array>\n            </mxGeometry>\n");
     }
     out.push_str("          </mxCell>\n        </object>\n");
+}
+
+/// A choice's label, blank when it is not set.
+fn label<T: crate::model::Labelled>(value: &Option<T>) -> Cow<'_, str> {
+    value.as_ref().map_or("", |v| v.label()).into()
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! flow both ways. No style says `html=1`, so draw.io shows every label as plain text.
 
 use crate::item_text::is_dashed;
-use crate::model::{Connection, Direction, System, Zone};
+use crate::model::{Connection, Direction, Zone};
 use crate::picture::style::{self, Colour};
 
 /// A percentage for draw.io's `fillOpacity` and `strokeOpacity`.
@@ -12,14 +12,15 @@ fn opacity(colour: Colour) -> u32 {
     (colour.opacity.clamp(0.0, 1.0) * 100.0).round() as u32
 }
 
-pub(super) fn system(system: &System) -> String {
+/// The style of a system's box, its border the sensitivity's colour (one of a few).
+pub(super) fn system_with(border: Colour) -> String {
     format!(
         "rounded=1;absoluteArcSize=1;arcSize={arc};whiteSpace=wrap;fillColor={fill};\
          strokeColor={stroke};strokeWidth=2;fontColor={text};fontSize={size};\
          fontFamily={font};align=left;verticalAlign=top;spacingLeft=16;spacingTop=10;",
         arc = 2.0 * style::BOX_RADIUS,
         fill = style::BOX_FILL.hex(),
-        stroke = style::sensitivity(system.sensitivity.as_ref()).hex(),
+        stroke = border.hex(),
         text = style::TITLE.hex(),
         size = style::NAME_FONT,
         font = style::FONT_FAMILY,
@@ -47,13 +48,21 @@ pub(super) fn zone(zone: &Zone) -> String {
     )
 }
 
-pub(super) fn connection(connection: &Connection) -> String {
-    let start = if connection.direction == Direction::BothWays {
+/// Whether a line is dashed and has a head at its start: the four kinds of line.
+pub(super) fn line_kind(connection: &Connection) -> usize {
+    usize::from(is_dashed(connection))
+        + 2 * usize::from(connection.direction == Direction::BothWays)
+}
+
+/// The style of a line of `line_kind`.
+pub(super) fn line(kind: usize) -> String {
+    let (dashed, both_ways) = (kind & 1 == 1, kind & 2 == 2);
+    let start = if both_ways {
         "block;startFill=1"
     } else {
         "none"
     };
-    let dashed = if is_dashed(connection) {
+    let dashed = if dashed {
         format!("dashed=1;dashPattern={} {};", style::DASH.0, style::DASH.1)
     } else {
         String::new()
