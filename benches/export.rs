@@ -9,7 +9,7 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use integration_studio::export::{
-    MarkdownOptions, MermaidOptions, to_architecture, to_csv, to_d2, to_dot, to_likec4,
+    MarkdownOptions, MermaidOptions, to_architecture, to_csv, to_d2, to_dot, to_drawio, to_likec4,
     to_markdown, to_mermaid,
 };
 use integration_studio::synthetic::landscape;
@@ -54,6 +54,9 @@ fn export_speed(c: &mut Criterion) {
     });
     group.bench_function("likec4/10k-systems-30k-connections", |b| {
         b.iter(|| to_likec4(black_box(&project)))
+    });
+    group.bench_function("drawio/10k-systems-30k-connections", |b| {
+        b.iter(|| to_drawio(black_box(&project)))
     });
     group.finish();
 }

@@ -55,6 +55,9 @@ pub enum ExportFormat {
     D2,
     /// A LikeC4 model (.c4): zones holding systems, sensitivity as tags, one view.
     Likec4,
+    /// A draw.io diagram (uncompressed .drawio): the canvas's layout, zones as containers,
+    /// every field as the shapes' data.
+    Drawio,
 }
 
 impl ExportFormat {
@@ -68,6 +71,7 @@ impl ExportFormat {
             ExportFormat::Markdown => "Markdown",
             ExportFormat::D2 => "D2",
             ExportFormat::Likec4 => "LikeC4",
+            ExportFormat::Drawio => "draw.io",
         }
     }
 }
@@ -97,6 +101,7 @@ pub fn run(args: ExportArgs) -> u8 {
         ExportFormat::Markdown => markdown(project, &args),
         ExportFormat::D2 => Ok(crate::export::to_d2(project).into_bytes()),
         ExportFormat::Likec4 => Ok(crate::export::to_likec4(project).into_bytes()),
+        ExportFormat::Drawio => Ok(crate::export::to_drawio(project).into_bytes()),
     };
     let bytes = match made {
         Ok(bytes) => bytes,

@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod d2;
 pub mod dot;
+pub mod drawio;
 mod format;
 pub mod likec4;
 pub mod markdown;
@@ -15,6 +16,7 @@ mod text;
 pub use csv::{Inventory, to_csv};
 pub use d2::to_d2;
 pub use dot::to_dot;
+pub use drawio::to_drawio;
 pub use format::{TextFormat, Written};
 pub use likec4::to_likec4;
 pub use markdown::{MarkdownOptions, to_markdown};

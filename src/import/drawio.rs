@@ -58,7 +58,8 @@ pub fn read(source: &Source, options: &Options, builder: &mut Builder) -> Result
         } else {
             String::new()
         };
-        let width = page::read_page(source, &page, &prefix, left, builder)?;
+        let at = several.then_some(left);
+        let width = page::read_page(source, &page, &prefix, at, builder)?;
         left += width + PAGE_GAP;
     }
     Ok(())

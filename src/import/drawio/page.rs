@@ -4,13 +4,15 @@
 use std::collections::HashMap;
 
 use super::super::ImportError;
-use super::super::builder::{Builder, ConnectionDraft, SystemDraft};
+use super::super::builder::{Builder, SystemDraft};
 use super::super::html::plain_text;
-use super::super::report::{LineKind, Place};
+use super::super::report::LineKind;
 use super::super::source::Source;
 use super::PageText;
 use super::cells::{Cell, cells, fill_placeholders};
 
+mod edge;
+mod exact;
 mod geometry;
 mod names;
 
@@ -38,13 +40,17 @@ struct Page<'a> {
     children_of: Vec<Vec<usize>>,
     texts: Vec<String>,
     names: Vec<String>,
+    /// The property each label is exactly a placeholder for (see `exact`).
+    exact: Vec<Option<String>>,
 }
 
+/// `left`: where the page starts when pages are laid side by side; `None` keeps the
+/// page's own coordinates (the only page read).
 pub fn read_page(
     source: &Source,
     page: &PageText,
     prefix: &str,
-    left: f32,
+    left: Option<f32>,
     builder: &mut Builder,
 ) -> Result<f32, ImportError> {
     let document = roxmltree::Document::parse(&page.xml).map_err(|e| {
@@ -68,6 +74,7 @@ pub fn read_page(
     let corners = page_cells.absolute_corners();
     let mut roles = page_cells.roles();
     page_cells.promote_enclosing(&mut roles, &corners);
+    let (keep, left) = (left.is_none(), left.unwrap_or(0.0));
     let shift = left
         - page_cells
             .cells
@@ -76,7 +83,11 @@ pub fn read_page(
             .filter(|(i, _)| matches!(roles[*i], Role::System | Role::Zone))
             .filter_map(|(i, _)| corners[i].map(|c| c.0))
             .fold(f32::INFINITY, f32::min);
-    let shift = if shift.is_finite() { shift } else { left };
+    let shift = if shift.is_finite() && !keep {
+        shift
+    } else {
+        left
+    };
     let mut right = left;
     let mut decorations = 0;
     let zones = page_cells.zone_of_each(&roles, &corners);
@@ -84,7 +95,7 @@ pub fn read_page(
         match roles[i] {
             Role::Zone => builder.zone(
                 &format!("{prefix}{}", cell.id),
-                &one_line(&page_cells.name(i)),
+                &page_cells.one_line_name(i),
                 Some(place_of(cell)),
             ),
             Role::Decoration if cell.vertex => decorations += 1,
@@ -153,7 +164,15 @@ impl Page<'_> {
             children_of,
             texts: Vec::new(),
             names: Vec::new(),
+            exact: Vec::new(),
         };
+        page.exact = (0..page.cells.len())
+            .map(|i| {
+                let on = page.cells[i].placeholders
+                    || page.ancestors(i).any(|a| page.cells[a].placeholders);
+                exact::own_placeholder(&page.cells[i], on)
+            })
+            .collect();
         page.texts = (0..page.cells.len()).map(|i| page.label_text(i)).collect();
         page.names = (0..page.cells.len()).map(|i| page.c4_or_label(i)).collect();
         page
@@ -174,6 +193,9 @@ impl Page<'_> {
     /// The label as text, placeholders filled from the cell and its ancestors.
     fn label_text(&self, i: usize) -> String {
         let cell = &self.cells[i];
+        if let Some(key) = &self.exact[i] {
+            return cell.property(key).unwrap_or("").trim().to_owned();
+        }
         let label = if cell.placeholders || self.ancestors(i).any(|a| self.cells[a].placeholders) {
             fill_placeholders(&cell.label, |key| {
                 std::iter::once(i)
@@ -323,7 +345,10 @@ impl Page<'_> {
         } else {
             own
         };
-        let (name, purpose) = split_name(&cell.label, &name);
+        let (name, purpose) = match self.exact[i] {
+            Some(_) => (name, String::new()),
+            None => split_name(&cell.label, &name),
+        };
         let mut draft = SystemDraft {
             name,
             purpose,
@@ -336,7 +361,7 @@ impl Page<'_> {
                 .notes
                 .push("no label in draw.io: named after its shape".to_owned());
         }
-        for (key, value) in &cell.properties {
+        for (key, value) in self.unused_properties(i) {
             match key.as_str() {
                 "c4Name" => {}
                 "c4Description" => draft.purpose = value.clone(),
@@ -365,88 +390,5 @@ impl Page<'_> {
                 ),
                 _ => format!("“{}” is not a system", one_line(&self.name(i))),
             })
-    }
-
-    fn edge(
-        &self,
-        i: usize,
-        roles: &[Role],
-        prefix: &str,
-        place: Place,
-        origin: (f32, f32),
-        builder: &mut Builder,
-    ) {
-        let cell = &self.cells[i];
-        let (Some(source), Some(target)) = (&cell.source, &cell.target) else {
-            builder.skipped(
-                place,
-                format!("line {} is not connected at both ends", cell.id),
-            );
-            return;
-        };
-        let ends = self
-            .end_system(source, roles)
-            .and_then(|a| Ok((a, self.end_system(target, roles)?)));
-        let (from, to) = match ends {
-            Ok(ends) => ends,
-            Err(why) => {
-                builder.skipped(
-                    place,
-                    format!("line {} from {source} to {target}: {why}", cell.id),
-                );
-                return;
-            }
-        };
-        let mut label = cell
-            .property("c4Description")
-            .map(str::to_owned)
-            .unwrap_or_else(|| one_line(&self.text(i)));
-        if label.is_empty() {
-            let labels: Vec<String> = self
-                .children(i)
-                .map(|c| one_line(&self.text(c)))
-                .filter(|t| !t.is_empty())
-                .collect();
-            label = labels.join(" ");
-        }
-        let arrow = |key: &str, default: &str| {
-            cell.style.get(key).map_or(default, String::as_str) != "none"
-        };
-        let (forward, back) = (arrow("endArrow", "classic"), arrow("startArrow", "none"));
-        let mut draft = ConnectionDraft {
-            from: format!("{prefix}{}", self.cells[from].id),
-            to: format!("{prefix}{}", self.cells[to].id),
-            label,
-            technology: cell
-                .property("c4Technology")
-                .unwrap_or("")
-                .trim()
-                .to_owned(),
-            both_ways: forward && back,
-            ..ConnectionDraft::default()
-        };
-        if !forward && !back {
-            draft
-                .notes
-                .push("drawn without arrowheads in draw.io".to_owned());
-        }
-        if cell.style_is("dashed", "1") {
-            draft.notes.push("drawn dashed in draw.io".to_owned());
-        }
-        draft.waypoints = cell
-            .points
-            .iter()
-            .map(|&(x, y)| Point::new(x + origin.0, y + origin.1))
-            .collect();
-        if !forward && back {
-            std::mem::swap(&mut draft.from, &mut draft.to);
-            draft.waypoints.reverse();
-        }
-        for (key, value) in &cell.properties {
-            if !key.starts_with("c4") {
-                draft.properties.push((key.clone(), value.clone()));
-            }
-        }
-        builder.connection(draft, Some(place));
     }
 }
