@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::guess::guess;
-use super::mapping::{Mapped, connection_property, system_property};
+use super::mapping::{Mapped, connection_property, system_property, zone_property};
 use super::report::{Line, LineKind, Place, Report};
 use crate::model::{Connection, ItemRef, Point, Project, Size, System, SystemId, Zone, ZoneId};
 
@@ -48,6 +48,8 @@ pub struct Builder {
     description: String,
     report: Report,
     zones: Vec<(String, String, Option<Place>)>,
+    /// Properties of zones, by the zone's place in `zones`: kind and notes, or note lines.
+    zone_properties: HashMap<usize, Vec<(String, String)>>,
     zone_index: HashMap<String, usize>,
     systems: Vec<(String, SystemDraft, Option<Place>)>,
     system_index: HashMap<String, usize>,
@@ -61,6 +63,7 @@ impl Builder {
             description: String::new(),
             report,
             zones: Vec::new(),
+            zone_properties: HashMap::new(),
             zone_index: HashMap::new(),
             systems: Vec::new(),
             system_index: HashMap::new(),
@@ -107,6 +110,15 @@ impl Builder {
         self.zones.push((key.to_owned(), name.to_owned(), place));
     }
 
+    /// A property of the zone with this key (its kind, its notes; anything else becomes a
+    /// note line), set when the project is built.
+    pub fn zone_property(&mut self, key: &str, property: &str, value: &str) {
+        if let Some(&at) = self.zone_index.get(key) {
+            let properties = self.zone_properties.entry(at).or_default();
+            properties.push((property.to_owned(), value.to_owned()));
+        }
+    }
+
     /// A system by its key. A key given twice adds to the first (as DOT and Mermaid do
     /// when a node is mentioned again), keeping its first name unless it had none.
     pub fn system(&mut self, key: &str, draft: SystemDraft, place: Option<Place>) {
@@ -134,23 +146,14 @@ impl Builder {
             description,
             mut report,
             zones,
+            zone_properties,
             systems,
             connections,
             ..
         } = self;
         let mut project = Project::new(name);
         project.description = description;
-        let mut zone_ids: HashMap<String, ZoneId> = HashMap::new();
-        for (key, zone_name, _) in &zones {
-            let id = project.allocate_zone_id();
-            zone_ids.insert(key.clone(), id);
-            project.zones.push(Zone {
-                id,
-                name: zone_name.clone(),
-                kind: None,
-                notes: String::new(),
-            });
-        }
+        let zone_ids = build_zones(&mut project, &zones, &zone_properties, &mut report);
         let mut system_ids: HashMap<String, SystemId> = HashMap::new();
         let mut any_bounds = false;
         let mut unplaced = std::collections::BTreeSet::new();
@@ -336,4 +339,36 @@ fn push_line(notes: &mut String, line: &str) {
         notes.push('\n');
     }
     notes.push_str(line);
+}
+
+/// The zones, in the order given, with their properties applied; their ids by key.
+fn build_zones(
+    project: &mut Project,
+    zones: &[(String, String, Option<Place>)],
+    zone_properties: &HashMap<usize, Vec<(String, String)>>,
+    report: &mut Report,
+) -> HashMap<String, ZoneId> {
+    let mut zone_ids: HashMap<String, ZoneId> = HashMap::new();
+    for (at, (key, zone_name, place)) in zones.iter().enumerate() {
+        let id = project.allocate_zone_id();
+        zone_ids.insert(key.clone(), id);
+        let mut zone = Zone {
+            id,
+            name: zone_name.clone(),
+            kind: None,
+            notes: String::new(),
+        };
+        for (property, value) in zone_properties.get(&at).into_iter().flatten() {
+            if let Mapped::Unfit(reason) = zone_property(&mut zone, property, value) {
+                report.lines.push(Line {
+                    kind: LineKind::Problem,
+                    place: place.clone(),
+                    item: Some(ItemRef::Zone(id)),
+                    message: format!("{zone_name}: {reason}"),
+                });
+            }
+        }
+        project.zones.push(zone);
+    }
+    zone_ids
 }

@@ -4,7 +4,7 @@
 
 use crate::model::{
     Authentication, Availability, Communication, Connection, DataFormat, Direction,
-    InteractionStyle, Resilience, Sensitivity, System,
+    InteractionStyle, Resilience, Sensitivity, System, Zone, ZoneKind,
 };
 
 /// What became of one property.
@@ -170,6 +170,28 @@ pub fn connection_property(connection: &mut Connection, key: &str, value: &str) 
         }
     };
     Mapped::Field(field)
+}
+
+/// A zone's kind and notes; anything else is a `key: value` line in its notes.
+pub fn zone_property(zone: &mut Zone, key: &str, value: &str) -> Mapped {
+    let value = value.trim();
+    if value.is_empty() {
+        return Mapped::Notes;
+    }
+    match normalised(key).as_str() {
+        "kind" | "zonekind" | "trustzone" | "zonetype" => {
+            zone.kind = ZoneKind::from_label(value);
+            Mapped::Field("kind")
+        }
+        "notes" | "note" | "comments" | "description" => {
+            set_text(&mut zone.notes, value);
+            Mapped::Field("notes")
+        }
+        _ => {
+            add_note(&mut zone.notes, key, value);
+            Mapped::Notes
+        }
+    }
 }
 
 /// The items of a list: one per line when it has several lines (as our exports write

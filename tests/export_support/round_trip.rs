@@ -44,11 +44,18 @@ pub fn placed(rect: Rect) -> (Point, Size) {
 
 /// Every field of a system, as text, for one comparison that names what differs.
 pub fn system_fields(project: &Project, s: &System, carried: Carried) -> Vec<String> {
+    // A zone by name, with its kind (as its label reads back) and notes.
     let zone = s
         .zone
         .and_then(|z| project.zone(z))
-        .map(|z| carried(&z.name))
-        .filter(|n| !n.is_empty());
+        .map(|z| {
+            (
+                carried(&z.name),
+                relabelled(&z.kind, carried),
+                carried(&z.notes),
+            )
+        })
+        .filter(|(name, ..)| !name.is_empty());
     vec![
         format!("name {:?}", carried(&s.name)),
         format!("purpose {:?}", carried(&s.purpose)),

@@ -93,11 +93,14 @@ pub fn read_page(
     let zones = page_cells.zone_of_each(&roles, &corners);
     for (i, cell) in page_cells.cells.iter().enumerate() {
         match roles[i] {
-            Role::Zone => builder.zone(
-                &format!("{prefix}{}", cell.id),
-                &page_cells.one_line_name(i),
-                Some(place_of(cell)),
-            ),
+            Role::Zone => {
+                let key = format!("{prefix}{}", cell.id);
+                builder.zone(&key, &page_cells.one_line_name(i), Some(place_of(cell)));
+                // The name is the label's; the rest (kind, notes, …) are the zone's own.
+                for (property, value) in cell.properties.iter().filter(|(k, _)| k != "name") {
+                    builder.zone_property(&key, property, value);
+                }
+            }
             Role::Decoration if cell.vertex => decorations += 1,
             _ => {}
         }
