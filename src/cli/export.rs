@@ -47,6 +47,9 @@ pub enum ExportFormat {
     Csv,
     /// An interface catalogue: tables of systems and of data flows.
     Markdown,
+    /// The ArchiMate Open Exchange Format (XML, for Archi and other ArchiMate tools), with
+    /// one diagram of the landscape; suggest a `.xml` file.
+    Archimate,
 }
 
 impl ExportFormat {
@@ -58,6 +61,7 @@ impl ExportFormat {
             ExportFormat::Dot => "Graphviz DOT",
             ExportFormat::Csv => "CSV",
             ExportFormat::Markdown => "Markdown",
+            ExportFormat::Archimate => "ArchiMate exchange format",
         }
     }
 }
@@ -82,6 +86,7 @@ pub fn run(args: ExportArgs) -> u8 {
         ExportFormat::Mermaid => mermaid(project, args.no_split),
         ExportFormat::Dot => Ok(crate::export::to_dot(project).into_bytes()),
         ExportFormat::Markdown => markdown(project, &args),
+        ExportFormat::Archimate => Ok(crate::export::to_archimate(project).into_bytes()),
     };
     let bytes = match made {
         Ok(bytes) => bytes,

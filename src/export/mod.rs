@@ -3,12 +3,14 @@
 //! pair and a Markdown interface catalogue. Every user string is escaped for its format,
 //! so no name can break the file (see docs/export.md).
 
+pub mod archimate;
 pub mod csv;
 pub mod dot;
 pub mod markdown;
 pub mod mermaid;
 mod text;
 
+pub use archimate::to_archimate;
 pub use csv::{Inventory, to_csv};
 pub use dot::to_dot;
 pub use markdown::{MarkdownOptions, to_markdown};

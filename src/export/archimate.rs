@@ -1,0 +1,429 @@
+//! The ArchiMate 3.1 Open Exchange Format (The Open Group's XML, which Archi, BiZZdesign
+//! and others read): each system an `ApplicationComponent` (documentation = purpose),
+//! each connection whose ends exist one `Flow` (name = data, documentation = notes; a
+//! both-ways flow stays one relationship with a `Direction` property), each zone a
+//! `Grouping` that aggregates its members, every other field a property named as our
+//! importer maps it back (`import/mapping.rs`), and one diagram of our positions with the
+//! zones' nodes around their members' nodes (see `view`, docs/export.md). Children are
+//! written in the schema's strict order; every id is an `xs:ID` (`id-s7`).
+
+mod view;
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use crate::model::{Connection, Direction, Labelled, Project, System, Zone};
+
+use super::text::{XML_MARKS, push_xml_char};
+
+/// The property definitions, by their place in this list (`id-p1` is the first): the
+/// name our importer maps to the field, and the schema's data type.
+const PROPERTIES: [(&str, &str); 20] = [
+    ("Technology", "string"),
+    ("Data format", "string"),
+    ("Communication", "string"),
+    ("SLA", "number"),
+    ("SLA note", "string"),
+    ("Sensitivity", "string"),
+    ("Owner", "string"),
+    ("Tags", "string"),
+    ("Notes", "string"),
+    ("Pinned", "boolean"),
+    ("Protocol", "string"),
+    ("Interaction style", "string"),
+    ("Direction", "string"),
+    ("Frequency", "string"),
+    ("Volume", "string"),
+    ("Latency target ms", "number"),
+    ("Authentication", "string"),
+    ("Encrypted", "boolean"),
+    ("Resilience", "string"),
+    ("Transformation", "string"),
+];
+
+/// A zone's kind, on its Grouping; not one of the fields above, so last.
+const ZONE_KIND: (&str, &str) = ("Zone kind", "string");
+
+/// The identifiers of everything written, unique even in a project that repeats an id.
+pub(crate) struct Ids {
+    pub systems: Vec<String>,
+    pub zones: Vec<String>,
+    pub connections: Vec<String>,
+    /// System id → its place in `Project::systems` (the first, if repeated).
+    pub system_place: HashMap<crate::model::SystemId, usize>,
+    /// Zone id → its place in `Project::zones`.
+    pub zone_place: HashMap<crate::model::ZoneId, usize>,
+}
+
+impl Ids {
+    fn new(project: &Project) -> Ids {
+        let mut system_place = HashMap::new();
+        for (i, s) in project.systems.iter().enumerate() {
+            system_place.entry(s.id).or_insert(i);
+        }
+        let mut zone_place = HashMap::new();
+        for (i, z) in project.zones.iter().enumerate() {
+            zone_place.entry(z.id).or_insert(i);
+        }
+        Ids {
+            systems: unique("s", project.systems.iter().map(|s| s.id.0)),
+            zones: unique("z", project.zones.iter().map(|z| z.id.0)),
+            connections: unique("c", project.connections.iter().map(|c| c.id.0)),
+            system_place,
+            zone_place,
+        }
+    }
+
+    /// The place of a system's zone, when the project has that zone.
+    pub fn zone_of(&self, system: &System) -> Option<usize> {
+        self.zone_place.get(&system.zone?).copied()
+    }
+}
+
+/// `id-s7`; an id seen before gets its place too (`id-s7-12`), so no two are the same.
+fn unique(kind: &str, ids: impl Iterator<Item = u64>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    ids.enumerate()
+        .map(|(i, id)| {
+            if seen.insert(id) {
+                format!("id-{kind}{id}")
+            } else {
+                format!("id-{kind}{id}-{i}")
+            }
+        })
+        .collect()
+}
+
+/// A connection whose two ends exist (a relationship to nothing would not be valid),
+/// with its place in `Project::connections` and its ends' places in `Project::systems`.
+pub(crate) struct Flow<'a> {
+    pub place: usize,
+    pub connection: &'a Connection,
+    pub from: usize,
+    pub to: usize,
+}
+
+fn flows<'a>(project: &'a Project, ids: &Ids) -> Vec<Flow<'a>> {
+    let place = |id| ids.system_place.get(&id).copied();
+    let flows = project.connections.iter().enumerate();
+    flows
+        .filter_map(|(i, c)| {
+            Some(Flow {
+                place: i,
+                connection: c,
+                from: place(c.from)?,
+                to: place(c.to)?,
+            })
+        })
+        .collect()
+}
+
+/// The landscape as an exchange-format model with one diagram.
+pub fn to_archimate(project: &Project) -> String {
+    let ids = Ids::new(project);
+    let drawable = flows(project, &ids);
+    let ((elements, relationships), views) = rayon::join(
+        || {
+            rayon::join(
+                || elements(project, &ids),
+                || relationships(project, &ids, &drawable),
+            )
+        },
+        || view::views(project, &ids, &drawable),
+    );
+    let mut out = String::with_capacity(elements.len() + relationships.len() + views.len() + 4096);
+    out.push_str(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+         xsi:schemaLocation=\"http://www.opengroup.org/xsd/archimate/3.0/ \
+         http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd\" \
+         identifier=\"id-model\">\n",
+    );
+    tagged(&mut out, "  ", "name", &project.name);
+    if !crate::model::is_blank(&project.description) {
+        tagged(&mut out, "  ", "documentation", &project.description);
+    }
+    out.push_str(&elements);
+    out.push_str(&relationships);
+    organizations(&mut out, &ids, &drawable);
+    property_definitions(&mut out);
+    out.push_str(&views);
+    out.push_str("</model>\n");
+    out
+}
+
+/// Every system, then every zone as a Grouping.
+fn elements(project: &Project, ids: &Ids) -> String {
+    let mut out = String::with_capacity(600 * project.systems.len() + 200);
+    if project.systems.is_empty() && project.zones.is_empty() {
+        return out;
+    }
+    out.push_str("  <elements>\n");
+    for (system, id) in project.systems.iter().zip(&ids.systems) {
+        let _ = writeln!(
+            out,
+            "    <element identifier=\"{id}\" xsi:type=\"ApplicationComponent\">"
+        );
+        tagged(&mut out, "      ", "name", &system.name);
+        if !crate::model::is_blank(&system.purpose) {
+            tagged(&mut out, "      ", "documentation", &system.purpose);
+        }
+        properties(&mut out, &system_properties(system));
+        out.push_str("    </element>\n");
+    }
+    for (zone, id) in project.zones.iter().zip(&ids.zones) {
+        grouping(&mut out, zone, id);
+    }
+    out.push_str("  </elements>\n");
+    out
+}
+
+fn grouping(out: &mut String, zone: &Zone, id: &str) {
+    let _ = writeln!(
+        out,
+        "    <element identifier=\"{id}\" xsi:type=\"Grouping\">"
+    );
+    tagged(out, "      ", "name", super::zone_title(Some(zone)));
+    if !crate::model::is_blank(&zone.notes) {
+        tagged(out, "      ", "documentation", &zone.notes);
+    }
+    if let Some(kind) = &zone.kind {
+        let _ = writeln!(
+            out,
+            "      <properties>\n        <property propertyDefinitionRef=\"id-p{}\">",
+            PROPERTIES.len() + 1
+        );
+        tagged(out, "          ", "value", kind.label());
+        out.push_str("        </property>\n      </properties>\n");
+    }
+    out.push_str("    </element>\n");
+}
+
+/// Every drawable connection as a Flow, then each zoned system's Aggregation from its
+/// zone's Grouping.
+fn relationships(project: &Project, ids: &Ids, drawable: &[Flow<'_>]) -> String {
+    let mut out = String::with_capacity(700 * drawable.len() + 100 * project.systems.len());
+    let memberships: Vec<(usize, usize)> = project
+        .systems
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((ids.zone_of(s)?, i)))
+        .collect();
+    if drawable.is_empty() && memberships.is_empty() {
+        return out;
+    }
+    out.push_str("  <relationships>\n");
+    for flow in drawable {
+        let connection = flow.connection;
+        let _ = writeln!(
+            out,
+            "    <relationship identifier=\"{}\" source=\"{}\" target=\"{}\" xsi:type=\"Flow\">",
+            ids.connections[flow.place], ids.systems[flow.from], ids.systems[flow.to],
+        );
+        if !crate::model::is_blank(&connection.data) {
+            tagged(&mut out, "      ", "name", &connection.data);
+        }
+        if !crate::model::is_blank(&connection.notes) {
+            tagged(&mut out, "      ", "documentation", &connection.notes);
+        }
+        properties(&mut out, &flow_properties(connection));
+        out.push_str("    </relationship>\n");
+    }
+    for (zone, system) in memberships {
+        let _ = writeln!(
+            out,
+            "    <relationship identifier=\"id-m{system}\" source=\"{}\" target=\"{}\" \
+             xsi:type=\"Aggregation\"/>",
+            ids.zones[zone], ids.systems[system],
+        );
+    }
+    out.push_str("  </relationships>\n");
+    out
+}
+
+/// The folders Archi sorts a model into: systems in Application, zones in Other.
+fn organizations(out: &mut String, ids: &Ids, drawable: &[Flow<'_>]) {
+    out.push_str("  <organizations>\n");
+    let relations: Vec<&str> = drawable
+        .iter()
+        .map(|f| ids.connections[f.place].as_str())
+        .collect();
+    for (label, items) in [
+        (
+            "Application",
+            ids.systems.iter().map(String::as_str).collect(),
+        ),
+        ("Other", ids.zones.iter().map(String::as_str).collect()),
+        ("Relations", relations),
+        ("Views", vec![view::VIEW_ID]),
+    ] {
+        let _ = write!(out, "    <item>\n      <label>{label}</label>\n");
+        for id in items {
+            let _ = writeln!(out, "      <item identifierRef=\"{id}\"/>");
+        }
+        out.push_str("    </item>\n");
+    }
+    out.push_str("  </organizations>\n");
+}
+
+fn property_definitions(out: &mut String) {
+    out.push_str("  <propertyDefinitions>\n");
+    for (i, (name, kind)) in PROPERTIES.iter().chain([&ZONE_KIND]).enumerate() {
+        let _ = writeln!(
+            out,
+            "    <propertyDefinition identifier=\"id-p{}\" type=\"{kind}\">\n      \
+             <name>{name}</name>\n    </propertyDefinition>",
+            i + 1
+        );
+    }
+    out.push_str("  </propertyDefinitions>\n");
+}
+
+/// A property: its place in `PROPERTIES` and its value.
+type Property<'a> = (usize, std::borrow::Cow<'a, str>);
+
+/// The fields not written as the name or documentation; blank ones are left out.
+fn system_properties(s: &System) -> Vec<Property<'_>> {
+    let mut list: Vec<Property<'_>> = vec![
+        (0, s.technology.as_str().into()),
+        (1, label(&s.data_format).into()),
+        (2, label(&s.communication).into()),
+        (
+            3,
+            s.availability
+                .percent
+                .map_or(String::new(), |p| p.to_string())
+                .into(),
+        ),
+        (4, s.availability.note.as_str().into()),
+        (5, label(&s.sensitivity).into()),
+        (6, s.owner_team.as_str().into()),
+        (7, s.tags.join(", ").into()),
+        (8, s.notes.as_str().into()),
+    ];
+    if s.pinned {
+        list.push((9, "true".into()));
+    }
+    list
+}
+
+fn flow_properties(c: &Connection) -> Vec<Property<'_>> {
+    let direction = match &c.direction {
+        Direction::OneWay => "",
+        other => other.label(),
+    };
+    vec![
+        (10, label(&c.protocol).into()),
+        (11, label(&c.style).into()),
+        (1, label(&c.data_format).into()),
+        (12, direction.into()),
+        (13, c.frequency.as_str().into()),
+        (14, c.volume.as_str().into()),
+        (
+            15,
+            c.latency_target_ms
+                .map_or(String::new(), |ms| ms.to_string())
+                .into(),
+        ),
+        (16, label(&c.authentication).into()),
+        (17, if c.encrypted { "true" } else { "" }.into()),
+        (18, super::csv::resilience_lines(&c.resilience).into()),
+        (19, c.transformation.as_str().into()),
+    ]
+}
+
+fn label<T: Labelled>(value: &Option<T>) -> &str {
+    value.as_ref().map_or("", |v| v.label())
+}
+
+/// `<properties>` with the properties that are not blank, or nothing.
+fn properties(out: &mut String, list: &[Property<'_>]) {
+    let mut written = false;
+    for (place, value) in list {
+        if crate::model::is_blank(value) {
+            continue;
+        }
+        if !written {
+            out.push_str("      <properties>\n");
+            written = true;
+        }
+        let _ = writeln!(
+            out,
+            "        <property propertyDefinitionRef=\"id-p{}\">",
+            place + 1
+        );
+        tagged(out, "          ", "value", value);
+        out.push_str("        </property>\n");
+    }
+    if written {
+        out.push_str("      </properties>\n");
+    }
+}
+
+/// `<tag>text</tag>` on a line of its own.
+fn tagged(out: &mut String, indent: &str, tag: &str, text: &str) {
+    let _ = write!(out, "{indent}<{tag}>");
+    push_text(out, text);
+    let _ = writeln!(out, "</{tag}>");
+}
+
+/// User text as XML character data, kept as it is where XML 1.0 can hold it: markup
+/// escaped, `\r` as `&#13;` (a parser would make a bare one `\n`), tabs and line feeds
+/// kept, and the characters XML 1.0 cannot hold at all (the other C0 controls, U+FFFE,
+/// U+FFFF) dropped.
+pub(crate) fn push_text(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !XML_MARKS[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        // A marked byte is ASCII or a first byte, so `i` is on a character's boundary.
+        out.push_str(&text[start..i]);
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\r' => out.push_str("&#13;"),
+            '\u{fffe}' | '\u{ffff}' => {}
+            c if u32::from(c) < 0x20 => {}
+            c => push_xml_char(out, c),
+        }
+        start = i;
+    }
+    out.push_str(&text[start..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> String {
+        let mut out = String::new();
+        push_text(&mut out, t);
+        out
+    }
+
+    #[test]
+    fn text_keeps_what_xml_can_hold_and_drops_the_rest() {
+        assert_eq!(text("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+        assert_eq!(
+            text("one\r\ntwo\rthree\tfour\n"),
+            "one&#13;\ntwo&#13;three\tfour\n"
+        );
+        assert_eq!(text("x\u{0}\u{7}\u{1b}y\u{fffe}\u{ffff}z"), "xyz");
+        assert_eq!(text("\u{85}\u{2028}é😀\u{7f}"), "\u{85}\u{2028}é😀\u{7f}");
+    }
+
+    #[test]
+    fn repeated_ids_are_told_apart() {
+        assert_eq!(
+            unique("s", [7, 8, 7].into_iter()),
+            ["id-s7", "id-s8", "id-s7-2"]
+        );
+    }
+}
