@@ -44,6 +44,9 @@ fn export_speed(c: &mut Criterion) {
     group.bench_function("markdown-with-diagram/10k-systems-30k-connections", |b| {
         b.iter(|| to_markdown(black_box(&project), &with_diagram))
     });
+    group.bench_function("archimate/10k-systems-30k-connections", |b| {
+        b.iter(|| integration_studio::export::to_archimate(black_box(&project)))
+    });
     group.finish();
 }
 

@@ -54,7 +54,9 @@ fn written(dir: &Path, name: &str, project: &Project) -> PathBuf {
 /// Text as XML gives it back: without the characters XML 1.0 cannot hold.
 fn xml(text: &str) -> String {
     text.chars()
-        .filter(|&c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}'))
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+        })
         .collect()
 }
 
@@ -89,7 +91,11 @@ fn whole(p: Point, shift: Point) -> Point {
 
 type SystemFields = (
     [String; 6],
-    (Option<DataFormat>, Option<Communication>, Option<Sensitivity>),
+    (
+        Option<DataFormat>,
+        Option<Communication>,
+        Option<Sensitivity>,
+    ),
     (Option<f64>, Option<String>, Vec<String>, bool),
     (Point, Size),
 );
@@ -124,14 +130,23 @@ fn carried_system(project: &Project, s: &System, expected: Option<Point>) -> Sys
             relabelled(&s.communication),
             relabelled(&s.sensitivity),
         ),
-        (s.availability.percent, zone_name(project, s), tags, s.pinned),
+        (
+            s.availability.percent,
+            zone_name(project, s),
+            tags,
+            s.pinned,
+        ),
         place,
     )
 }
 
 type FlowFields = (
     [String; 7],
-    (Option<Communication>, Option<InteractionStyle>, Option<DataFormat>),
+    (
+        Option<Communication>,
+        Option<InteractionStyle>,
+        Option<DataFormat>,
+    ),
     (Option<Authentication>, Option<u64>),
     (Direction, bool, Vec<Resilience>, Vec<Point>),
 );
@@ -141,7 +156,14 @@ fn carried_flow(project: &Project, c: &Connection, expected: Option<Point>) -> F
         Some(_) => back(t),
         None => t.to_owned(),
     };
-    let name = |id| text(&project.system(id).map(|s| s.name.clone()).unwrap_or_default());
+    let name = |id| {
+        text(
+            &project
+                .system(id)
+                .map(|s| s.name.clone())
+                .unwrap_or_default(),
+        )
+    };
     let waypoints = match expected {
         Some(shift) => c
             .waypoints
@@ -167,7 +189,12 @@ fn carried_flow(project: &Project, c: &Connection, expected: Option<Point>) -> F
             relabelled(&c.data_format),
         ),
         (relabelled(&c.authentication), c.latency_target_ms),
-        (c.direction.clone(), c.encrypted, c.resilience.clone(), waypoints),
+        (
+            c.direction.clone(),
+            c.encrypted,
+            c.resilience.clone(),
+            waypoints,
+        ),
     )
 }
 
@@ -196,7 +223,10 @@ fn assert_round_trip(name: &str, project: &Project, file: &Path) {
         ),
         _ => Point::default(),
     };
-    assert!(shift.x >= 0.0 && shift.y >= 0.0, "{name}: moved by {shift:?}");
+    assert!(
+        shift.x >= 0.0 && shift.y >= 0.0,
+        "{name}: moved by {shift:?}"
+    );
     for (original, imported) in project.systems.iter().zip(&again.systems) {
         assert_eq!(
             carried_system(again, imported, None),
@@ -228,7 +258,9 @@ fn hostile_with_bends() -> Project {
         let x = 150.0 * i as f32 - 75.4;
         flow.waypoints = vec![Point::new(x, 300.6), Point::new(x + 40.5, -20.2)];
     }
-    project.connections[0].waypoints.push(Point::new(f32::NAN, 1.0));
+    project.connections[0]
+        .waypoints
+        .push(Point::new(f32::NAN, 1.0));
     project
 }
 
@@ -274,10 +306,13 @@ fn zones_are_groupings_whose_nodes_hold_their_members_nodes() {
     // Absolute coordinates: the member lies inside its zone's node.
     assert!(number(member, "x") > number(parent, "x"));
     assert!(number(member, "y") > number(parent, "y"));
-    let aggregation = document
-        .descendants()
-        .find(|n| n.attribute("target") == Some("id-s2") && kind(*n).as_deref() == Some("Aggregation"));
-    assert_eq!(aggregation.and_then(|n| n.attribute("source")), Some("id-z1"));
+    let aggregation = document.descendants().find(|n| {
+        n.attribute("target") == Some("id-s2") && kind(*n).as_deref() == Some("Aggregation")
+    });
+    assert_eq!(
+        aggregation.and_then(|n| n.attribute("source")),
+        Some("id-z1")
+    );
     // A flow both ways is one relationship that says so.
     let both_ways = hostile()
         .connections

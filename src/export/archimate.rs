@@ -131,7 +131,8 @@ pub fn to_archimate(project: &Project) -> String {
         },
         || view::views(project, &ids, &drawable),
     );
-    let mut out = String::with_capacity(elements.len() + relationships.len() + views.len() + 4096);
+    let length = elements.len() + relationships.len() + views.len();
+    let mut out = String::with_capacity(length + 8192);
     out.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" \
@@ -144,36 +145,40 @@ pub fn to_archimate(project: &Project) -> String {
     if !crate::model::is_blank(&project.description) {
         tagged(&mut out, "  ", "documentation", &project.description);
     }
-    out.push_str(&elements);
-    out.push_str(&relationships);
+    for piece in elements.0.iter().chain(&relationships.0) {
+        out.push_str(piece);
+    }
     organizations(&mut out, &ids, &drawable);
     property_definitions(&mut out);
-    out.push_str(&views);
+    for piece in &views.0 {
+        out.push_str(piece);
+    }
     out.push_str("</model>\n");
     out
 }
 
 /// Every system, then every zone as a Grouping.
-fn elements(project: &Project, ids: &Ids) -> String {
-    let mut out = String::with_capacity(600 * project.systems.len() + 200);
+fn elements(project: &Project, ids: &Ids) -> Pieces {
+    let mut out = Pieces::default();
     if project.systems.is_empty() && project.zones.is_empty() {
         return out;
     }
     out.push_str("  <elements>\n");
-    for (system, id) in project.systems.iter().zip(&ids.systems) {
-        let _ = writeln!(
-            out,
-            "    <element identifier=\"{id}\" xsi:type=\"ApplicationComponent\">"
-        );
-        tagged(&mut out, "      ", "name", &system.name);
+    let places: Vec<usize> = (0..project.systems.len()).collect();
+    out.parallel(&places, |out, &i| {
+        let system = &project.systems[i];
+        out.push_str("    <element identifier=\"");
+        out.push_str(&ids.systems[i]);
+        out.push_str("\" xsi:type=\"ApplicationComponent\">\n");
+        tagged(out, "      ", "name", &system.name);
         if !crate::model::is_blank(&system.purpose) {
-            tagged(&mut out, "      ", "documentation", &system.purpose);
+            tagged(out, "      ", "documentation", &system.purpose);
         }
-        properties(&mut out, &system_properties(system));
+        properties(out, &system_properties(system));
         out.push_str("    </element>\n");
-    }
+    });
     for (zone, id) in project.zones.iter().zip(&ids.zones) {
-        grouping(&mut out, zone, id);
+        grouping(out.text(), zone, id);
     }
     out.push_str("  </elements>\n");
     out
@@ -202,8 +207,8 @@ fn grouping(out: &mut String, zone: &Zone, id: &str) {
 
 /// Every drawable connection as a Flow, then each zoned system's Aggregation from its
 /// zone's Grouping.
-fn relationships(project: &Project, ids: &Ids, drawable: &[Flow<'_>]) -> String {
-    let mut out = String::with_capacity(700 * drawable.len() + 100 * project.systems.len());
+fn relationships(project: &Project, ids: &Ids, drawable: &[Flow<'_>]) -> Pieces {
+    let mut out = Pieces::default();
     let memberships: Vec<(usize, usize)> = project
         .systems
         .iter()
@@ -214,28 +219,36 @@ fn relationships(project: &Project, ids: &Ids, drawable: &[Flow<'_>]) -> String 
         return out;
     }
     out.push_str("  <relationships>\n");
-    for flow in drawable {
+    out.parallel(drawable, |out, flow| {
         let connection = flow.connection;
-        let _ = writeln!(
-            out,
-            "    <relationship identifier=\"{}\" source=\"{}\" target=\"{}\" xsi:type=\"Flow\">",
-            ids.connections[flow.place], ids.systems[flow.from], ids.systems[flow.to],
-        );
+        for (text, id) in [
+            (
+                "    <relationship identifier=\"",
+                &ids.connections[flow.place],
+            ),
+            ("\" source=\"", &ids.systems[flow.from]),
+            ("\" target=\"", &ids.systems[flow.to]),
+        ] {
+            out.push_str(text);
+            out.push_str(id);
+        }
+        out.push_str("\" xsi:type=\"Flow\">\n");
         if !crate::model::is_blank(&connection.data) {
-            tagged(&mut out, "      ", "name", &connection.data);
+            tagged(out, "      ", "name", &connection.data);
         }
         if !crate::model::is_blank(&connection.notes) {
-            tagged(&mut out, "      ", "documentation", &connection.notes);
+            tagged(out, "      ", "documentation", &connection.notes);
         }
-        properties(&mut out, &flow_properties(connection));
+        properties(out, &flow_properties(connection));
         out.push_str("    </relationship>\n");
-    }
+    });
     for (zone, system) in memberships {
         let _ = writeln!(
-            out,
+            out.text(),
             "    <relationship identifier=\"id-m{system}\" source=\"{}\" target=\"{}\" \
              xsi:type=\"Aggregation\"/>",
-            ids.zones[zone], ids.systems[system],
+            ids.zones[zone],
+            ids.systems[system],
         );
     }
     out.push_str("  </relationships>\n");
@@ -348,13 +361,16 @@ fn properties(out: &mut String, list: &[Property<'_>]) {
             out.push_str("      <properties>\n");
             written = true;
         }
-        let _ = writeln!(
-            out,
-            "        <property propertyDefinitionRef=\"id-p{}\">",
-            place + 1
-        );
-        tagged(out, "          ", "value", value);
-        out.push_str("        </property>\n");
+        out.push_str("        <property propertyDefinitionRef=\"id-p");
+        // At most two digits: there are fewer than 100 definitions.
+        let n = (place + 1) as u8;
+        if n >= 10 {
+            out.push(char::from(b'0' + n / 10 % 10));
+        }
+        out.push(char::from(b'0' + n % 10));
+        out.push_str("\">\n          <value>");
+        push_text(out, value);
+        out.push_str("</value>\n        </property>\n");
     }
     if written {
         out.push_str("      </properties>\n");
@@ -363,9 +379,54 @@ fn properties(out: &mut String, list: &[Property<'_>]) {
 
 /// `<tag>text</tag>` on a line of its own.
 fn tagged(out: &mut String, indent: &str, tag: &str, text: &str) {
-    let _ = write!(out, "{indent}<{tag}>");
+    for piece in [indent, "<", tag, ">"] {
+        out.push_str(piece);
+    }
     push_text(out, text);
-    let _ = writeln!(out, "</{tag}>");
+    for piece in ["</", tag, ">\n"] {
+        out.push_str(piece);
+    }
+}
+
+/// Text written in pieces, some on other cores, joined once at the end (a landscape's
+/// export is tens of megabytes: each copy of it counts).
+#[derive(Default)]
+pub(crate) struct Pieces(Vec<String>);
+
+impl Pieces {
+    /// The piece being written.
+    pub fn text(&mut self) -> &mut String {
+        if self.0.is_empty() {
+            self.0.push(String::new());
+        }
+        let last = self.0.len() - 1;
+        &mut self.0[last]
+    }
+
+    pub fn push_str(&mut self, text: &str) {
+        self.text().push_str(text);
+    }
+
+    /// Each item written by `write`, in chunks on every core, in order.
+    pub fn parallel<T: Sync>(&mut self, items: &[T], write: impl Fn(&mut String, &T) + Sync) {
+        use rayon::prelude::*;
+        let parts: Vec<String> = items
+            .par_chunks(1024)
+            .map(|chunk| {
+                let mut out = String::with_capacity(1024 * chunk.len());
+                for item in chunk {
+                    write(&mut out, item);
+                }
+                out
+            })
+            .collect();
+        self.0.extend(parts);
+        self.0.push(String::new());
+    }
+
+    fn len(&self) -> usize {
+        self.0.iter().map(String::len).sum()
+    }
 }
 
 /// User text as XML character data, kept as it is where XML 1.0 can hold it: markup

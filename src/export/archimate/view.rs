@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Flow, Ids, tagged};
+use super::{Flow, Ids, Pieces, tagged};
 use crate::model::{Point, Project, Rect, System, zone_rect};
 use crate::picture::style::{self, Colour};
 
@@ -57,7 +57,7 @@ fn bends<'a>(flow: &Flow<'a>) -> impl Iterator<Item = (i64, i64)> + 'a {
 }
 
 /// `<views>` with the diagram.
-pub fn views(project: &Project, ids: &Ids, drawable: &[Flow<'_>]) -> String {
+pub fn views(project: &Project, ids: &Ids, drawable: &[Flow<'_>]) -> Pieces {
     let systems: Vec<Bounds> = project.systems.iter().map(system_bounds).collect();
     // Each zone's members, and the region around them.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); project.zones.len()];
@@ -87,9 +87,9 @@ pub fn views(project: &Project, ids: &Ids, drawable: &[Flow<'_>]) -> String {
         x: min_x.saturating_neg(),
         y: min_y.saturating_neg(),
     };
-    let mut out = String::with_capacity(300 * (systems.len() + drawable.len()) + 500);
+    let mut out = Pieces::default();
     let _ = writeln!(
-        out,
+        out.text(),
         "  <views>\n    <diagrams>\n      <view identifier=\"{VIEW_ID}\" xsi:type=\"Diagram\">"
     );
     let name = if crate::model::is_blank(&project.name) {
@@ -97,46 +97,52 @@ pub fn views(project: &Project, ids: &Ids, drawable: &[Flow<'_>]) -> String {
     } else {
         project.name.as_str()
     };
-    tagged(&mut out, "        ", "name", name);
-    let node_id = |element: &str| format!("id-v{}", element.trim_start_matches("id"));
+    tagged(out.text(), "        ", "name", name);
     for (z, zone) in project.zones.iter().enumerate() {
         let Some(bounds) = zones[z] else { continue };
         let kind = zone.kind.as_ref();
         let colours = (style::zone_fill(kind), style::zone_stroke(kind));
         let id = &ids.zones[z];
-        node(&mut out, &node_id(id), id, shift.apply(bounds), colours);
-        for &i in &members[z] {
-            let id = &ids.systems[i];
-            let colours = system_colours(&project.systems[i]);
-            node(&mut out, &node_id(id), id, shift.apply(systems[i]), colours);
-            out.push_str("        </node>\n");
-        }
+        node(out.text(), &node_id(id), id, shift.apply(bounds), colours);
+        out.parallel(&members[z], |out, &i| {
+            system_node(out, project, ids, i, shift.apply(systems[i]));
+        });
         out.push_str("        </node>\n");
     }
-    for i in loose {
-        let id = &ids.systems[i];
-        let colours = system_colours(&project.systems[i]);
-        node(&mut out, &node_id(id), id, shift.apply(systems[i]), colours);
-        out.push_str("        </node>\n");
-    }
-    for flow in drawable {
-        let relationship = &ids.connections[flow.place];
-        let _ = write!(
-            out,
-            "        <connection identifier=\"{}\" relationshipRef=\"{relationship}\" \
-             xsi:type=\"Relationship\" source=\"{}\" target=\"{}\">\n",
-            node_id(relationship),
-            node_id(&ids.systems[flow.from]),
-            node_id(&ids.systems[flow.to]),
-        );
-        for (x, y) in bends(flow) {
-            let (x, y) = (x.saturating_add(shift.x), y.saturating_add(shift.y));
-            let _ = writeln!(out, "          <bendpoint x=\"{x}\" y=\"{y}\"/>");
-        }
-        out.push_str("        </connection>\n");
-    }
+    out.parallel(&loose, |out, &i| {
+        system_node(out, project, ids, i, shift.apply(systems[i]));
+    });
+    out.parallel(drawable, |out, flow| connection(out, ids, flow, shift));
     out.push_str("      </view>\n    </diagrams>\n  </views>\n");
     out
+}
+
+fn node_id(element: &str) -> String {
+    format!("id-v{}", element.trim_start_matches("id"))
+}
+
+fn system_node(out: &mut String, project: &Project, ids: &Ids, i: usize, bounds: Bounds) {
+    let id = &ids.systems[i];
+    let colours = system_colours(&project.systems[i]);
+    node(out, &node_id(id), id, bounds, colours);
+    out.push_str("        </node>\n");
+}
+
+fn connection(out: &mut String, ids: &Ids, flow: &Flow<'_>, shift: Shift) {
+    let relationship = &ids.connections[flow.place];
+    let _ = writeln!(
+        out,
+        "        <connection identifier=\"{}\" relationshipRef=\"{relationship}\" \
+         xsi:type=\"Relationship\" source=\"{}\" target=\"{}\">",
+        node_id(relationship),
+        node_id(&ids.systems[flow.from]),
+        node_id(&ids.systems[flow.to]),
+    );
+    for (x, y) in bends(flow) {
+        let (x, y) = (x.saturating_add(shift.x), y.saturating_add(shift.y));
+        let _ = writeln!(out, "          <bendpoint x=\"{x}\" y=\"{y}\"/>");
+    }
+    out.push_str("        </connection>\n");
 }
 
 /// How far everything moves right and down.
