@@ -7,7 +7,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Flow, Ids, Pieces, tagged};
+use super::xml::{Pieces, tagged};
+use super::{Flow, Ids};
 use crate::model::{Point, Project, Rect, System, zone_rect};
 use crate::picture::style::{self, Colour};
 
