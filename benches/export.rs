@@ -9,8 +9,8 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use integration_studio::export::{
-    MarkdownOptions, MermaidOptions, to_architecture, to_csv, to_d2, to_dot, to_drawio, to_likec4,
-    to_markdown, to_mermaid,
+    MarkdownOptions, MermaidOptions, to_archimate, to_architecture, to_csv, to_d2, to_dot,
+    to_drawio, to_likec4, to_markdown, to_mermaid,
 };
 use integration_studio::synthetic::landscape;
 
@@ -57,6 +57,9 @@ fn export_speed(c: &mut Criterion) {
     });
     group.bench_function("drawio/10k-systems-30k-connections", |b| {
         b.iter(|| to_drawio(black_box(&project)))
+    });
+    group.bench_function("archimate/10k-systems-30k-connections", |b| {
+        b.iter(|| integration_studio::export::to_archimate(black_box(&project)))
     });
     group.finish();
 }

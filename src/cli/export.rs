@@ -58,6 +58,9 @@ pub enum ExportFormat {
     /// A draw.io diagram (uncompressed .drawio): the canvas's layout, zones as containers,
     /// every field as the shapes' data.
     Drawio,
+    /// The ArchiMate Open Exchange Format (XML, for Archi and other ArchiMate tools), with
+    /// one diagram of the landscape; suggest a `.xml` file.
+    Archimate,
 }
 
 impl ExportFormat {
@@ -72,6 +75,7 @@ impl ExportFormat {
             ExportFormat::D2 => "D2",
             ExportFormat::Likec4 => "LikeC4",
             ExportFormat::Drawio => "draw.io",
+            ExportFormat::Archimate => "ArchiMate exchange format",
         }
     }
 }
@@ -102,6 +106,7 @@ pub fn run(args: ExportArgs) -> u8 {
         ExportFormat::D2 => Ok(crate::export::to_d2(project).into_bytes()),
         ExportFormat::Likec4 => Ok(crate::export::to_likec4(project).into_bytes()),
         ExportFormat::Drawio => Ok(crate::export::to_drawio(project).into_bytes()),
+        ExportFormat::Archimate => Ok(crate::export::to_archimate(project).into_bytes()),
     };
     let bytes = match made {
         Ok(bytes) => bytes,

@@ -3,6 +3,7 @@
 //! pair and a Markdown interface catalogue. Every user string is escaped for its format,
 //! so no name can break the file (see docs/export.md).
 
+pub mod archimate;
 pub mod csv;
 pub mod d2;
 pub mod dot;
@@ -13,6 +14,7 @@ pub mod markdown;
 pub mod mermaid;
 mod text;
 
+pub use archimate::to_archimate;
 pub use csv::{Inventory, to_csv};
 pub use d2::to_d2;
 pub use dot::to_dot;

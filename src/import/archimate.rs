@@ -12,6 +12,7 @@
 //! - everything else, the business layer included, is accounted for in the report.
 
 mod access;
+mod bendpoints;
 mod junctions;
 mod landscape;
 pub(super) mod model;

@@ -23,6 +23,8 @@ pub fn view(source: &Source, node: Node) -> View {
         id: identifier(node),
         name: node.attribute("name").unwrap_or("").trim().to_owned(),
         nodes,
+        // Archi's own bendpoints are relative to the line's ends; not read.
+        bendpoints: Default::default(),
         place: source.place(node.range().start),
     }
 }

@@ -48,7 +48,12 @@ pub fn build(
         }
     }
     zones::assign(&mut convert, &mut drafts, layout.as_ref(), builder);
-    let connections = relations::connections(&mut convert, &mut drafts, builder);
+    let no_bends = HashMap::new();
+    let bendpoints = layout
+        .as_ref()
+        .and_then(|l| l.bendpoints(model))
+        .unwrap_or(&no_bends);
+    let connections = relations::connections(&mut convert, &mut drafts, bendpoints, builder);
     for (index, draft) in drafts.into_iter().enumerate() {
         if let Some(draft) = draft {
             let element = &model.elements[index];
@@ -271,7 +276,12 @@ impl<'m> Convert<'m> {
 }
 
 fn system_draft(element: &Element, class: ElementClass) -> SystemDraft {
-    let mut notes = vec![format!("ArchiMate {}", bare(&element.kind))];
+    // A system is an application component unless the note says what else it was.
+    let kind = bare(&element.kind);
+    let mut notes = Vec::new();
+    if !kind.eq_ignore_ascii_case("ApplicationComponent") {
+        notes.push(format!("ArchiMate {kind}"));
+    }
     if class == ElementClass::Offered {
         notes.push("no single imported system realizes or offers it".to_owned());
     }

@@ -57,6 +57,9 @@ pub struct View {
     pub name: String,
     /// Every node that shows an element, nested ones included.
     pub nodes: Vec<ViewNode>,
+    /// Relationship id → the bendpoints of the first line drawn for it (absolute, as
+    /// the nodes' corners), for the lines that bend.
+    pub bendpoints: HashMap<String, Vec<Point>>,
     pub place: Place,
 }
 

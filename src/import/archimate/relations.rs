@@ -11,14 +11,16 @@ use super::super::report::{LineKind, Place};
 use super::junctions::Junctions;
 use super::landscape::Convert;
 use super::types::{ElementClass, RelationClass, Structure, bare, relation_name};
+use crate::model::Point;
 
 pub fn connections(
     convert: &mut Convert,
     drafts: &mut [Option<SystemDraft>],
+    bendpoints: &HashMap<String, Vec<Point>>,
     builder: &mut Builder,
 ) -> Vec<(ConnectionDraft, Place)> {
     let mut out = Vec::new();
-    flows(convert, builder, &mut out);
+    flows(convert, bendpoints, builder, &mut out);
     super::access::accesses(convert, drafts, builder, &mut out);
     structural_notes(convert, drafts, builder);
     out
@@ -35,7 +37,12 @@ fn is_flow(class: RelationClass) -> bool {
 /// into a junction times each flow out of it); the rest are reported instead.
 const THROUGH_JUNCTIONS_LIMIT: usize = 10_000;
 
-fn flows(convert: &mut Convert, builder: &mut Builder, out: &mut Vec<(ConnectionDraft, Place)>) {
+fn flows(
+    convert: &mut Convert,
+    bendpoints: &HashMap<String, Vec<Point>>,
+    builder: &mut Builder,
+    out: &mut Vec<(ConnectionDraft, Place)>,
+) {
     let carried = carried_data(convert);
     let mut junctions = Junctions::new(convert, |r| is_flow(convert.relation_classes[r]));
     let mut through_junctions = 0;
@@ -64,17 +71,36 @@ fn flows(convert: &mut Convert, builder: &mut Builder, out: &mut Vec<(Connection
             }
         }
         for (from, through) in origins {
-            if from == to {
+            if from == to && !stores_in_between(relationship) {
                 builder.skipped(relationship.place.clone(), self_loop(convert, r, to));
             } else {
-                out.push((
-                    draft(convert, r, from, to, &through, &carried),
-                    relationship.place.clone(),
-                ));
+                let mut draft = draft(convert, r, from, to, &through, &carried);
+                // A line drawn from system to system keeps its bends; one through a
+                // junction is drawn in pieces.
+                if through.is_empty() {
+                    draft.waypoints = bendpoints
+                        .get(&relationship.id)
+                        .cloned()
+                        .unwrap_or_default();
+                }
+                out.push((draft, relationship.place.clone()));
             }
             mark_done(convert, r, &through, carried.get(&r));
         }
     }
+}
+
+/// A flow from a system to itself is one only through a queue, topic or stream, which
+/// its properties must say (an interaction style the landscape allows for a self-loop,
+/// see `Connection::is_meaningful_self_loop`); any other is an artefact of services and
+/// functions standing for their system.
+fn stores_in_between(relationship: &super::model::Relationship) -> bool {
+    use crate::model::{Connection, ConnectionId, SystemId};
+    let mut connection = Connection::new(ConnectionId(0), SystemId(0), SystemId(0));
+    for (key, value) in &relationship.properties {
+        super::super::mapping::connection_property(&mut connection, key, value);
+    }
+    connection.is_meaningful_self_loop()
 }
 
 fn self_loop(convert: &Convert, r: usize, system: usize) -> String {
@@ -142,7 +168,11 @@ fn draft(
 ) -> ConnectionDraft {
     let relationships = &convert.model.relationships;
     let relationship = &relationships[r];
-    let mut notes = vec![format!("ArchiMate {}", relation_name(&relationship.kind))];
+    // A connection is a Flow unless the note says what else it was.
+    let mut notes = Vec::new();
+    if convert.relation_classes[r] != RelationClass::Flow {
+        notes.push(format!("ArchiMate {}", relation_name(&relationship.kind)));
+    }
     // Where the flow really starts, before any junction.
     let origin = through
         .first()

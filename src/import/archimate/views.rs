@@ -31,6 +31,16 @@ pub struct Layout {
     pub groups: HashMap<usize, ZoneRef>,
 }
 
+impl Layout {
+    /// The bends of the lines on the view the positions come from.
+    pub fn bendpoints<'m>(
+        &self,
+        model: &'m super::model::Model,
+    ) -> Option<&'m HashMap<String, Vec<Point>>> {
+        model.views.get(self.view_index).map(|v| &v.bendpoints)
+    }
+}
+
 pub fn layout(
     convert: &Convert,
     wanted: Option<&str>,

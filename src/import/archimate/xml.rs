@@ -244,6 +244,7 @@ impl Reader<'_> {
                 id: identifier(node),
                 name: name_of(node),
                 nodes: Vec::new(),
+                bendpoints: super::bendpoints::read(node),
                 place: self.place(node),
             };
             self.nodes(node, &mut Vec::new(), &mut view.nodes);
