@@ -59,7 +59,7 @@ fn export_speed(c: &mut Criterion) {
         b.iter(|| to_drawio(black_box(&project)))
     });
     group.bench_function("archimate/10k-systems-30k-connections", |b| {
-        b.iter(|| integration_studio::export::to_archimate(black_box(&project)))
+        b.iter(|| to_archimate(black_box(&project)))
     });
     group.finish();
 }
