@@ -80,9 +80,13 @@ fn split_tags(tags: &[String]) -> Vec<String> {
     out
 }
 
+/// The zone by name, with its kind and notes.
 fn zone_name(project: &Project, system: &System) -> Option<String> {
     let zone = project.zone(system.zone?)?;
-    Some(back(&zone.name)).filter(|n| !n.is_empty())
+    let kind = zone.kind.as_ref().map(|k| back(k.label()));
+    Some(back(&zone.name))
+        .filter(|n| !n.is_empty())
+        .map(|name| format!("{name} {kind:?} {:?}", back(&zone.notes)))
 }
 
 fn whole(p: Point, shift: Point) -> Point {

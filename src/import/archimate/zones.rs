@@ -49,9 +49,13 @@ pub fn assign(
         }
     }
     // Zones are made in the order of their first system, as the systems are.
+    let mut made = std::collections::HashSet::new();
     for (system, zone) in zones.into_iter().enumerate() {
         if let (Some(zone), Some(draft)) = (zone, drafts[system].as_mut()) {
-            builder.zone(&zone.key, &zone.name, None);
+            if made.insert(zone.key.clone()) {
+                builder.zone(&zone.key, &zone.name, None);
+                group_details(convert, &zone.key, builder);
+            }
             draft.zone = Some(zone.key);
         }
     }
@@ -71,6 +75,22 @@ pub fn assign(
                 format!("{} given a zone {rule}", count(n, "system")),
             );
         }
+    }
+}
+
+/// A Grouping's documentation and properties are its zone's notes and kind (`Zone kind`,
+/// as our export writes it), or note lines.
+fn group_details(convert: &Convert, key: &str, builder: &mut Builder) {
+    let Some(group) = key
+        .strip_prefix("group:")
+        .and_then(|id| convert.element(id))
+    else {
+        return;
+    };
+    let element = &convert.model.elements[group];
+    builder.zone_property(key, "notes", &element.documentation);
+    for (property, value) in &element.properties {
+        builder.zone_property(key, property, value);
     }
 }
 
