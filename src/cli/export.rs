@@ -47,6 +47,11 @@ pub enum ExportFormat {
     Csv,
     /// An interface catalogue: tables of systems and of data flows.
     Markdown,
+    /// A C4-PlantUML system landscape (.puml), zones as enterprise boundaries.
+    #[value(name = "c4-plantuml")]
+    C4Plantuml,
+    /// A Structurizr DSL workspace (.dsl) with every field, zones as groups.
+    Structurizr,
 }
 
 impl ExportFormat {
@@ -58,6 +63,8 @@ impl ExportFormat {
             ExportFormat::Dot => "Graphviz DOT",
             ExportFormat::Csv => "CSV",
             ExportFormat::Markdown => "Markdown",
+            ExportFormat::C4Plantuml => "C4-PlantUML",
+            ExportFormat::Structurizr => "Structurizr DSL",
         }
     }
 }
@@ -82,6 +89,8 @@ pub fn run(args: ExportArgs) -> u8 {
         ExportFormat::Mermaid => mermaid(project, args.no_split),
         ExportFormat::Dot => Ok(crate::export::to_dot(project).into_bytes()),
         ExportFormat::Markdown => markdown(project, &args),
+        ExportFormat::C4Plantuml => Ok(crate::export::to_c4_plantuml(project).into_bytes()),
+        ExportFormat::Structurizr => Ok(crate::export::to_structurizr(project).into_bytes()),
     };
     let bytes = match made {
         Ok(bytes) => bytes,

@@ -3,16 +3,20 @@
 //! pair and a Markdown interface catalogue. Every user string is escaped for its format,
 //! so no name can break the file (see docs/export.md).
 
+pub mod c4_plantuml;
 pub mod csv;
 pub mod dot;
 pub mod markdown;
 pub mod mermaid;
+pub mod structurizr;
 mod text;
 
+pub use c4_plantuml::to_c4_plantuml;
 pub use csv::{Inventory, to_csv};
 pub use dot::to_dot;
 pub use markdown::{MarkdownOptions, to_markdown};
 pub use mermaid::{Diagram, Limits, Mermaid, MermaidOptions, TooBig, to_mermaid};
+pub use structurizr::to_structurizr;
 
 use std::collections::HashMap;
 

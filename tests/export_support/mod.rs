@@ -274,3 +274,4 @@ pub fn project_named(names: &[String], zone: &str, data: &str) -> Project {
     project.next_id = 1_000;
     project
 }
+pub mod compare;
