@@ -11,6 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use integration_studio::export::{
     MarkdownOptions, MermaidOptions, to_csv, to_dot, to_markdown, to_mermaid,
 };
+use integration_studio::export::{to_c4_plantuml, to_structurizr};
 use integration_studio::synthetic::landscape;
 
 fn export_speed(c: &mut Criterion) {
@@ -43,6 +44,12 @@ fn export_speed(c: &mut Criterion) {
     });
     group.bench_function("markdown-with-diagram/10k-systems-30k-connections", |b| {
         b.iter(|| to_markdown(black_box(&project), &with_diagram))
+    });
+    group.bench_function("c4-plantuml/10k-systems-30k-connections", |b| {
+        b.iter(|| to_c4_plantuml(black_box(&project)))
+    });
+    group.bench_function("structurizr/10k-systems-30k-connections", |b| {
+        b.iter(|| to_structurizr(black_box(&project)))
     });
     group.finish();
 }

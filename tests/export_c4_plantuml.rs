@@ -138,8 +138,7 @@ fn relationships_keep_data_and_technology_in_their_places() {
     let project = hostile();
     let text = to_c4_plantuml(&project);
     // The self-loop: data, then its technology; a flow without either writes both empty.
-    let self_loop =
-        "Rel(s2, s2, \"line one\\nline two…\", \"Message queue / JSON\", $tags=\"async\")";
+    let self_loop = "Rel(s2, s2, \"line one\\nline two\\nthree\\nfour\", \"Message queue / JSON\", $tags=\"async\")";
     assert!(text.contains(self_loop), "{text}");
     let mut bare = integration_studio::model::Project::new("p");
     for id in [1, 2] {

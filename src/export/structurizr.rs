@@ -13,6 +13,7 @@
 //! escape the closing quote). `${` would start a constant, so it is written `${OPEN}`
 //! with `!const OPEN "${"`. U+FFFD is dropped: our importer takes it for a binary file.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -35,34 +36,44 @@ pub fn sensitivity_tag(sensitivity: &Sensitivity) -> String {
 /// The constant standing for `${`.
 const OPEN: &str = "OPEN";
 
-/// The whole workspace, model and views.
+/// The whole workspace, model and views; the systems and the relationships are written
+/// on two cores.
 pub fn to_structurizr(project: &Project) -> String {
-    let mut model = Writer::default();
-    model.systems(project);
-    model.relationships(project);
-    let mut out = String::with_capacity(model.out.len() + 2_000);
+    let (systems, relationships) = rayon::join(
+        || {
+            let mut writer = Writer::default();
+            writer.systems(project);
+            writer
+        },
+        || {
+            let mut writer = Writer::default();
+            writer.relationships(project);
+            writer
+        },
+    );
     let mut head = Writer::default();
     head.quoted(&project.name);
     let name = std::mem::take(&mut head.out);
     head.quoted(&project.description);
     let description = std::mem::take(&mut head.out);
+    let length = systems.out.len() + relationships.out.len() + 2_000;
+    let mut out = String::with_capacity(length);
+    let constant = format!("    !const {OPEN} \"${{\"\n");
     // `${OPEN}` works only after its `!const`, which comes after the `workspace` line:
     // then the name and description are statements inside.
     if head.needs_open {
-        let _ = writeln!(
-            out,
-            "workspace {{
-    !const {OPEN} \"${{\""
-        );
+        out.push_str("workspace {\n");
+        out.push_str(&constant);
         let _ = writeln!(out, "    name {name}\n    description {description}");
     } else {
         let _ = writeln!(out, "workspace {name} {description} {{");
-        if model.needs_open {
-            let _ = writeln!(out, "    !const {OPEN} \"${{\"");
+        if systems.needs_open || relationships.needs_open {
+            out.push_str(&constant);
         }
     }
     out.push_str("\n    model {\n");
-    out.push_str(&model.out);
+    out.push_str(&systems.out);
+    out.push_str(&relationships.out);
     out.push_str("    }\n\n");
     views(&mut out);
     out.push_str("}\n");
@@ -79,6 +90,7 @@ struct Writer {
 impl Writer {
     /// Groups in the zones' order, then the systems in no zone.
     fn systems(&mut self, project: &Project) {
+        self.out.reserve(600 * project.systems.len());
         let mut names = HashSet::new();
         for group in super::groups(project) {
             let indent = match group.zone {
@@ -102,23 +114,24 @@ impl Writer {
     /// `s7 = softwareSystem "Name" "purpose" "tags" { properties { … } }`. Structurizr
     /// refuses two top-level elements of one name: a repeated name gets ` (s7)`.
     fn system(&mut self, system: &System, indent: &str, names: &mut HashSet<String>) {
-        let _ = write!(self.out, "{indent}s{} = softwareSystem ", system.id);
-        let mut name = self.escaped(super::system_title(system));
-        if !names.insert(name.trim().to_owned()) {
-            let _ = write!(name, " (s{})", system.id);
+        let _ = write!(self.out, "{indent}s{} = softwareSystem \"", system.id);
+        let start = self.out.len();
+        self.escaped(super::system_title(system));
+        if !names.insert(self.out[start..].trim().to_owned()) {
+            let _ = write!(self.out, " (s{})", system.id);
         }
-        let _ = write!(self.out, "\"{name}\" ");
+        self.out.push_str("\" ");
         self.quoted(&system.purpose);
         self.out.push(' ');
-        let mut tags: Vec<String> = system.tags.iter().map(|t| t.trim().to_owned()).collect();
-        tags.extend(
-            system
-                .sensitivity
-                .as_ref()
-                .filter(|s| s.rank().is_some())
-                .map(sensitivity_tag),
-        );
-        tags.retain(|t| !t.is_empty());
+        let mut tags: Vec<Cow<str>> = system
+            .tags
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .map(Cow::Borrowed)
+            .collect();
+        let ranked = system.sensitivity.as_ref().filter(|s| s.rank().is_some());
+        tags.extend(ranked.map(|s| Cow::Owned(sensitivity_tag(s))));
         self.quoted(&tags.join(","));
         let percent = system
             .availability
@@ -126,15 +139,18 @@ impl Writer {
             .then_some(system.availability.percent)
             .flatten();
         let properties = [
-            ("technology", system.technology.clone()),
+            ("technology", Cow::Borrowed(system.technology.as_str())),
             ("data format", label(&system.data_format)),
             ("communication", label(&system.communication)),
-            ("sla", percent.map(|p| p.to_string()).unwrap_or_default()),
-            ("sla note", system.availability.note.clone()),
+            (
+                "sla",
+                percent.map_or(Cow::Borrowed(""), |p| p.to_string().into()),
+            ),
+            ("sla note", system.availability.note.as_str().into()),
             ("sensitivity", label(&system.sensitivity)),
-            ("owner", system.owner_team.clone()),
-            ("notes", system.notes.clone()),
-            ("pinned", if system.pinned { "yes" } else { "" }.to_owned()),
+            ("owner", system.owner_team.as_str().into()),
+            ("notes", system.notes.as_str().into()),
+            ("pinned", if system.pinned { "yes" } else { "" }.into()),
         ];
         self.properties(indent, &properties);
     }
@@ -143,14 +159,16 @@ impl Writer {
     /// refuses a second relationship with the same ends and description, so a repeated
     /// one gets ` (c9)`.
     fn relationships(&mut self, project: &Project) {
+        self.out.reserve(600 * project.connections.len());
         let mut seen = HashSet::new();
         for (c, _, _) in super::drawable(project) {
-            let _ = write!(self.out, "        s{} -> s{} ", c.from, c.to);
-            let mut data = self.escaped(&c.data);
-            if !seen.insert((c.from, c.to, data.trim().to_owned())) {
-                let _ = write!(data, " (c{})", c.id);
+            let _ = write!(self.out, "        s{} -> s{} \"", c.from, c.to);
+            let start = self.out.len();
+            self.escaped(&c.data);
+            if !seen.insert((c.from, c.to, self.out[start..].trim().to_owned())) {
+                let _ = write!(self.out, " (c{})", c.id);
             }
-            let _ = write!(self.out, "\"{data}\" ");
+            self.out.push_str("\" ");
             self.quoted(&technology(c));
             self.out.push(' ');
             self.quoted(if is_dashed(c) { ASYNC_TAG } else { "" });
@@ -159,12 +177,12 @@ impl Writer {
     }
 
     /// ` {` with a `properties` block of the fields that are set, or the end of the line.
-    fn properties(&mut self, indent: &str, properties: &[(&str, String)]) {
-        let set: Vec<&(&str, String)> = properties
+    fn properties(&mut self, indent: &str, properties: &[(&str, Cow<str>)]) {
+        let mut set = properties
             .iter()
             .filter(|(_, v)| !crate::model::is_blank(v))
-            .collect();
-        if set.is_empty() {
+            .peekable();
+        if set.peek().is_none() {
             self.out.push('\n');
             return;
         }
@@ -178,17 +196,20 @@ impl Writer {
     }
 
     fn quoted(&mut self, text: &str) {
-        let escaped = self.escaped(text);
         self.out.push('"');
-        self.out.push_str(&escaped);
+        self.escaped(text);
         self.out.push('"');
     }
 
-    /// The text as the inside of a quoted DSL string (see the module's comment).
-    fn escaped(&mut self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
+    /// The text as the inside of a quoted DSL string (see the module's comment). Only a
+    /// text with a `\` and an `n`, or a `$` and a `{`, needs its letters looked at.
+    fn escaped(&mut self, text: &str) {
+        let rare = (text.contains('\\') && text.contains('n'))
+            || (text.contains('$') && text.contains('{'));
+        let marks = if rare { &RARE } else { &COMMON };
+        let start = self.out.len();
         let mut open = false;
-        write(&mut out, text, &MARKS, |out, piece| match piece {
+        write(&mut self.out, text, marks, |out, piece| match piece {
             Piece::Break => out.push_str("\\n"),
             Piece::Char('"') => out.push_str("\\\""),
             Piece::Char('n') if out.ends_with('\\') => out.push_str("\u{2060}n"),
@@ -201,47 +222,44 @@ impl Writer {
             Piece::Char(c) => out.push(c),
         });
         self.needs_open |= open;
-        if out.ends_with('\\') {
-            out.push(' ');
+        if self.out.len() > start && self.out.ends_with('\\') {
+            self.out.push(' ');
         }
-        out
     }
 }
 
-/// `"` and line breaks are escaped; `\`, `n`, `$`, `{` and U+FFFD (its first byte is
-/// marked already) are looked at for the cases in the module's comment.
-const MARKS: Marks = marks(b"\"\\n${");
+/// `"` and line breaks are escaped, U+FFFD (its first byte is marked already) dropped;
+/// in a rare text `\`, `n`, `$` and `{` are looked at too.
+const COMMON: Marks = marks(b"\"");
+const RARE: Marks = marks(b"\"\\n${");
 
-fn flow_properties(c: &Connection) -> [(&'static str, String); 12] {
+fn flow_properties(c: &Connection) -> [(&'static str, Cow<'_, str>); 12] {
+    let direction = match c.direction {
+        Direction::OneWay => "",
+        ref other => other.label(),
+    };
     [
         ("protocol", label(&c.protocol)),
         ("style", label(&c.style)),
         ("data format", label(&c.data_format)),
-        (
-            "direction",
-            match c.direction {
-                Direction::OneWay => String::new(),
-                ref other => other.label().to_owned(),
-            },
-        ),
-        ("frequency", c.frequency.clone()),
-        ("volume", c.volume.clone()),
+        ("direction", direction.into()),
+        ("frequency", c.frequency.as_str().into()),
+        ("volume", c.volume.as_str().into()),
         (
             "latency ms",
             c.latency_target_ms
-                .map(|ms| ms.to_string())
-                .unwrap_or_default(),
+                .map_or(Cow::Borrowed(""), |ms| ms.to_string().into()),
         ),
         ("authentication", label(&c.authentication)),
-        ("encrypted", if c.encrypted { "yes" } else { "" }.to_owned()),
-        ("resilience", resilience_lines(&c.resilience)),
-        ("transformation", c.transformation.clone()),
-        ("notes", c.notes.clone()),
+        ("encrypted", if c.encrypted { "yes" } else { "" }.into()),
+        ("resilience", resilience_lines(&c.resilience).into()),
+        ("transformation", c.transformation.as_str().into()),
+        ("notes", c.notes.as_str().into()),
     ]
 }
 
-fn label<T: Labelled>(value: &Option<T>) -> String {
-    value.as_ref().map_or("", |v| v.label()).to_owned()
+fn label<T: Labelled>(value: &Option<T>) -> Cow<'_, str> {
+    value.as_ref().map_or("", |v| v.label()).into()
 }
 
 /// A system landscape of everything, left to right, with a style per tag we write.
@@ -272,8 +290,8 @@ mod tests {
 
     fn escaped(text: &str) -> (String, bool) {
         let mut writer = Writer::default();
-        let out = writer.escaped(text);
-        (out, writer.needs_open)
+        writer.escaped(text);
+        (writer.out, writer.needs_open)
     }
 
     #[test]
