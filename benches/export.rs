@@ -9,8 +9,8 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use integration_studio::export::{
-    MarkdownOptions, MermaidOptions, to_archimate, to_architecture, to_csv, to_d2, to_dot,
-    to_drawio, to_likec4, to_markdown, to_mermaid,
+    MarkdownOptions, MermaidOptions, to_archimate, to_architecture, to_c4_plantuml, to_csv, to_d2,
+    to_dot, to_drawio, to_likec4, to_markdown, to_mermaid, to_structurizr,
 };
 use integration_studio::synthetic::landscape;
 
@@ -60,6 +60,12 @@ fn export_speed(c: &mut Criterion) {
     });
     group.bench_function("archimate/10k-systems-30k-connections", |b| {
         b.iter(|| to_archimate(black_box(&project)))
+    });
+    group.bench_function("c4-plantuml/10k-systems-30k-connections", |b| {
+        b.iter(|| to_c4_plantuml(black_box(&project)))
+    });
+    group.bench_function("structurizr/10k-systems-30k-connections", |b| {
+        b.iter(|| to_structurizr(black_box(&project)))
     });
     group.finish();
 }

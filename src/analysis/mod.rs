@@ -27,6 +27,9 @@ pub use rule::{Rule, key};
 pub use rules::DRAWING_RULES;
 pub use rules::RULES;
 
+/// Partner and SaaS zones, which the C4-PlantUML export draws as external.
+pub(crate) use landscape::is_external_zone;
+
 use crate::model::Project;
 
 /// Analyses a project. The same project always gives the same report, in the same order.

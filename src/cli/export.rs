@@ -61,6 +61,11 @@ pub enum ExportFormat {
     /// The ArchiMate Open Exchange Format (XML, for Archi and other ArchiMate tools), with
     /// one diagram of the landscape; suggest a `.xml` file.
     Archimate,
+    /// A C4-PlantUML system landscape (.puml), zones as enterprise boundaries.
+    #[value(name = "c4-plantuml")]
+    C4Plantuml,
+    /// A Structurizr DSL workspace (.dsl) with every field, zones as groups.
+    Structurizr,
 }
 
 impl ExportFormat {
@@ -76,6 +81,8 @@ impl ExportFormat {
             ExportFormat::Likec4 => "LikeC4",
             ExportFormat::Drawio => "draw.io",
             ExportFormat::Archimate => "ArchiMate exchange format",
+            ExportFormat::C4Plantuml => "C4-PlantUML",
+            ExportFormat::Structurizr => "Structurizr DSL",
         }
     }
 }
@@ -107,6 +114,8 @@ pub fn run(args: ExportArgs) -> u8 {
         ExportFormat::Likec4 => Ok(crate::export::to_likec4(project).into_bytes()),
         ExportFormat::Drawio => Ok(crate::export::to_drawio(project).into_bytes()),
         ExportFormat::Archimate => Ok(crate::export::to_archimate(project).into_bytes()),
+        ExportFormat::C4Plantuml => Ok(crate::export::to_c4_plantuml(project).into_bytes()),
+        ExportFormat::Structurizr => Ok(crate::export::to_structurizr(project).into_bytes()),
     };
     let bytes = match made {
         Ok(bytes) => bytes,

@@ -4,6 +4,7 @@
 //! so no name can break the file (see docs/export.md).
 
 pub mod archimate;
+pub mod c4_plantuml;
 pub mod csv;
 pub mod d2;
 pub mod dot;
@@ -12,9 +13,11 @@ mod format;
 pub mod likec4;
 pub mod markdown;
 pub mod mermaid;
+pub mod structurizr;
 mod text;
 
 pub use archimate::to_archimate;
+pub use c4_plantuml::to_c4_plantuml;
 pub use csv::{Inventory, to_csv};
 pub use d2::to_d2;
 pub use dot::to_dot;
@@ -23,6 +26,7 @@ pub use format::{TextFormat, Written};
 pub use likec4::to_likec4;
 pub use markdown::{MarkdownOptions, to_markdown};
 pub use mermaid::{Diagram, Limits, Mermaid, MermaidOptions, TooBig, to_architecture, to_mermaid};
+pub use structurizr::to_structurizr;
 
 use std::collections::HashMap;
 

@@ -17,6 +17,7 @@ mod landscape;
 mod lex;
 mod model;
 mod parse;
+mod restated;
 
 use super::builder::Builder;
 use super::source::Source;

@@ -370,4 +370,5 @@ pub fn likec4_models(root: &Path) -> std::collections::HashMap<String, serde_jso
         .map(|m| (m["projectId"].as_str().unwrap_or("").to_owned(), m))
         .collect()
 }
+pub mod compare;
 pub mod round_trip;

@@ -57,10 +57,12 @@ impl Parser<'_> {
         if texts.len() > 3 {
             self.ignored_words(cursor, &texts[3..], "the relationship's tags");
         }
+        // `--name->` names an archetype; a plain `->` names none.
         let archetype = args[arrow]
             .text
-            .trim_start_matches('-')
-            .trim_end_matches("->");
+            .strip_prefix("--")
+            .and_then(|t| t.strip_suffix("->"))
+            .unwrap_or("");
         if !archetype.is_empty() {
             details
                 .notes

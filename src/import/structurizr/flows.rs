@@ -114,7 +114,10 @@ impl Flows<'_> {
         let relationship = &self.model.relationships[index];
         let place = Some(relationship.place.clone());
         let name = self.name(index, from, to);
-        if from_system == to_system {
+        let rolled = from_system != from || to_system != to;
+        // A relationship of an element with itself is a flow (through a queue, say);
+        // one that is inside a container only once its components are rolled up is not.
+        if from_system == to_system && rolled {
             let message = format!(
                 "relationship {name}: inside {} once its components are rolled up into it; not \
                  imported",
@@ -123,7 +126,6 @@ impl Flows<'_> {
             builder.line(LineKind::Skipped, place, message);
             return;
         }
-        let rolled = from_system != from || to_system != to;
         let details = &relationship.details;
         let key = (
             from_system,
@@ -151,15 +153,16 @@ impl Flows<'_> {
             return;
         }
         let mut notes: Vec<String> = origin.into_iter().collect();
-        if !details.tags.is_empty() {
-            notes.push(format!("tags: {}", details.tags.join(", ")));
+        let tags = super::restated::relationship_tags(details);
+        if !tags.is_empty() {
+            notes.push(format!("tags: {}", tags.join(", ")));
         }
         notes.extend(details.notes.iter().cloned());
         let draft = ConnectionDraft {
             from: self.model.elements[from_system].key.clone(),
             to: self.model.elements[to_system].key.clone(),
             label: details.description.clone(),
-            technology: details.technology.clone(),
+            technology: super::restated::technology(details).to_owned(),
             properties: details.properties.clone(),
             notes,
             both_ways: false,

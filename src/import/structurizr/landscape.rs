@@ -83,7 +83,7 @@ pub fn add_systems(model: &Model, roles: &[Role], builder: &mut Builder) {
         .collect();
     zones.sort_by_key(|z| z.order);
     for zone in zones {
-        builder.zone(&zone.key, &zone.name, Some(zone.place));
+        builder.zone(&zone.key, zone.name.trim(), Some(zone.place));
     }
     for index in systems {
         let element = &model.elements[index];
@@ -91,7 +91,7 @@ pub fn add_systems(model: &Model, roles: &[Role], builder: &mut Builder) {
             name: element.name.clone(),
             purpose: element.details.description.clone(),
             technology: element.details.technology.clone(),
-            tags: element.details.tags.clone(),
+            tags: super::restated::element_tags(&element.details),
             zone: zone_of(model, roles, index).map(|z| z.key),
             properties: element.details.properties.clone(),
             notes: notes(model, roles, index),
@@ -207,14 +207,22 @@ fn zone_of(model: &Model, roles: &[Role], index: usize) -> Option<ZoneRef> {
 fn notes(model: &Model, roles: &[Role], index: usize) -> Vec<String> {
     let element = &model.elements[index];
     let path = boundary_path(model, index);
-    let mut notes = vec![match path.is_empty() {
-        true => format!("Structurizr {}", element.kind.label()),
-        false => format!(
-            "Structurizr {} in {}",
-            element.kind.label(),
-            path.join(" › ")
-        ),
-    }];
+    // A software system is what a system is: the line says something only when the
+    // element was another kind, or sat in more than its zone.
+    let zone = zone_of(model, roles, index).map(|z| z.name);
+    let plain = element.kind == Kind::SoftwareSystem
+        && (path.is_empty() || path.len() == 1 && zone.as_deref() == Some(path[0].as_str()));
+    let mut notes = Vec::new();
+    if !plain {
+        notes.push(match path.is_empty() {
+            true => format!("Structurizr {}", element.kind.label()),
+            false => format!(
+                "Structurizr {} in {}",
+                element.kind.label(),
+                path.join(" › ")
+            ),
+        });
+    }
     notes.extend(element.details.notes.iter().cloned());
     for component in (0..roles.len()).filter(|&c| roles[c] == Role::RolledInto(index)) {
         notes.push(component_line(

@@ -1,8 +1,8 @@
 //! Structurizr DSL tokens, as its own parser splits lines: words between whitespace,
-//! `"quoted"` text (with `\"`), `"""` text blocks over several lines, `{` and `}` when
-//! they stand alone, and the end of each line (a statement is one line). Comments: `#`
-//! and `//` at the start of a line, `/* … */` anywhere a token may start. A `\` at the
-//! end of a line joins the next line to it.
+//! `"quoted"` text (with `\"` for a quote and `\n` for a line break), `"""` text blocks
+//! over several lines, `{` and `}` when they stand alone, and the end of each line (a
+//! statement is one line). Comments: `#` and `//` at the start of a line, `/* … */`
+//! anywhere a token may start. A `\` at the end of a line joins the next line to it.
 
 use super::super::ImportError;
 use super::super::source::Source;
@@ -138,6 +138,11 @@ impl<'a> Lexer<'a> {
                     value.push('"');
                     chars.next();
                 }
+                // Structurizr reads `\n` in any text as a line break (`Tokens.get`).
+                '\\' if self.rest()[1 + i + 1..].starts_with('n') => {
+                    value.push('\n');
+                    chars.next();
+                }
                 '\n' => break,
                 c => value.push(c),
             }
@@ -158,7 +163,8 @@ impl<'a> Lexer<'a> {
                 .error_at(start, "this text block is not closed with `\"\"\"`"));
         };
         let inside = &self.rest()[3..3 + length];
-        let value = dedent(inside);
+        // Structurizr unescapes a text block's `\"` and `\n` as it does a quoted text's.
+        let value = dedent(inside).replace("\\\"", "\"").replace("\\n", "\n");
         self.at += length + 6;
         self.push(Token::Text(value), start);
         Ok(())
