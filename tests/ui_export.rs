@@ -54,6 +54,24 @@ fn each_export_in_the_menu_asks_for_a_path_with_its_extension() {
             "Path of the systems .csv file (the connections file is written beside it):",
             "-systems.csv",
         ),
+        ("draw.io…", "Path of the draw.io file (.drawio):", ".drawio"),
+        (
+            "ArchiMate Exchange (XML)…",
+            "Path of the ArchiMate exchange file (.xml):",
+            ".xml",
+        ),
+        (
+            "C4-PlantUML…",
+            "Path of the C4-PlantUML file (.puml):",
+            ".puml",
+        ),
+        (
+            "Structurizr DSL…",
+            "Path of the Structurizr DSL file (.dsl):",
+            ".dsl",
+        ),
+        ("D2…", "Path of the D2 file (.d2):", ".d2"),
+        ("LikeC4…", "Path of the LikeC4 file (.c4):", ".c4"),
     ] {
         let mut harness = app();
         harness.get_by_label("File").click();

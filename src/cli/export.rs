@@ -1,6 +1,8 @@
 //! `export`: the project in another format: a picture (SVG, PNG), a diagram as code
-//! (Mermaid, Graphviz DOT), the inventory CSV pair or a Markdown catalogue. Text formats
-//! go to standard output unless `-o` names a file; the CSV pair needs a folder.
+//! (Mermaid, Graphviz DOT, C4-PlantUML, Structurizr DSL, D2, LikeC4), a file for another
+//! modelling tool (draw.io, ArchiMate exchange), the inventory CSV pair or a Markdown
+//! catalogue. Text goes to standard output unless `-o` names a file; the CSV pair needs a
+//! folder.
 
 use std::path::{Path, PathBuf};
 
@@ -19,8 +21,8 @@ pub struct ExportArgs {
     /// The format to write.
     #[arg(long, value_enum)]
     to: ExportFormat,
-    /// Where to write it. Pictures: default FILE with the format's extension. Mermaid,
-    /// DOT and Markdown: default standard output. CSV: a folder (made if missing) for
+    /// Where to write it. Pictures: default FILE with the format's extension. Every other
+    /// format but CSV: default standard output. CSV: a folder (made if missing) for
     /// systems.csv and connections.csv. `-` is standard output.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,

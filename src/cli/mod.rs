@@ -59,7 +59,8 @@ enum Command {
     /// stay where they are.
     Arrange(arrange::ArrangeArgs),
     /// Write the landscape in another format: a picture (SVG, PNG), Mermaid, Graphviz DOT,
-    /// the inventory CSV pair or a Markdown catalogue.
+    /// C4-PlantUML, Structurizr DSL, D2, LikeC4, draw.io, ArchiMate exchange, the inventory
+    /// CSV pair or a Markdown catalogue.
     Export(export::ExportArgs),
     /// Make a project from another tool's file: draw.io, Structurizr DSL, Mermaid,
     /// Graphviz DOT, ArchiMate (exchange format or Archi's own .archimate), Archi CSV, an

@@ -13,6 +13,12 @@ pub enum TextFormat {
     Dot,
     Markdown,
     Csv,
+    Drawio,
+    Archimate,
+    C4PlantUml,
+    Structurizr,
+    D2,
+    LikeC4,
 }
 
 /// What an export to one path gives: the files to write, in order, and what the user
@@ -24,11 +30,17 @@ pub struct Written {
 }
 
 impl TextFormat {
-    pub const ALL: [TextFormat; 4] = [
+    pub const ALL: [TextFormat; 10] = [
         TextFormat::Mermaid,
         TextFormat::Dot,
         TextFormat::Markdown,
         TextFormat::Csv,
+        TextFormat::Drawio,
+        TextFormat::Archimate,
+        TextFormat::C4PlantUml,
+        TextFormat::Structurizr,
+        TextFormat::D2,
+        TextFormat::LikeC4,
     ];
 
     pub fn name(self) -> &'static str {
@@ -37,6 +49,12 @@ impl TextFormat {
             TextFormat::Dot => "Graphviz DOT",
             TextFormat::Markdown => "Markdown catalogue",
             TextFormat::Csv => "inventory CSV",
+            TextFormat::Drawio => "draw.io",
+            TextFormat::Archimate => "ArchiMate exchange",
+            TextFormat::C4PlantUml => "C4-PlantUML",
+            TextFormat::Structurizr => "Structurizr DSL",
+            TextFormat::D2 => "D2",
+            TextFormat::LikeC4 => "LikeC4",
         }
     }
 
@@ -46,6 +64,12 @@ impl TextFormat {
             TextFormat::Dot => "gv",
             TextFormat::Markdown => "md",
             TextFormat::Csv => "csv",
+            TextFormat::Drawio => "drawio",
+            TextFormat::Archimate => "xml",
+            TextFormat::C4PlantUml => "puml",
+            TextFormat::Structurizr => "dsl",
+            TextFormat::D2 => "d2",
+            TextFormat::LikeC4 => "c4",
         }
     }
 
@@ -80,6 +104,12 @@ impl TextFormat {
                     .map_err(|e| e.to_string())
             }
             TextFormat::Csv => inventory(project, &path),
+            TextFormat::Drawio => Ok(one(super::to_drawio(project))),
+            TextFormat::Archimate => Ok(one(super::to_archimate(project))),
+            TextFormat::C4PlantUml => Ok(one(super::to_c4_plantuml(project))),
+            TextFormat::Structurizr => Ok(one(super::to_structurizr(project))),
+            TextFormat::D2 => Ok(one(super::to_d2(project))),
+            TextFormat::LikeC4 => Ok(one(super::to_likec4(project))),
         }
     }
 }
@@ -160,6 +190,16 @@ mod tests {
             .files(&project, Path::new("/x/shop.md"))
             .unwrap();
         assert!(markdown.files[0].1.contains("```mermaid"));
+        for format in TextFormat::ALL {
+            let path = PathBuf::from(format!("/x/{}", format.suggested_name("shop")));
+            let written = format.files(&project, &path).unwrap();
+            assert_eq!(written.files[0].0, path, "{format:?}");
+            assert!(!written.files[0].1.is_empty(), "{format:?}");
+        }
+        let drawio = TextFormat::Drawio
+            .files(&project, Path::new("/x/s"))
+            .unwrap();
+        assert_eq!(drawio.files[0].1, super::super::to_drawio(&project));
     }
 
     #[test]

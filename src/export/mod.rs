@@ -1,7 +1,9 @@
 //! The landscape in the text formats architects publish with, each a pure function of a
-//! `Project` (and options) to text, egui-free: Mermaid, Graphviz DOT, the inventory CSV
-//! pair and a Markdown interface catalogue. Every user string is escaped for its format,
-//! so no name can break the file (see docs/export.md).
+//! `Project` (and options) to text, egui-free, one file per format: Mermaid (flowchart,
+//! or `architecture-beta`), Graphviz DOT, the inventory CSV pair, a Markdown interface
+//! catalogue, draw.io, the ArchiMate exchange format, C4-PlantUML, Structurizr DSL, D2 and
+//! LikeC4. Every user string is escaped for its format, so no name can break the file
+//! (see docs/export.md). `format.rs` lists them for the app's File ▸ Export menu.
 
 pub mod archimate;
 pub mod c4_plantuml;

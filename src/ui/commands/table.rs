@@ -101,6 +101,16 @@ impl Entry {
     }
 }
 
+/// File ▸ Export ▸ one text format; the palette shows `label`.
+const fn export_as(
+    format: TextFormat,
+    key: &'static str,
+    label: &'static str,
+    in_submenu: &'static str,
+) -> Entry {
+    entry(Command::ExportText(format), key, label, File, 2).in_submenu("Export", in_submenu)
+}
+
 const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -148,38 +158,61 @@ pub static COMMANDS: &[Entry] = &[
         2,
     )
     .in_submenu("Export", "Picture (SVG or PNG)…"),
-    entry(
-        Command::ExportText(TextFormat::Mermaid),
+    export_as(
+        TextFormat::Mermaid,
         "export-mermaid",
         "Export as Mermaid…",
-        File,
-        2,
-    )
-    .in_submenu("Export", "Mermaid…"),
-    entry(
-        Command::ExportText(TextFormat::Dot),
+        "Mermaid…",
+    ),
+    export_as(
+        TextFormat::Dot,
         "export-dot",
         "Export as Graphviz DOT…",
-        File,
-        2,
-    )
-    .in_submenu("Export", "Graphviz DOT…"),
-    entry(
-        Command::ExportText(TextFormat::Markdown),
+        "Graphviz DOT…",
+    ),
+    export_as(
+        TextFormat::Markdown,
         "export-markdown",
         "Export as Markdown Catalogue…",
-        File,
-        2,
-    )
-    .in_submenu("Export", "Markdown Catalogue…"),
-    entry(
-        Command::ExportText(TextFormat::Csv),
+        "Markdown Catalogue…",
+    ),
+    export_as(
+        TextFormat::Csv,
         "export-csv",
         "Export as Inventory CSV…",
-        File,
-        2,
-    )
-    .in_submenu("Export", "Inventory CSV…"),
+        "Inventory CSV…",
+    ),
+    export_as(
+        TextFormat::Drawio,
+        "export-drawio",
+        "Export as draw.io…",
+        "draw.io…",
+    ),
+    export_as(
+        TextFormat::Archimate,
+        "export-archimate",
+        "Export as ArchiMate Exchange…",
+        "ArchiMate Exchange (XML)…",
+    ),
+    export_as(
+        TextFormat::C4PlantUml,
+        "export-c4-plantuml",
+        "Export as C4-PlantUML…",
+        "C4-PlantUML…",
+    ),
+    export_as(
+        TextFormat::Structurizr,
+        "export-structurizr",
+        "Export as Structurizr DSL…",
+        "Structurizr DSL…",
+    ),
+    export_as(TextFormat::D2, "export-d2", "Export as D2…", "D2…"),
+    export_as(
+        TextFormat::LikeC4,
+        "export-likec4",
+        "Export as LikeC4…",
+        "LikeC4…",
+    ),
     entry(Command::Quit, "quit", "Quit", File, 3)
         .keys(CMD, Key::Q)
         .while_typing(),
@@ -402,36 +435,4 @@ pub fn label_now(entry: &Entry, document: &Document) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_are_unique_and_every_shortcut_is_used_once() {
-        let mut keys: Vec<_> = COMMANDS.iter().map(|e| e.key).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        assert_eq!(keys.len(), COMMANDS.len());
-        let shortcuts = by_shortcut_priority();
-        for (i, (_, a)) in shortcuts.iter().enumerate() {
-            for (_, b) in &shortcuts[i + 1..] {
-                assert_ne!(a, b);
-            }
-        }
-    }
-
-    #[test]
-    fn a_shortcut_is_checked_before_any_it_contains() {
-        let order = by_shortcut_priority();
-        let position = |command: Command| {
-            order
-                .iter()
-                .position(|(entry, _)| entry.command == command)
-                .unwrap()
-        };
-        assert!(position(Command::Redo) < position(Command::Undo));
-        assert!(position(Command::SaveAs) < position(Command::Save));
-        assert!(position(Command::CopyPrompt) < position(Command::Copy));
-        assert!(position(Command::TogglePreview) < position(Command::ToggleInspector));
-        assert!(position(Command::FrameSelection) < position(Command::FitView));
-    }
-}
+mod tests;
