@@ -103,7 +103,10 @@ fn hostile_with_bends() -> Project {
 fn every_example_and_the_hostile_project_come_back_from_our_importer() {
     let dir = tempfile::tempdir().unwrap();
     for (name, project) in examples() {
-        assert_same_landscape(name, &project, &round_trip(&project, dir.path()), carried);
+        let back = round_trip(&project, dir.path());
+        assert_same_landscape(name, &project, &back, carried);
+        // The page is named after the project, and one named page names the import.
+        assert_eq!(back.project.name, project.name, "{name}");
     }
     let project = hostile_with_bends();
     assert_same_landscape(

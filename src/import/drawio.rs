@@ -42,6 +42,13 @@ pub fn read(source: &Source, options: &Options, builder: &mut Builder) -> Result
     let chosen = choose(source, pages, options.page.as_deref())?;
     let mut left = 0.0;
     let several = chosen.len() > 1;
+    // One page with a name of its own (not draw.io's "Page-1") names the landscape, as
+    // our own export names its page after the project.
+    if let [(_, page)] = chosen.as_slice()
+        && !is_default_page_name(&page.name)
+    {
+        builder.set_name(&page.name);
+    }
     for (number, page) in chosen {
         if page.compressed {
             builder.line(
@@ -63,6 +70,15 @@ pub fn read(source: &Source, options: &Options, builder: &mut Builder) -> Result
         left += width + PAGE_GAP;
     }
     Ok(())
+}
+
+/// draw.io names new pages "Page-1", "Page-2", …
+fn is_default_page_name(name: &str) -> bool {
+    let name = name.trim();
+    name.is_empty()
+        || name
+            .strip_prefix("Page-")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The diagram inside a `.drawio.svg`: the `content` attribute of its `<svg>`.

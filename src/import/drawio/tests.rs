@@ -65,3 +65,13 @@ fn a_dash_says_nothing_when_a_property_gives_the_interaction_style() {
     assert_eq!(with.notes, "");
     assert_eq!(without.notes, "drawn dashed in draw.io");
 }
+
+#[test]
+fn only_draw_ios_own_page_names_are_not_names_of_the_landscape() {
+    for default in ["Page-1", "Page-12", " ", ""] {
+        assert!(super::is_default_page_name(default), "{default:?}");
+    }
+    for own in ["Overview", "Page-", "Page-1a", "Payments landscape"] {
+        assert!(!super::is_default_page_name(own), "{own:?}");
+    }
+}
