@@ -1,12 +1,13 @@
 //! Mermaid's `architecture-beta` diagram, the option beside the flowchart: zones as
-//! groups, systems as services with one of Mermaid's built-in icons, flows as edges from
-//! the right side of one service to the left side of the next, labelled as on the canvas.
+//! groups, systems as services with one of Mermaid's built-in icons, flows as edges between
+//! the sides that face each other on the canvas. Mermaid draws an edge's label along it,
+//! over the services and other labels it passes in its rows, so this overview leaves
+//! labels to the flowchart.
 //! Mermaid 11 reads a title in `["…"]` up to the first `"` not after a backslash and
 //! turns only `\"` back into a quote, so a quote or backslash of the user's is written
 //! as a look-alike (” and ⧵), a line break as a space and `%%` as `% %`; everything else
 //! stays as typed.
 
-use crate::item_text::connection_label;
 use crate::model::{Communication, Direction, Project, System, Zone, ZoneKind};
 
 use super::super::text::{Marks, Piece, marks, shorten, write};
@@ -49,14 +50,11 @@ pub fn to_architecture(project: &Project) -> Result<String, TooBig> {
         } else {
             ""
         };
-        let label = connection_label(connection);
-        if label.trim().is_empty() {
-            out.push_str(&format!("  s{}:R {tail}--> L:s{}\n", from.id, to.id));
-        } else {
-            out.push_str(&format!("  s{}:R {tail}-", from.id));
-            title(&mut out, &label, 80);
-            out.push_str(&format!("-> L:s{}\n", to.id));
-        }
+        let (out_side, in_side) = sides(from, to);
+        out.push_str(&format!(
+            "  s{}:{out_side} {tail}--> {in_side}:s{}\n",
+            from.id, to.id
+        ));
     }
     let limits = Limits::default();
     let chars = utf16_len(&out);
@@ -67,6 +65,22 @@ pub fn to_architecture(project: &Project) -> Result<String, TooBig> {
         });
     }
     Ok(out)
+}
+
+/// The sides an edge leaves and enters by, from where the boxes stand on the canvas:
+/// Mermaid lines up the services an edge joins along its sides, so sides that agree with
+/// our layout keep its picture close to the canvas (all edges right to left would put
+/// every service in one row).
+fn sides(from: &System, to: &System) -> (char, char) {
+    let (a, b) = (from.rect().center(), to.rect().center());
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    if dx.abs() >= dy.abs() {
+        if dx >= 0.0 { ('R', 'L') } else { ('L', 'R') }
+    } else if dy >= 0.0 {
+        ('B', 'T')
+    } else {
+        ('T', 'B')
+    }
 }
 
 /// `["text"]`, shortened to `max` characters. Mermaid reads `%%{` anywhere as the start
@@ -109,7 +123,7 @@ mod tests {
     use crate::model::{Connection, ConnectionId, SystemId};
 
     #[test]
-    fn zones_are_groups_and_flows_run_right_to_left_sides() {
+    fn zones_are_groups_and_flows_join_the_sides_that_face_each_other() {
         let project = crate::examples::find("ecommerce")
             .unwrap()
             .project()
@@ -117,8 +131,11 @@ mod tests {
         let text = to_architecture(&project).unwrap();
         assert!(text.starts_with("architecture-beta\n  group z1(cloud)"));
         assert!(text.contains("service s8(server)[\"Order service\"] in z1"));
-        assert!(text.contains("  s7:R <-[\"REST · Place order: cart lines"));
-        assert_eq!(text.matches(":R ").count(), project.connections.len());
+        assert!(text.contains("  s7:R <--> L:s8\n"), "{text}");
+        let edges = text.lines().filter(|l| l.contains("-> ")).count();
+        assert_eq!(edges, project.connections.len());
+        // The order service (s8) stands above the event broker (s10) on the canvas.
+        assert!(text.contains("  s8:B --> T:s10\n"), "{text}");
     }
 
     #[test]
