@@ -14,7 +14,8 @@ use integration_studio::ui::StudioApp;
 fn choose_in_file_menu(harness: &mut Harness<'static, StudioApp>, entry: &str, path: &Path) {
     harness.get_by_label("File").click();
     harness.run();
-    harness.get_by_label(entry).click();
+    // A menu entry with a shortcut has the shortcut in its label too.
+    harness.get_by_label_contains(entry).click();
     harness.run();
     let field = "Path of the draw.io, Structurizr, Mermaid, DOT, ArchiMate, CSV or Backstage file:";
     harness
@@ -61,6 +62,14 @@ fn import_opens_the_file_as_a_new_unsaved_project_and_shows_the_report() {
     harness.get_by_label("Copy Report").click();
     let copied = text_copied_soon(&mut harness).expect("the report is copied");
     assert!(copied.contains("skipped: link A → TOP"), "{copied}");
+}
+
+#[test]
+fn ctrl_i_asks_which_file_to_import() {
+    let mut harness = app();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::I);
+    harness.run();
+    harness.get_by_label("Import a landscape");
 }
 
 #[test]

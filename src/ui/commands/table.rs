@@ -135,7 +135,9 @@ pub static COMMANDS: &[Entry] = &[
         .keys(CMD_SHIFT, Key::S)
         .while_typing(),
     entry(Command::Revert, "revert", "Revert to Saved", File, 1),
-    entry(Command::Import, "import", "Import…", File, 2),
+    entry(Command::Import, "import", "Import…", File, 2)
+        .keys(CMD, Key::I)
+        .while_typing(),
     entry(
         Command::ImportInto,
         "import-into",
