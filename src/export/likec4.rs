@@ -1,6 +1,6 @@
 //! A LikeC4 model (`.c4`): element kinds `zone` and `system`, zones holding their systems,
 //! sensitivity as tags coloured like the canvas's borders, asynchronous flows of the
-//! kind `async` (dashed), flows both ways with a second head, and one view of it all.
+//! kind `async` (dashed) and the others `sync` (solid), flows both ways with a second head, and one view of it all.
 //! Element names are ids of our own (`z3`, `s7`; a flow names its ends by their full
 //! names, `z3.s7 -> s2`), so no name can clash with a keyword; every user string is in
 //! single quotes, where Langium reads `\` as an escape (`\'`, `\\`, `\n`).
@@ -66,6 +66,8 @@ fn specification(project: &Project) -> String {
     for (name, colour) in &tints {
         let _ = writeln!(out, "  color {name} {colour}");
     }
+    // LikeC4 draws every relationship dashed unless told, so calls are solid.
+    out.push_str("  relationship sync {\n    line solid\n  }\n");
     out.push_str("  relationship async {\n    line dashed\n  }\n}\n\n");
     out
 }
@@ -185,7 +187,7 @@ fn system_element(out: &mut String, system: &System, indent: &str) {
 }
 
 /// Every flow whose ends exist and differ (LikeC4 refuses a relationship of an element
-/// with itself): `z3.s7 -> s2 'data' { technology 'REST' }`.
+/// with itself): `z3.s7 -[sync]-> s2 'data' { technology 'REST' }`.
 fn relations(project: &Project, paths: &[String]) -> String {
     let mut out = String::with_capacity(120 * project.connections.len());
     for (connection, from, to) in super::drawable(project) {
@@ -195,7 +197,7 @@ fn relations(project: &Project, paths: &[String]) -> String {
         let arrow = if is_dashed(connection) {
             "-[async]->"
         } else {
-            "->"
+            "-[sync]->"
         };
         let _ = write!(out, "  {} {arrow} {}", paths[from], paths[to]);
         let title = first_line(&connection.data);
@@ -291,11 +293,15 @@ mod tests {
             "{c4}"
         );
         assert!(
-            c4.contains("  z9.s1 -> s2 'orders' {\n    technology 'REST'\n"),
+            c4.contains("  z9.s1 -[sync]-> s2 'orders' {\n    technology 'REST'\n"),
             "{c4}"
         );
         assert!(c4.contains("tail normal"), "{c4}");
-        assert!(!c4.contains("s2 -> s2"), "{c4}");
+        assert!(!c4.contains("s2 -[sync]-> s2"), "{c4}");
+        assert!(
+            c4.contains("relationship sync {\n    line solid\n  }"),
+            "{c4}"
+        );
         assert!(c4.contains("    include z9.*\n"), "{c4}");
     }
 }
