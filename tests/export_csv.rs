@@ -12,7 +12,7 @@ use export_support::round_trip::assert_same_landscape;
 use export_support::{examples, hostile, hostile_with_dangling_flow, saved, studio};
 use integration_studio::export::{Inventory, to_csv};
 use integration_studio::import::{LineKind, Options, import_file};
-use integration_studio::model::{Authentication, Direction, Project, Resilience, Sensitivity};
+use integration_studio::model::Project;
 use proptest::prelude::*;
 
 /// The pair written into `dir` and imported back.
@@ -106,11 +106,6 @@ fn the_command_line_writes_the_pair_into_a_folder_and_refuses_standard_output() 
         .stderr(predicates::str::contains("this is a file"));
 }
 
-fn texts() -> impl Strategy<Value = [String; 4]> {
-    let text = export_support::hostile_text;
-    (text(), text(), text(), text()).prop_map(|(a, b, c, d)| [a, b, c, d])
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -123,28 +118,12 @@ proptest! {
         ),
         zone in export_support::hostile_text().prop_filter("a blank zone is no zone", |z| !z.trim().is_empty()),
         data in export_support::hostile_text(),
-        system_texts in texts(),
-        flow_texts in texts(),
+        system_texts in export_support::four_texts(),
+        flow_texts in export_support::four_texts(),
         tag in export_support::hostile_text(),
     ) {
         let mut project = export_support::project_named(&names, &zone, &data);
-        for system in &mut project.systems {
-            let [purpose, owner, note, notes] = system_texts.clone();
-            (system.purpose, system.owner_team, system.availability.note, system.notes) =
-                (purpose, owner, note, notes);
-            system.availability.percent = Some(99.95);
-            system.sensitivity = Some(Sensitivity::Other(tag.clone()));
-            system.tags = vec![tag.clone(), "tier-1".into()];
-        }
-        for flow in &mut project.connections {
-            let [frequency, volume, transformation, notes] = flow_texts.clone();
-            (flow.frequency, flow.volume, flow.transformation, flow.notes) =
-                (frequency, volume, transformation, notes);
-            flow.authentication = Some(Authentication::Other(tag.clone()));
-            flow.encrypted = true;
-            flow.direction = Direction::BothWays;
-            flow.resilience = vec![Resilience::DeadLetterQueue, Resilience::Timeout];
-        }
+        export_support::fill_every_field(&mut project, &system_texts, &flow_texts, &tag);
         assert_round_trip("generated", &project);
     }
 }

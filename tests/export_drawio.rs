@@ -13,9 +13,7 @@ use export_support::round_trip::assert_same_landscape;
 use export_support::{examples, hostile, hostile_with_dangling_flow, saved, studio, tool};
 use integration_studio::export::to_drawio;
 use integration_studio::import::{Imported, LineKind, Options, import_file};
-use integration_studio::model::{
-    Authentication, Direction, Point, Project, Resilience, Sensitivity, Size,
-};
+use integration_studio::model::{Point, Project, Size};
 use proptest::prelude::*;
 
 /// What the export and the import make of a text: line breaks of every kind one `\n`,
@@ -173,11 +171,6 @@ fn the_command_line_writes_the_file_or_standard_output() {
         .stdout(to_drawio(&project));
 }
 
-fn texts() -> impl Strategy<Value = [String; 4]> {
-    let text = export_support::hostile_text;
-    (text(), text(), text(), text()).prop_map(|(a, b, c, d)| [a, b, c, d])
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -192,28 +185,14 @@ proptest! {
         zone in export_support::hostile_text()
             .prop_filter("a blank zone is no zone", |z| !carried(z).is_empty()),
         data in export_support::hostile_text(),
-        system_texts in texts(),
-        flow_texts in texts(),
+        system_texts in export_support::four_texts(),
+        flow_texts in export_support::four_texts(),
         tag in export_support::hostile_text(),
         bend in (-500i32..500, -500i32..500),
     ) {
         let mut project = export_support::project_named(&names, &zone, &data);
-        for system in &mut project.systems {
-            let [purpose, owner, note, notes] = system_texts.clone();
-            (system.purpose, system.owner_team, system.availability.note, system.notes) =
-                (purpose, owner, note, notes);
-            system.availability.percent = Some(99.95);
-            system.sensitivity = Some(Sensitivity::Other(tag.clone()));
-            system.tags = vec![tag.clone(), "tier-1".into()];
-        }
+        export_support::fill_every_field(&mut project, &system_texts, &flow_texts, &tag);
         for flow in &mut project.connections {
-            let [frequency, volume, transformation, notes] = flow_texts.clone();
-            (flow.frequency, flow.volume, flow.transformation, flow.notes) =
-                (frequency, volume, transformation, notes);
-            flow.authentication = Some(Authentication::Other(tag.clone()));
-            flow.encrypted = true;
-            flow.direction = Direction::BothWays;
-            flow.resilience = vec![Resilience::DeadLetterQueue, Resilience::Timeout];
             flow.waypoints = vec![Point::new(bend.0 as f32 / 2.0, bend.1 as f32)];
         }
         let dir = tempfile::tempdir().unwrap();

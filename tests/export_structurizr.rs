@@ -12,9 +12,7 @@ use export_support::compare::{Rules, assert_carried};
 use export_support::{examples, hostile, hostile_with_dangling_flow, saved, studio};
 use integration_studio::export::to_structurizr;
 use integration_studio::import::{Imported, Options, import_file};
-use integration_studio::model::{
-    Authentication, Direction, Project, Resilience, Sensitivity, System, SystemId,
-};
+use integration_studio::model::{Project, System, SystemId};
 use proptest::prelude::*;
 
 /// The workspace written as `workspace.dsl` in `dir` and imported back.
@@ -151,11 +149,6 @@ fn the_command_line_writes_the_same_workspace() {
     assert_eq!(fs::read_to_string(&out).unwrap(), to_structurizr(&project));
 }
 
-fn texts() -> impl Strategy<Value = [String; 4]> {
-    let text = export_support::hostile_text;
-    (text(), text(), text(), text()).prop_map(|(a, b, c, d)| [a, b, c, d])
-}
-
 fn distinct(names: &[String]) -> bool {
     let mut seen: Vec<String> = names.iter().map(|n| dsl_text(n)).collect();
     seen.sort();
@@ -173,28 +166,16 @@ proptest! {
             .prop_filter("Structurizr needs distinct, non-blank names", |n| distinct(n)),
         zone in export_support::hostile_text().prop_filter("a zone has a name", |z| !dsl_text(z).is_empty()),
         data in export_support::hostile_text(),
-        system_texts in texts(),
-        flow_texts in texts(),
+        system_texts in export_support::four_texts(),
+        flow_texts in export_support::four_texts(),
         tag in export_support::hostile_text(),
     ) {
         let mut project = export_support::project_named(&names, &zone, &data);
+        export_support::fill_every_field(&mut project, &system_texts, &flow_texts, &tag);
         for system in &mut project.systems {
-            let [purpose, owner, note, notes] = system_texts.clone();
-            (system.purpose, system.owner_team, system.availability.note, system.notes) =
-                (purpose, owner, note, notes);
-            system.availability.percent = Some(99.95);
-            system.sensitivity = Some(Sensitivity::Other(tag.clone()));
-            system.tags = vec![tag.clone(), "tier-1".into()];
             system.pinned = true;
         }
         for flow in &mut project.connections {
-            let [frequency, volume, transformation, notes] = flow_texts.clone();
-            (flow.frequency, flow.volume, flow.transformation, flow.notes) =
-                (frequency, volume, transformation, notes);
-            flow.authentication = Some(Authentication::Other(tag.clone()));
-            flow.encrypted = true;
-            flow.direction = Direction::BothWays;
-            flow.resilience = vec![Resilience::DeadLetterQueue, Resilience::Timeout];
             flow.latency_target_ms = Some(250);
         }
         assert_round_trip("generated", &project);

@@ -372,3 +372,42 @@ pub fn likec4_models(root: &Path) -> std::collections::HashMap<String, serde_jso
 }
 pub mod compare;
 pub mod round_trip;
+
+/// Four hostile texts, for the fields a property test fills.
+pub fn four_texts() -> impl proptest::strategy::Strategy<Value = [String; 4]> {
+    use proptest::strategy::Strategy;
+    let text = hostile_text;
+    (text(), text(), text(), text()).prop_map(|(a, b, c, d)| [a, b, c, d])
+}
+
+/// Every field of every system and flow filled for a round-trip property test: the texts
+/// in the free-text fields, `tag` as a free-text sensitivity, tag and authentication, and
+/// the flags and lists set away from their defaults.
+pub fn fill_every_field(
+    project: &mut Project,
+    system_texts: &[String; 4],
+    flow_texts: &[String; 4],
+    tag: &str,
+) {
+    for system in &mut project.systems {
+        let [purpose, owner, note, notes] = system_texts.clone();
+        (
+            system.purpose,
+            system.owner_team,
+            system.availability.note,
+            system.notes,
+        ) = (purpose, owner, note, notes);
+        system.availability.percent = Some(99.95);
+        system.sensitivity = Some(Sensitivity::Other(tag.to_owned()));
+        system.tags = vec![tag.to_owned(), "tier-1".into()];
+    }
+    for flow in &mut project.connections {
+        let [frequency, volume, transformation, notes] = flow_texts.clone();
+        (flow.frequency, flow.volume, flow.transformation, flow.notes) =
+            (frequency, volume, transformation, notes);
+        flow.authentication = Some(Authentication::Other(tag.to_owned()));
+        flow.encrypted = true;
+        flow.direction = Direction::BothWays;
+        flow.resilience = vec![Resilience::DeadLetterQueue, Resilience::Timeout];
+    }
+}
