@@ -9,9 +9,10 @@ use integration_studio::analysis::analyze;
 use integration_studio::io::{parse, to_ron_string};
 use integration_studio::model::{
     Acknowledgement, AnalysisSettings, Authentication, Availability, CURRENT_FORMAT_VERSION,
-    Communication, Connection, ConnectionId, DataFormat, Direction, IntegrationType,
-    InteractionStyle, Point, Project, Regulation, Requirements, Resilience, Sensitivity, Size,
-    System, SystemId, Thresholds, Zone, ZoneId, ZoneKind,
+    Communication, Connection, ConnectionId, DataFormat, Direction, EmbeddedTemplate,
+    IntegrationType, InteractionStyle, Point, Project, PromptScope, PromptSettings, Regulation,
+    Requirements, Resilience, Sensitivity, Size, System, SystemId, Thresholds, Tokenizer, Zone,
+    ZoneId, ZoneKind,
 };
 use integration_studio::template::{Prompt, RenderError};
 
@@ -269,6 +270,40 @@ fn analysis_settings() -> impl Strategy<Value = AnalysisSettings> {
         })
 }
 
+fn prompt_settings() -> impl Strategy<Value = PromptSettings> {
+    (
+        text(),
+        (
+            prop::collection::vec(any::<u64>(), 0..3),
+            prop::collection::vec(any::<u64>(), 0..3),
+            any::<u32>(),
+        ),
+        prop::option::of(any::<u32>()),
+        any::<bool>(),
+        prop::collection::vec((text(), text()), 0..2),
+    )
+        .prop_map(
+            |(template, (zones, systems, hops), budget, cl100k, templates)| PromptSettings {
+                template,
+                scope: PromptScope {
+                    zones: zones.into_iter().map(ZoneId).collect(),
+                    systems: systems.into_iter().map(SystemId).collect(),
+                    hops,
+                },
+                budget,
+                tokenizer: if cl100k {
+                    Tokenizer::Cl100kBase
+                } else {
+                    Tokenizer::O200kBase
+                },
+                templates: templates
+                    .into_iter()
+                    .map(|(name, source)| EmbeddedTemplate { name, source })
+                    .collect(),
+            },
+        )
+}
+
 /// Any project. `format_version` and `next_id` are arbitrary too: saving stamps the
 /// current version, and loading raises `next_id` above every id in use.
 fn project() -> impl Strategy<Value = Project> {
@@ -278,7 +313,7 @@ fn project() -> impl Strategy<Value = Project> {
         prop::collection::vec(system(), 0..6),
         prop::collection::vec(connection(), 0..8),
         any::<u64>(),
-        analysis_settings(),
+        (analysis_settings(), prompt_settings()),
     )
         .prop_map(
             |(
@@ -287,7 +322,7 @@ fn project() -> impl Strategy<Value = Project> {
                 systems,
                 connections,
                 next_id,
-                analysis,
+                (analysis, prompt),
             )| {
                 Project {
                     format_version,
@@ -299,6 +334,7 @@ fn project() -> impl Strategy<Value = Project> {
                     connections,
                     next_id,
                     analysis,
+                    prompt,
                 }
             },
         )

@@ -48,6 +48,7 @@ pub fn to_ron_string(project: &Project) -> Result<String, ron::Error> {
         connections: Vec::new(),
         next_id: project.next_id,
         analysis: project.analysis.clone(),
+        prompt: project.prompt.clone(),
     };
     let connections = &project.connections;
     // Writing a system costs about as much as writing a connection.

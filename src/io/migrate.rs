@@ -130,6 +130,7 @@ impl From<ProjectV1> for Project {
             connections: old.connections.into_iter().map(Connection::from).collect(),
             next_id: old.next_id,
             analysis: Default::default(),
+            prompt: Default::default(),
         }
     }
 }

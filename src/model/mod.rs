@@ -8,6 +8,7 @@ mod geometry;
 mod ids;
 mod item_ref;
 mod project;
+mod prompt_settings;
 mod system;
 mod zone;
 
@@ -23,6 +24,9 @@ pub use geometry::{
 pub use ids::{ConnectionId, SystemId, ZoneId};
 pub use item_ref::ItemRef;
 pub use project::{CURRENT_FORMAT_VERSION, Project, Requirements};
+pub use prompt_settings::{
+    DEFAULT_TEMPLATE, EmbeddedTemplate, PromptScope, PromptSettings, Tokenizer,
+};
 pub use system::{Availability, System};
 pub use zone::Zone;
 

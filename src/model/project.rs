@@ -1,8 +1,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AnalysisSettings, Connection, ConnectionId, IntegrationType, Regulation, Sensitivity, System,
-    SystemId, Zone, ZoneId,
+    AnalysisSettings, Connection, ConnectionId, IntegrationType, PromptSettings, Regulation,
+    Sensitivity, System, SystemId, Zone, ZoneId,
 };
 
 /// The file format this build writes. Older versions are migrated on load (see `io::migrate`).
@@ -30,6 +30,9 @@ pub struct Project {
     /// Analysis thresholds, acknowledged findings and prompt options.
     #[serde(default, skip_serializing_if = "AnalysisSettings::is_default")]
     pub analysis: AnalysisSettings,
+    /// Template, scope, token budget and tokenizer of the prompt.
+    #[serde(default, skip_serializing_if = "PromptSettings::is_default")]
+    pub prompt: PromptSettings,
 }
 
 /// CM-010's seven header variables: what the whole integration must achieve.
@@ -70,6 +73,7 @@ impl Project {
             connections: Vec::new(),
             next_id: 1,
             analysis: AnalysisSettings::default(),
+            prompt: PromptSettings::default(),
         }
     }
 
