@@ -328,3 +328,26 @@ fn bends_survive_a_save_and_are_left_out_when_there_are_none() {
     );
     assert!(!text(&shop()).contains("waypoints"));
 }
+
+#[test]
+fn prompt_settings_change_as_one_step_and_undo_restores_the_exact_file() {
+    use integration_studio::model::{PromptSettings, Tokenizer};
+    let mut doc = Document::new(shop());
+    let before = text(doc.project());
+    let settings = PromptSettings {
+        template: "integration-pattern-module".to_owned(),
+        budget: Some(32_000),
+        tokenizer: Tokenizer::Cl100kBase,
+        ..PromptSettings::default()
+    };
+    doc.apply(
+        Edit::SetPromptSettings(Box::new(settings.clone())),
+        "Prompt settings",
+        None,
+    )
+    .unwrap();
+    assert_eq!(doc.project().prompt, settings);
+    assert!(text(doc.project()).contains("integration-pattern-module"));
+    assert_eq!(doc.undo().as_deref(), Some("Prompt settings"));
+    assert_eq!(text(doc.project()), before);
+}

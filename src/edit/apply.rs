@@ -1,8 +1,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{
-    AnalysisSettings, Connection, ConnectionId, Point, Project, Requirements, System, SystemId,
-    Zone, ZoneId,
+    AnalysisSettings, Connection, ConnectionId, Point, Project, PromptSettings, Requirements,
+    System, SystemId, Zone, ZoneId,
 };
 
 /// Items with the list positions they occupy, so removing and re-inserting them restores the
@@ -50,6 +50,8 @@ pub enum Edit {
     SetDescription(String),
     SetRequirements(Box<Requirements>),
     SetAnalysisSettings(Box<AnalysisSettings>),
+    /// The prompt's template, scope, budget and tokenizer (and the templates kept in the file).
+    SetPromptSettings(Box<PromptSettings>),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -148,6 +150,10 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError> {
         Edit::SetAnalysisSettings(new) => Ok(Edit::SetAnalysisSettings(Box::new(
             std::mem::replace(&mut project.analysis, *new),
         ))),
+        Edit::SetPromptSettings(new) => Ok(Edit::SetPromptSettings(Box::new(std::mem::replace(
+            &mut project.prompt,
+            *new,
+        )))),
         Edit::Batch(edits) => apply_batch(project, edits),
     }
 }
