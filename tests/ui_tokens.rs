@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use common::app;
 use egui::{Key, Modifiers};
-use integration_studio::model::Tokenizer;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use integration_studio::model::Tokenizer;
 
 /// Steps the app until `label` shows up or two seconds pass.
 fn shows_soon(
@@ -72,7 +72,13 @@ fn choosing_cl100k_base_recounts_and_undo_goes_back() {
         Tokenizer::Cl100kBase
     );
     assert!(shows_soon(&mut harness, "tokens (cl100k_base)"));
-    let text = harness.state().session().prompt().text().unwrap().to_owned();
+    let text = harness
+        .state()
+        .session()
+        .prompt()
+        .text()
+        .unwrap()
+        .to_owned();
     let exact = tiktoken_rs::cl100k_base_singleton()
         .encode_ordinary(&text)
         .len();
@@ -88,15 +94,13 @@ fn choosing_cl100k_base_recounts_and_undo_goes_back() {
     assert!(shows_soon(&mut harness, "tokens (o200k_base)"));
 }
 
-/// 12345 → "12,345", as the preview writes numbers.
+/// 12345 → "12,345", as the preview writes numbers (written independently of the app's).
 fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    let digits: Vec<char> = n.to_string().chars().rev().collect();
+    let groups: Vec<String> = digits
+        .chunks(3)
+        .map(|chunk| chunk.iter().rev().collect())
+        .rev()
+        .collect();
+    groups.join(",")
 }
