@@ -155,11 +155,6 @@ impl Session {
         self.tokens.poll()
     }
 
-    /// Blocks until the count under way is done (tests; never the UI).
-    pub fn wait_for_token_count(&mut self) {
-        self.tokens.wait();
-    }
-
     /// Called from the counting thread when a count is ready, so the window draws it.
     pub fn set_repaint(&mut self, repaint: Repaint) {
         self.tokens.set_repaint(repaint);
