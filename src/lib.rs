@@ -20,6 +20,7 @@ pub mod picture;
 pub mod session;
 pub mod synthetic;
 pub mod template;
+pub mod tokens;
 #[cfg(feature = "gui")]
 pub mod ui;
 mod words;

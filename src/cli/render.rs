@@ -3,10 +3,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::render_stats::{self, StatsFormat, parse_tokenizer};
 use super::{count, place, status};
 use crate::analysis::analyze;
 use crate::io::{load, write_atomically};
-use crate::model::{ItemRef, Project};
+use crate::model::{ItemRef, Project, Tokenizer};
 use crate::template::{MissingValue, render};
 
 #[derive(Args, Debug)]
@@ -19,6 +20,16 @@ pub struct RenderArgs {
     /// Exit with status 1 when any required value is missing.
     #[arg(long)]
     fail_on_missing: bool,
+    /// Print the prompt's size (characters, words, exact tokens, tokens by section)
+    /// instead of the prompt.
+    #[arg(long)]
+    stats: bool,
+    /// The format of `--stats`; `json` is documented in docs/cli.md.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text, requires = "stats")]
+    format: StatsFormat,
+    /// Count with this encoding (o200k_base, cl100k_base) instead of the project's.
+    #[arg(long, value_parser = parse_tokenizer, value_name = "NAME")]
+    tokenizer: Option<Tokenizer>,
 }
 
 pub fn run(args: RenderArgs) -> u8 {
@@ -43,7 +54,18 @@ pub fn run(args: RenderArgs) -> u8 {
             return status::FAILED;
         }
     };
-    if let Some(out) = &args.output {
+    if args.stats {
+        let tokenizer = args.tokenizer.unwrap_or(loaded.project.prompt.tokenizer);
+        let stats = render_stats::stats_text(&prompt.text, tokenizer, args.format);
+        if let Some(out) = &args.output {
+            if let Err(error) = write_atomically(out, stats.as_bytes(), false) {
+                eprintln!("error: {error}");
+                return status::FAILED;
+            }
+        } else {
+            out!("{stats}");
+        }
+    } else if let Some(out) = &args.output {
         if let Err(error) = write_atomically(out, prompt.text.as_bytes(), false) {
             eprintln!("error: {error}");
             return status::FAILED;

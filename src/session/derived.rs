@@ -6,22 +6,19 @@ use crate::analysis::{self, Report};
 use crate::edit::Document;
 use crate::template::{Prompt, render};
 
-/// Sizes shown above the prompt. Tokens are estimated at four characters each, the usual
-/// rule of thumb for English text; the label says it is an estimate.
+/// Sizes shown above the prompt, quick enough to make with every rendering. The exact
+/// token count takes longer and is made off the UI thread (`TokenCount`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PromptStats {
     pub characters: usize,
     pub words: usize,
-    pub tokens_estimate: usize,
 }
 
 impl PromptStats {
     pub fn of(text: &str) -> Self {
-        let characters = text.chars().count();
         PromptStats {
-            characters,
+            characters: text.chars().count(),
             words: text.split_whitespace().count(),
-            tokens_estimate: characters.div_ceil(4),
         }
     }
 }
@@ -96,10 +93,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stats_count_characters_words_and_estimate_tokens() {
+    fn stats_count_characters_and_words() {
         let stats = PromptStats::of("⟦missing⟧ two words");
         assert_eq!(stats.characters, 19);
         assert_eq!(stats.words, 3);
-        assert_eq!(stats.tokens_estimate, 5);
     }
 }

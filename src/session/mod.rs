@@ -17,6 +17,7 @@ mod import;
 mod intent;
 mod pictures;
 mod selection;
+mod token_count;
 
 pub use command::Command;
 pub use derived::{PromptStats, RenderedPrompt};
@@ -26,8 +27,10 @@ pub use files::FileAction;
 pub use intent::Intent;
 pub use pictures::{PictureOutcome, PictureTarget, draw_picture};
 pub use selection::Selection;
+pub use token_count::{Repaint, TokenCount};
 
 use derived::Derived;
+use token_count::TokenCounter;
 
 use crate::analysis::Report;
 use crate::edit::Document;
@@ -48,6 +51,7 @@ pub struct Session {
     document: Document,
     selection: Selection,
     derived: Derived,
+    tokens: TokenCounter,
     /// The direction Auto-arrange lays data flows out in.
     flow: Direction,
 }
@@ -55,13 +59,16 @@ pub struct Session {
 impl Session {
     pub fn new(document: Document) -> Self {
         let derived = Derived::of(&document, 0);
-        Session {
+        let mut session = Session {
             documents: 0,
             document,
             selection: Selection::default(),
             derived,
+            tokens: TokenCounter::default(),
             flow: Direction::default(),
-        }
+        };
+        session.count_tokens();
+        session
     }
 
     /// A session on the first bundled example: what a first launch shows.
@@ -129,7 +136,36 @@ impl Session {
         if self.derived.refresh(&self.document) {
             effects.push(Effect::ReportChanged);
         }
+        self.count_tokens();
         effects
+    }
+
+    /// The last finished exact token count; it may be of an earlier rendering while
+    /// [`Session::is_counting_tokens`].
+    pub fn token_count(&self) -> Option<&TokenCount> {
+        self.tokens.latest()
+    }
+
+    pub fn is_counting_tokens(&self) -> bool {
+        self.tokens.is_counting()
+    }
+
+    /// Takes a count finished off the UI thread; says whether one arrived.
+    pub fn poll_token_count(&mut self) -> bool {
+        self.tokens.poll()
+    }
+
+    /// Called from the counting thread when a count is ready, so the window draws it.
+    pub fn set_repaint(&mut self, repaint: Repaint) {
+        self.tokens.set_repaint(repaint);
+    }
+
+    /// Counts the current rendering, unless it is counted or being counted already.
+    fn count_tokens(&mut self) {
+        let prompt = &self.derived.prompt;
+        let text = prompt.text().unwrap_or("");
+        let tokenizer = self.document.project().prompt.tokenizer;
+        self.tokens.request(text, tokenizer, prompt.generation);
     }
 
     fn apply_one(&mut self, intent: Intent, effects: &mut Vec<Effect>) {
@@ -183,6 +219,7 @@ impl Session {
         self.selection = Selection::default();
         // Always anew: a new document's revisions start again and could match the old one's.
         self.derived = Derived::of(&self.document, self.derived.generation() + 1);
+        self.count_tokens();
         effects.push(Effect::ProjectReplaced);
         effects.push(Effect::ReportChanged);
     }

@@ -171,10 +171,19 @@ impl StudioApp {
         let ctx = ui.ctx().clone();
         if self.frames == 0 {
             super::fonts::install(&ctx);
+            let repaint = ctx.clone();
+            self.session
+                .set_repaint(std::sync::Arc::new(move || repaint.request_repaint()));
             self.fit_panels_to_window(ctx.viewport_rect().size());
             let effects = std::mem::take(&mut self.on_first_frame);
             let follow_ups = self.carry_out(&ctx, window, effects);
             self.apply(&ctx, window, follow_ups);
+        }
+        self.session.poll_token_count();
+        if self.session.is_counting_tokens() {
+            // The counting thread asks for a repaint when done; this covers a count begun
+            // before the window gave the session its repaint callback.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         let mut intents: Vec<Intent> = Command::pressed(&ctx, self.palette.is_open())
             .into_iter()

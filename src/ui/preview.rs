@@ -5,9 +5,10 @@ use egui::{RichText, ScrollArea, TextEdit, Ui};
 
 use super::commands::Command;
 use super::intent::Intent;
+use super::prompt_stats::{stats_line, tokenizer_choice};
 use super::selection::Selection;
 use crate::model::{ItemRef, Project};
-use crate::session::RenderedPrompt;
+use crate::session::{RenderedPrompt, Session};
 use crate::template::Prompt;
 
 /// What the Rendered view shows, and egui_commonmark's layout cache for it. The cache lives
@@ -29,17 +30,17 @@ fn with_line_breaks_kept(text: &str) -> String {
 
 pub fn preview_pane(
     ui: &mut Ui,
-    project: &Project,
-    rendered_prompt: &RenderedPrompt,
+    session: &Session,
     markdown: &mut Option<MarkdownView>,
     rendered: &mut bool,
     intents: &mut Vec<Intent>,
 ) {
+    let project = session.project();
     let RenderedPrompt {
         prompt,
         stats,
         generation,
-    } = rendered_prompt;
+    } = session.prompt();
     ui.horizontal(|ui| {
         ui.heading("Prompt");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -63,16 +64,15 @@ pub fn preview_pane(
             .on_hover_text("Exactly the text Copy puts on the clipboard");
         ui.selectable_value(rendered, true, "Rendered")
             .on_hover_text("The same prompt shown as Markdown");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            tokenizer_choice(ui, project, intents);
+        });
     });
-    ui.label(
-        RichText::new(format!(
-            "{} characters · {} words · ≈{} tokens (estimate)",
-            group(stats.characters),
-            group(stats.words),
-            group(stats.tokens_estimate)
-        ))
-        .small()
-        .weak(),
+    stats_line(
+        ui,
+        stats,
+        session.token_count(),
+        session.is_counting_tokens(),
     );
     let prompt = match prompt {
         Ok(prompt) => prompt,
@@ -167,28 +167,4 @@ fn missing_values(ui: &mut Ui, project: &Project, prompt: &Prompt, intents: &mut
                     }
                 });
         });
-}
-
-/// 12345 → "12,345".
-fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_grouped_in_thousands() {
-        assert_eq!(group(1_234_567), "1,234,567");
-        assert_eq!(group(12), "12");
-    }
 }

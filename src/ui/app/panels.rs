@@ -95,8 +95,7 @@ impl StudioApp {
                 ui.separator();
                 preview_pane(
                     ui,
-                    session.project(),
-                    session.prompt(),
+                    session,
                     &mut self.markdown,
                     &mut self.preferences.preview_rendered,
                     intents,

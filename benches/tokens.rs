@@ -1,0 +1,50 @@
+//! Exact token counting of a ~2 MB prompt, by the two crates that ship OpenAI's
+//! vocabularies: GitHub's `bpe-openai` (the app's) and `tiktoken-rs` (measured against).
+//! Target: ≤ 100 ms median for o200k_base. Figures are in docs/prompt.md.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+use integration_studio::analysis::analyze;
+use integration_studio::synthetic::landscape;
+use integration_studio::template::render;
+
+/// A prompt of about 2 MB: 1,100 systems with three data flows each.
+fn prompt() -> String {
+    let project = landscape(1_100, 3_300, 1);
+    let text = render(&project, &analyze(&project)).unwrap().text;
+    eprintln!("prompt: {} bytes", text.len());
+    text
+}
+
+fn benches(c: &mut Criterion) {
+    let text = prompt();
+    let mut group = c.benchmark_group("tokens");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    group.bench_function("bpe-openai o200k_base", |b| {
+        b.iter(|| bpe_openai::o200k_base().count(black_box(text.as_str())))
+    });
+    group.bench_function("tiktoken-rs o200k_base", |b| {
+        b.iter(|| {
+            tiktoken_rs::o200k_base_singleton()
+                .encode_ordinary(black_box(&text))
+                .len()
+        })
+    });
+    group.bench_function("bpe-openai cl100k_base", |b| {
+        b.iter(|| bpe_openai::cl100k_base().count(black_box(text.as_str())))
+    });
+    group.bench_function("tiktoken-rs cl100k_base", |b| {
+        b.iter(|| {
+            tiktoken_rs::cl100k_base_singleton()
+                .encode_ordinary(black_box(&text))
+                .len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(tokens, benches);
+criterion_main!(tokens);
