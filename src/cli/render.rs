@@ -8,7 +8,8 @@ use super::{count, place, status};
 use crate::analysis::analyze;
 use crate::io::{load, write_atomically};
 use crate::model::{ItemRef, Project, Tokenizer};
-use crate::template::{MissingValue, render};
+use crate::template::budget::{fit_to_budget, parse_budget};
+use crate::template::{MissingValue, PromptTemplate, render};
 
 #[derive(Args, Debug)]
 pub struct RenderArgs {
@@ -27,6 +28,10 @@ pub struct RenderArgs {
     /// The format of `--stats`; `json` is documented in docs/cli.md.
     #[arg(long, value_enum, default_value_t = StatsFormat::Text, requires = "stats")]
     format: StatsFormat,
+    /// Condense the prompt until it fits this many tokens: 8k, 32k, 128k, 200k, 1M or a
+    /// number (k is a thousand). Overrides the project's budget; stderr says what was done.
+    #[arg(long, value_parser = parse_budget, value_name = "TOKENS")]
+    budget: Option<u32>,
     /// Count with this encoding (o200k_base, cl100k_base) instead of the project's.
     #[arg(long, value_parser = parse_tokenizer, value_name = "NAME")]
     tokenizer: Option<Tokenizer>,
@@ -47,15 +52,37 @@ pub fn run(args: RenderArgs) -> u8 {
         );
     }
     let report = analyze(&loaded.project);
-    let prompt = match render(&loaded.project, &report) {
-        Ok(prompt) => prompt,
+    let project = &loaded.project;
+    let tokenizer = args.tokenizer.unwrap_or(project.prompt.tokenizer);
+    let rendered = match args.budget.or(project.prompt.budget) {
+        None => render(project, &report).map(|prompt| (prompt, None)),
+        Some(budget) => fit_to_budget(
+            PromptTemplate::builtin(),
+            project,
+            &report,
+            budget,
+            tokenizer,
+        )
+        .map(|fitted| (fitted.prompt.clone(), Some(fitted))),
+    };
+    let (prompt, fitted) = match rendered {
+        Ok(rendered) => rendered,
         Err(error) => {
             eprintln!("error: {}: {error}", args.file.display());
             return status::FAILED;
         }
     };
+    let over_budget = fitted.as_ref().is_some_and(|f| !f.fits());
+    if let Some(fitted) = &fitted {
+        let file = args.file.display();
+        if let Some(summary) = fitted.summary() {
+            eprintln!("{file}: {summary}");
+        }
+        if let Some(advice) = fitted.advice(project) {
+            eprintln!("{file}: warning: {advice}");
+        }
+    }
     if args.stats {
-        let tokenizer = args.tokenizer.unwrap_or(loaded.project.prompt.tokenizer);
         let stats = render_stats::stats_text(&prompt.text, tokenizer, args.format);
         if let Some(out) = &args.output {
             if let Err(error) = write_atomically(out, stats.as_bytes(), false) {
@@ -85,6 +112,10 @@ pub fn run(args: RenderArgs) -> u8 {
         if args.fail_on_missing {
             return status::PROBLEMS;
         }
+    }
+    // Over budget even at its tightest: the prompt is written, but the run has a problem.
+    if over_budget {
+        return status::PROBLEMS;
     }
     status::OK
 }

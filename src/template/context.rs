@@ -432,7 +432,7 @@ fn availability(a: &Availability) -> String {
 
 /// Text for a one-line slot: line breaks would break the Markdown structure around it.
 /// NUL characters are dropped: they mean nothing in a prompt (and mark splice points).
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     for word in text.split(|c: char| c.is_whitespace() || c == '\0') {
         if word.is_empty() {

@@ -10,10 +10,11 @@ use std::sync::OnceLock;
 use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
 
+use super::condense::{Condensing, brief_systems_text, flow_summary_text};
 use super::context::{Missing, Names, flows_context, frame_context, systems_context};
 use super::risks::risks_context;
 use crate::analysis::Report;
-use crate::model::{Connection, ItemRef, Project};
+use crate::model::{Connection, ItemRef, Project, System};
 use crate::parallel;
 
 const FRAME: &str = "prompt.md.j2";
@@ -132,25 +133,39 @@ impl PromptTemplate {
     /// `analysis::analyze` result; the app passes the one it keeps). The same project and
     /// report always give the same bytes.
     pub fn render(&self, project: &Project, report: &Report) -> Result<Prompt, RenderError> {
+        self.render_condensed(project, report, &Condensing::default())
+    }
+
+    /// Renders the prompt with some parts in their shorter forms (see `condense`): brief
+    /// systems and summarised flows follow the full ones, each under a line saying so.
+    pub fn render_condensed(
+        &self,
+        project: &Project,
+        report: &Report,
+        condensing: &Condensing,
+    ) -> Result<Prompt, RenderError> {
         let names = Names::new(project);
-        let connections = &project.connections;
-        let items = project.systems.len() + connections.len();
+        let kept = Kept::of(project, condensing);
+        let brief = brief_systems_text(project, condensing);
+        let summary = flow_summary_text(project, condensing);
+        let (systems, connections) = (kept.systems(project), kept.connections(project));
+        let items = systems.len() + connections.len();
         // The frame only needs to know whether blocks follow. It is rendered beside them,
         // on the guess that items give blocks; see `Placed`.
         let guess = Placed {
-            systems: !project.systems.is_empty(),
-            flows: !connections.is_empty(),
+            systems: !systems.is_empty() || !brief.is_empty(),
+            flows: !connections.is_empty() || !summary.is_empty(),
         };
-        let frame = || self.frame(project, report, guess);
+        let frame = || self.frame(project, report, guess, condensing);
         let (frame, systems, flows) = if items < PARALLEL_FROM_ITEMS {
-            let systems = self.system_blocks(&names, project)?;
-            let flows = self.flow_blocks(&names, connections, 1)?;
+            let systems = self.system_blocks(&names, &systems)?;
+            let flows = self.flow_blocks(&names, &connections, 1)?;
             (frame(), systems, vec![flows])
         } else {
             // One worker takes the frame, the systems and the first flows, the other the
             // rest, split so both do about the same work.
             let split = parallel::connections_for_first_worker(
-                project.systems.len(),
+                systems.len(),
                 connections.len(),
                 SYSTEM_COST,
             );
@@ -159,7 +174,7 @@ impl PromptTemplate {
                 || {
                     (
                         frame(),
-                        self.system_blocks(&names, project),
+                        self.system_blocks(&names, &systems),
                         self.flow_blocks(&names, first, 1),
                     )
                 },
@@ -167,14 +182,16 @@ impl PromptTemplate {
             );
             (frame, systems?, vec![flows?, later?])
         };
-        let (system_text, mut missing) = systems;
-        let flow_parts: Vec<String> = flows
+        let (mut system_text, mut missing) = systems;
+        system_text.push_str(&brief);
+        let mut flow_parts: Vec<String> = flows
             .into_iter()
             .map(|(text, found)| {
                 missing.0.extend(found.0);
                 text
             })
             .collect();
+        flow_parts.push(summary);
         let placed = Placed {
             systems: !system_text.is_empty(),
             flows: flow_parts.iter().any(|t| !t.is_empty()),
@@ -183,7 +200,7 @@ impl PromptTemplate {
         let (frame, mut frame_missing) = if placed == guess {
             frame?
         } else {
-            self.frame(project, report, placed)?
+            self.frame(project, report, placed, condensing)?
         };
         frame_missing.0.extend(missing.0);
         Ok(Prompt {
@@ -198,13 +215,14 @@ impl PromptTemplate {
         project: &Project,
         report: &Report,
         placed: Placed,
+        condensing: &Condensing,
     ) -> Result<(String, Missing), RenderError> {
         let mut missing = Missing::default();
         let context = frame_context(
             project,
             if placed.systems { SYSTEMS_HERE } else { "" },
             if placed.flows { FLOWS_HERE } else { "" },
-            risks_context(project, report),
+            risks_context(project, report, condensing.risks_at_most),
             &mut missing,
         );
         let text = self.env.get_template(FRAME)?.render(context)?;
@@ -214,10 +232,10 @@ impl PromptTemplate {
     fn system_blocks(
         &self,
         names: &Names,
-        project: &Project,
+        systems: &[System],
     ) -> Result<(String, Missing), RenderError> {
         let mut missing = Missing::default();
-        let context = systems_context(names, &project.systems, &mut missing);
+        let context = systems_context(names, systems, &mut missing);
         let text = self.env.get_template(SYSTEM_BLOCK)?.render(context)?;
         Ok((text, missing))
     }
@@ -232,6 +250,52 @@ impl PromptTemplate {
         let context = flows_context(names, connections, first_number, &mut missing);
         let text = self.env.get_template(FLOW_BLOCK)?.render(context)?;
         Ok((text, missing))
+    }
+}
+
+/// The systems and flows that keep their full blocks. Borrowed as they are when nothing is
+/// condensed, so the usual rendering copies nothing.
+enum Kept {
+    All,
+    Some {
+        systems: Vec<System>,
+        connections: Vec<Connection>,
+    },
+}
+
+impl Kept {
+    fn of(project: &Project, condensing: &Condensing) -> Self {
+        if condensing.brief_systems.is_empty() && condensing.summarised_flows.is_empty() {
+            return Kept::All;
+        }
+        Kept::Some {
+            systems: project
+                .systems
+                .iter()
+                .filter(|s| !condensing.brief_systems.contains(&s.id))
+                .cloned()
+                .collect(),
+            connections: project
+                .connections
+                .iter()
+                .filter(|c| !condensing.summarised_flows.contains(&c.id))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    fn systems<'a>(&'a self, project: &'a Project) -> &'a [System] {
+        match self {
+            Kept::All => &project.systems,
+            Kept::Some { systems, .. } => systems,
+        }
+    }
+
+    fn connections<'a>(&'a self, project: &'a Project) -> &'a [Connection] {
+        match self {
+            Kept::All => &project.connections,
+            Kept::Some { connections, .. } => connections,
+        }
     }
 }
 
@@ -322,13 +386,14 @@ mod tests {
             let prompt = render(&project).unwrap();
             let template = PromptTemplate::builtin();
             let names = Names::new(&project);
-            let (system_text, mut missing) = template.system_blocks(&names, &project).unwrap();
+            let (system_text, mut missing) =
+                template.system_blocks(&names, &project.systems).unwrap();
             let (flow_text, flow_missing) = template
                 .flow_blocks(&names, &project.connections, 1)
                 .unwrap();
             missing.0.extend(flow_missing.0);
             let mut frame_missing = Missing::default();
-            let risks = risks_context(&project, &analyze(&project));
+            let risks = risks_context(&project, &analyze(&project), None);
             let context = frame_context(
                 &project,
                 SYSTEMS_HERE,

@@ -28,7 +28,9 @@ view!(
 
 /// The section's values, or none when the project leaves risks out of the prompt or there
 /// are no active findings: then the frame shows no section at all.
-pub(crate) fn risks_context(project: &Project, report: &Report) -> Value {
+/// `at_most` caps the findings listed in all (a token budget asks for it); the rest are
+/// counted in the "more" line as ever.
+pub(crate) fn risks_context(project: &Project, report: &Report, at_most: Option<usize>) -> Value {
     // The prompt describes the model, not the picture: findings about the drawing stay out.
     let findings: Vec<&Finding> = report
         .findings
@@ -38,7 +40,10 @@ pub(crate) fn risks_context(project: &Project, report: &Report) -> Value {
     if !project.analysis.include_risks_in_prompt || findings.is_empty() {
         return Value::from(());
     }
-    let (listed, all) = most_severe_first(&findings);
+    let (mut listed, all) = most_severe_first(&findings);
+    if let Some(at_most) = at_most {
+        listed.truncate(at_most);
+    }
     // Findings of one rule share its why and pattern: spell them out once and refer back
     // to that finding after, which keeps the prompt short.
     let mut first_with: HashMap<(&str, &str), usize> = HashMap::new();

@@ -8,6 +8,7 @@ use crate::edit::Edit;
 use crate::model::{Project, PromptSettings, Tokenizer};
 use crate::session::{PromptStats, TokenCount};
 use crate::tokens::tokenizer_name;
+use crate::words::thousands;
 
 /// The encoding the count uses, a project setting (saved in its `prompt` block, undoable).
 pub fn tokenizer_choice(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent>) {
@@ -40,13 +41,13 @@ pub fn tokenizer_choice(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent
 pub fn stats_line(ui: &mut Ui, stats: &PromptStats, tokens: Option<&TokenCount>, counting: bool) {
     let mut text = format!(
         "{} characters · {} words",
-        group(stats.characters),
-        group(stats.words)
+        thousands(stats.characters),
+        thousands(stats.words)
     );
     match tokens {
         Some(count) => text.push_str(&format!(
             " · {} tokens ({})",
-            group(count.total),
+            thousands(count.total),
             tokenizer_name(count.tokenizer)
         )),
         None => text.push_str(" · counting tokens…"),
@@ -103,7 +104,7 @@ fn section_bar(ui: &mut Ui, count: &TokenCount) {
                 for s in &count.sections {
                     ui.colored_label(COLOURS[s.section as usize % COLOURS.len()], "■");
                     ui.label(RichText::new(s.section.label()).small());
-                    ui.label(RichText::new(format!("{} tokens", group(s.tokens))).small());
+                    ui.label(RichText::new(format!("{} tokens", thousands(s.tokens))).small());
                     ui.label(RichText::new(percent(s.tokens, sum)).small().weak());
                     ui.end_row();
                 }
@@ -115,28 +116,9 @@ fn percent(part: usize, whole: usize) -> String {
     format!("{}%", (part * 100 + whole / 2) / whole.max(1))
 }
 
-/// 12345 → "12,345".
-pub fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_are_grouped_in_thousands() {
-        assert_eq!(group(1_234_567), "1,234,567");
-        assert_eq!(group(12), "12");
-    }
 
     #[test]
     fn percentages_round_and_survive_zero() {
