@@ -19,10 +19,14 @@ pub struct RenderArgs {
     /// Exit with status 1 when any required value is missing.
     #[arg(long)]
     fail_on_missing: bool,
+    /// Render with this built-in template instead of the project's own choice (see
+    /// `integration-studio template list`).
+    #[arg(long, value_name = "NAME")]
+    template: Option<String>,
 }
 
 pub fn run(args: RenderArgs) -> u8 {
-    let loaded = match load(&args.file) {
+    let mut loaded = match load(&args.file) {
         Ok(loaded) => loaded,
         Err(error) => {
             eprintln!("{}", error.report());
@@ -34,6 +38,9 @@ pub fn run(args: RenderArgs) -> u8 {
             "{}: warning: {problem}",
             place(&args.file, problem.position)
         );
+    }
+    if let Some(name) = &args.template {
+        loaded.project.prompt.template.clone_from(name);
     }
     let report = analyze(&loaded.project);
     let prompt = match render(&loaded.project, &report) {
