@@ -20,6 +20,7 @@ mod preview;
 mod readiness;
 pub mod selection;
 mod status_bar;
+mod template_choice;
 mod toolbar;
 
 pub use app::{Launch, Preferences, StudioApp};
