@@ -1,26 +1,13 @@
 //! Choosing the prompt template on the command line: `template list` and
 //! `render --template`.
 
+mod cli_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use cli_support::{example_file, studio};
 use predicates::prelude::*;
-
-fn studio() -> Command {
-    Command::cargo_bin("integration-studio").unwrap()
-}
-
-/// Writes the e-commerce example into `dir` and returns its path.
-fn example_file(dir: &Path) -> PathBuf {
-    let path = dir.join("shop.ron");
-    studio()
-        .args(["example", "ecommerce", "-o"])
-        .arg(&path)
-        .assert()
-        .success();
-    path
-}
 
 /// A small project that names `template` in its prompt block.
 fn project_naming(dir: &Path, template: &str) -> PathBuf {
