@@ -305,6 +305,15 @@ fn an_empty_project_reads_well_too() {
     assert!(text.contains("**Defined**: none yet."), "{text}");
     assert_eq!(prompt.missing[0].label, "Project Name");
     assert!(text.contains("**Project**: ⟦missing: Project Name⟧"));
+    // The missing list is in the order the prompt shows the markers.
+    let mut at = 0;
+    for missing in &prompt.missing {
+        let marker = missing.marker();
+        at += text[at..]
+            .find(&marker)
+            .unwrap_or_else(|| panic!("{marker} missing or out of order"));
+    }
+    assert_eq!(prompt.missing.len(), 8);
 }
 
 #[test]

@@ -48,7 +48,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Write the filled-in CM-010 prompt for a project.
+    /// Write the filled-in prompt for a project (CM-010, unless the project or `--template`
+    /// names another built-in template).
     Render(render::RenderArgs),
     /// Validate a project file and report every problem with file:line:col.
     Check(check::CheckArgs),

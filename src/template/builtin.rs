@@ -53,7 +53,7 @@ pub(super) fn for_project(project: &Project) -> Result<&'static PromptTemplate, 
 }
 
 /// "cm-010 and integration-pattern-module", for messages.
-pub fn names_in_words() -> String {
+pub(super) fn names_in_words() -> String {
     let names: Vec<&str> = BUILTIN_TEMPLATES.iter().map(|(name, _)| *name).collect();
     match names.split_last() {
         Some((last, [])) => (*last).to_owned(),
