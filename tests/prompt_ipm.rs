@@ -3,7 +3,7 @@
 //! prompt of the e-commerce example as a reviewed snapshot (`cargo insta review` after an
 //! intended change).
 
-use integration_studio::analysis::{Finding, Report, Severity, analyze};
+use integration_studio::analysis::{CheckStatus, Finding, Report, Severity, analyze};
 use integration_studio::examples::find;
 use integration_studio::model::{DEFAULT_TEMPLATE, Project};
 use integration_studio::template::{
@@ -140,6 +140,24 @@ fn a_complete_project_is_asked_for_phase_two() {
 }
 
 #[test]
+fn with_both_phases_passed_the_prompt_asks_for_a_review() {
+    let project = ecommerce();
+    let mut report = analyze(&project);
+    report.findings.clear();
+    for check in &mut report.readiness.checks {
+        check.status = CheckStatus::Passed;
+    }
+    let text = render(&project, &report).unwrap().text;
+    for order in [1, 2] {
+        let own = phase_section(&text, order);
+        assert!(own.contains("**Status**: passed: every validation line is met."));
+    }
+    let task = section(&text, "## Your task", "\u{0}");
+    assert!(task.contains("Both phases are passed"), "{task}");
+    assert!(task.contains("Review phase 2, `design_integration_architecture`"));
+}
+
+#[test]
 fn missing_requirements_ask_for_phase_one_and_show_their_markers() {
     let mut project = ecommerce();
     project.requirements.data_volume.clear();
@@ -154,7 +172,9 @@ fn missing_requirements_ask_for_phase_one_and_show_their_markers() {
     );
     assert!(first.contains("**Compliance**: ⟦missing: Compliance⟧"));
     assert!(first.contains("**Missing**: Data Volume, Compliance."));
-    assert!(first.contains("**Status**: not yet passed."));
+    assert!(first.contains("**Status**: not yet passed; this is the phase to complete."));
+    let second = phase_section(&prompt.text, 2);
+    assert!(second.contains("**Status**: not yet passed; it starts once phase 1 is."));
     let task = section(&prompt.text, "## Your task", "\u{0}");
     assert!(
         task.contains("Complete phase 1, `define_integration_requirements`"),
