@@ -369,3 +369,17 @@ fn the_template_is_chosen_by_name_and_cm010_stays_the_default() {
 fn the_ecommerce_prompt_matches_the_reviewed_snapshot() {
     insta::assert_snapshot!("ecommerce_ipm_prompt", prompt(&ecommerce()).text);
 }
+
+#[test]
+fn the_session_renders_the_chosen_template_and_says_why_an_unknown_one_cannot() {
+    use integration_studio::edit::Document;
+    use integration_studio::session::Session;
+    let session = Session::new(Document::new(ecommerce()));
+    let prompt = session.prompt().prompt.as_ref().unwrap();
+    assert!(prompt.text.starts_with("# Integration Pattern Module\n"));
+    let mut project = ecommerce();
+    project.prompt.template = "cm-011".to_owned();
+    let session = Session::new(Document::new(project));
+    let error = session.prompt().prompt.as_ref().unwrap_err();
+    assert!(error.contains("unknown template “cm-011”"), "{error}");
+}
