@@ -383,3 +383,55 @@ fn the_session_renders_the_chosen_template_and_says_why_an_unknown_one_cannot() 
     let error = session.prompt().prompt.as_ref().unwrap_err();
     assert!(error.contains("unknown template “cm-011”"), "{error}");
 }
+
+/// docs/prompt.md's table of which findings bear on which validation line.
+fn documented_lines() -> Vec<(&'static str, Vec<&'static str>)> {
+    const DOC: &str = include_str!("../docs/prompt.md");
+    let table = section(DOC, "| validation line | rules |", "\n\n");
+    table
+        .lines()
+        .skip(2)
+        .map(|row| {
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            let rules = cells[2].split(", ").map(|r| r.trim_matches('`')).collect();
+            (cells[1], rules)
+        })
+        .collect()
+}
+
+#[test]
+fn the_documented_table_says_where_each_rules_findings_go() {
+    let documented = documented_lines();
+    let lines: Vec<&str> = documented.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, integration_studio::analysis::READINESS_LINES);
+    let project = ecommerce();
+    let mut report = analyze(&project);
+    report.findings = documented
+        .iter()
+        .flat_map(|(_, rules)| rules.iter())
+        .zip(1..)
+        .map(|(rule, id)| {
+            let rule = integration_studio::analysis::RULES
+                .iter()
+                .find(|r| r.id == *rule)
+                .unwrap_or_else(|| panic!("no rule {rule}"));
+            finding(rule.id, Severity::Warning, id)
+        })
+        .collect();
+    let text = render(&project, &report).unwrap().text;
+    for (line, rules) in &documented {
+        let item = validation_item(&text, line);
+        for rule in rules {
+            assert!(
+                item.contains(&format!("(`{rule}`)")),
+                "{rule} not under {line:?}"
+            );
+        }
+    }
+    // Every rule about the integration is in the table; the drawing's rules are not.
+    for rule in integration_studio::analysis::RULES {
+        let listed = documented.iter().any(|(_, rules)| rules.contains(&rule.id));
+        let drawing = integration_studio::analysis::DRAWING_RULES.contains(&rule.id);
+        assert_eq!(listed, !drawing, "{}", rule.id);
+    }
+}

@@ -1,8 +1,9 @@
 //! Rendering the prompt with minijinja: data in as values, never as template source.
 //!
-//! The built-in template is three files under `assets/templates/cm-010/`: the frame
+//! The built-in CM-010 template is three files under `assets/templates/cm-010/`: the frame
 //! (`prompt.md.j2`), one system's block (`system.md.j2`) and one data flow's entry
-//! (`flow.md.j2`). Blocks are rendered in chunks, on both cores for large landscapes, and
+//! (`flow.md.j2`); the Integration Pattern Module has its own frame and shares the blocks
+//! (`builtin.rs`). Blocks are rendered in chunks, on both cores for large landscapes, and
 //! joined in order, so the text is the same however the work was split.
 
 use std::sync::OnceLock;
