@@ -75,6 +75,19 @@ mod tests {
     }
 
     #[test]
+    fn the_module_splices_a_large_landscapes_blocks_rendered_on_both_cores() {
+        let mut project = crate::synthetic::landscape(300, 900, 5);
+        project.prompt.template = INTEGRATION_PATTERN_MODULE.into();
+        let report = crate::analysis::analyze(&project);
+        let text = super::super::render(&project, &report).unwrap().text;
+        let flows = text.find("### Data flows").unwrap();
+        let validation = text.find("### Validation").unwrap();
+        let last = text.find("\n900. **").unwrap();
+        assert!(flows < last && last < validation);
+        assert!(!text.contains('\0'));
+    }
+
+    #[test]
     fn an_unknown_name_says_the_name_and_the_choices() {
         let mut project = Project::new("P");
         project.prompt.template = "cm-011".into();
