@@ -14,7 +14,7 @@ use integration_studio::model::{
     Requirements, Resilience, Sensitivity, Size, System, SystemId, Thresholds, Tokenizer, Zone,
     ZoneId, ZoneKind,
 };
-use integration_studio::template::{Prompt, RenderError};
+use integration_studio::template::{Prompt, PromptTemplate, RenderError};
 
 // ---------------------------------------------------------------------------------------
 // Strategies
@@ -272,7 +272,12 @@ fn analysis_settings() -> impl Strategy<Value = AnalysisSettings> {
 
 fn prompt_settings() -> impl Strategy<Value = PromptSettings> {
     (
-        text(),
+        // Mostly a built-in template, so the prompt properties below cover both.
+        prop_oneof![
+            2 => Just("cm-010".to_owned()),
+            2 => Just("integration-pattern-module".to_owned()),
+            1 => text(),
+        ],
         (
             prop::collection::vec(any::<u64>(), 0..3),
             prop::collection::vec(any::<u64>(), 0..3),
@@ -460,8 +465,13 @@ fn template_syntax_in_a_name_is_printed_not_run() {
 }
 
 /// The prompt with the project's own analysis, as the app and the CLI render it.
+/// Arbitrary projects can name a template that does not exist, which is an error
+/// (tests/prompt_ipm.rs); the properties here are about what a template does with user
+/// text, so such a project is rendered with CM-010.
 fn render(project: &Project) -> Result<Prompt, RenderError> {
-    integration_studio::template::render(project, &analyze(project))
+    let template = PromptTemplate::builtin_named(&project.prompt.template)
+        .unwrap_or_else(PromptTemplate::builtin);
+    template.render(project, &analyze(project))
 }
 
 /// A big project (over 2,000 systems and connections, so saving and loading take the

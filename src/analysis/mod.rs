@@ -18,7 +18,13 @@ mod testing;
 #[cfg(test)]
 mod tests;
 
-pub use readiness::{READINESS_LINES, readiness};
+pub use readiness::{
+    ARCHITECTURE_RULES, ARCHITECTURE_WELL_DESIGNED, COMPLIANCE_RULE, CONSTRAINTS_IDENTIFIED,
+    DATA_FLOWS_MAPPED, ERROR_HANDLING_COMPREHENSIVE, ERROR_HANDLING_RULES, ORPHAN_RULE,
+    PROTOCOL_RULES, PROTOCOLS_APPROPRIATE, READINESS_LINES, REQUIREMENTS_DEFINED, readiness,
+};
+/// How the readiness lines name findings, so the prompt can list each finding once.
+pub(crate) use readiness::{finding_reason, is_more_findings_reason};
 pub use report::{
     AcknowledgedFinding, CheckStatus, Finding, Phase, Readiness, ReadinessCheck, Report, Severity,
     SystemAvailability,

@@ -28,7 +28,10 @@ use crate::fields::ConnectionField;
 use crate::model::{Connection, Project, SystemId};
 use crate::words::flow_name;
 use acknowledged::Acknowledged;
+pub use architecture::{ARCHITECTURE_RULES, ERROR_HANDLING_RULES, PROTOCOL_RULES};
 use criterion::{Criterion, gap_sentence, half_points, quoted};
+pub(crate) use criterion::{finding_reason, is_more_findings_reason};
+pub use requirements::{COMPLIANCE_RULE, ORPHAN_RULE};
 
 /// The Integration Pattern Module's validation lines, in its order and its own words.
 pub const REQUIREMENTS_DEFINED: &str = "Integration requirements are clearly defined";

@@ -9,6 +9,7 @@ mod import;
 mod out;
 mod render;
 mod render_stats;
+mod template;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,7 +49,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Write the filled-in CM-010 prompt for a project.
+    /// Write the filled-in prompt for a project (CM-010, unless the project or `--template`
+    /// names another built-in template).
     Render(render::RenderArgs),
     /// Validate a project file and report every problem with file:line:col.
     Check(check::CheckArgs),
@@ -67,6 +69,8 @@ enum Command {
     /// Graphviz DOT, ArchiMate (exchange format or Archi's own .archimate), Archi CSV, an
     /// inventory CSV or a Backstage catalog.
     Import(import::ImportArgs),
+    /// The built-in prompt templates: `template list` names them.
+    Template(template::TemplateArgs),
 }
 
 /// Parses the process arguments and runs the command.
@@ -84,6 +88,7 @@ fn run(cli: Cli) -> u8 {
         Some(Command::Arrange(args)) => arrange::run(args),
         Some(Command::Export(args)) => export::run(args),
         Some(Command::Import(args)) => import::run(args),
+        Some(Command::Template(args)) => template::run(args),
         None => open_window(cli.file, cli.screenshot),
     }
 }
@@ -114,7 +119,7 @@ fn open_window(_file: Option<PathBuf>, _screenshot: Option<PathBuf>) -> u8 {
 #[cfg(not(feature = "gui"))]
 const HEADLESS_BUILD: &str = "\
 error: this is the command-line-only build of integration-studio; it cannot open the desktop app
-  The subcommands work: render, check, example, fmt, arrange, export, import (see `integration-studio --help`).
+  The subcommands work: render, check, example, fmt, arrange, export, import, template (see `integration-studio --help`).
   For the app, build with the default features: `cargo install --path .` (or `cargo run --release`).";
 
 /// `path:line:col` when the position is known, else just the path.

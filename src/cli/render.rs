@@ -9,7 +9,7 @@ use crate::analysis::analyze;
 use crate::io::{load, write_atomically};
 use crate::model::{ItemRef, Project, Tokenizer};
 use crate::template::budget::{fit_to_budget, parse_budget};
-use crate::template::{MissingValue, PromptTemplate, render};
+use crate::template::{MissingValue, render, template_for};
 
 #[derive(Args, Debug)]
 pub struct RenderArgs {
@@ -35,10 +35,14 @@ pub struct RenderArgs {
     /// Count with this encoding (o200k_base, cl100k_base) instead of the project's.
     #[arg(long, value_parser = parse_tokenizer, value_name = "NAME")]
     tokenizer: Option<Tokenizer>,
+    /// Render with this built-in template instead of the project's own choice (see
+    /// `integration-studio template list`).
+    #[arg(long, value_name = "NAME")]
+    template: Option<String>,
 }
 
 pub fn run(args: RenderArgs) -> u8 {
-    let loaded = match load(&args.file) {
+    let mut loaded = match load(&args.file) {
         Ok(loaded) => loaded,
         Err(error) => {
             eprintln!("{}", error.report());
@@ -51,19 +55,18 @@ pub fn run(args: RenderArgs) -> u8 {
             place(&args.file, problem.position)
         );
     }
+    if let Some(name) = &args.template {
+        loaded.project.prompt.template.clone_from(name);
+    }
     let report = analyze(&loaded.project);
     let project = &loaded.project;
     let tokenizer = args.tokenizer.unwrap_or(project.prompt.tokenizer);
     let rendered = match args.budget.or(project.prompt.budget) {
         None => render(project, &report).map(|prompt| (prompt, None)),
-        Some(budget) => fit_to_budget(
-            PromptTemplate::builtin(),
-            project,
-            &report,
-            budget,
-            tokenizer,
-        )
-        .map(|fitted| (fitted.prompt.clone(), Some(fitted))),
+        Some(budget) => template_for(project).and_then(|template| {
+            fit_to_budget(template, project, &report, budget, tokenizer)
+                .map(|fitted| (fitted.prompt.clone(), Some(fitted)))
+        }),
     };
     let (prompt, fitted) = match rendered {
         Ok(rendered) => rendered,

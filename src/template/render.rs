@@ -1,8 +1,9 @@
 //! Rendering the prompt with minijinja: data in as values, never as template source.
 //!
-//! The built-in template is three files under `assets/templates/cm-010/`: the frame
+//! The built-in CM-010 template is three files under `assets/templates/cm-010/`: the frame
 //! (`prompt.md.j2`), one system's block (`system.md.j2`) and one data flow's entry
-//! (`flow.md.j2`). Blocks are rendered in chunks, on both cores for large landscapes, and
+//! (`flow.md.j2`); the Integration Pattern Module has its own frame and shares the blocks
+//! (`builtin.rs`). Blocks are rendered in chunks, on both cores for large landscapes, and
 //! joined in order, so the text is the same however the work was split.
 
 use std::sync::OnceLock;
@@ -21,8 +22,10 @@ const FRAME: &str = "prompt.md.j2";
 const SYSTEM_BLOCK: &str = "system.md.j2";
 const FLOW_BLOCK: &str = "flow.md.j2";
 const BUILTIN_FRAME: &str = include_str!("../../assets/templates/cm-010/prompt.md.j2");
-const BUILTIN_SYSTEM_BLOCK: &str = include_str!("../../assets/templates/cm-010/system.md.j2");
-const BUILTIN_FLOW_BLOCK: &str = include_str!("../../assets/templates/cm-010/flow.md.j2");
+pub(super) const BUILTIN_SYSTEM_BLOCK: &str =
+    include_str!("../../assets/templates/cm-010/system.md.j2");
+pub(super) const BUILTIN_FLOW_BLOCK: &str =
+    include_str!("../../assets/templates/cm-010/flow.md.j2");
 
 /// Instruction budget for one template run. The built-in templates spend roughly a hundred
 /// per data flow, so this covers any real landscape while still stopping a template that
@@ -75,14 +78,25 @@ pub(crate) fn missing_marker(label: &str) -> String {
     format!("⟦missing: {label}⟧")
 }
 
-/// The template itself is broken, or ran out of its instruction budget.
+/// The template itself is broken or ran out of its instruction budget, or the project
+/// names a template that does not exist.
 #[derive(Debug, thiserror::Error)]
-#[error("the prompt template could not be rendered: {0:#}")]
-pub struct RenderError(#[from] minijinja::Error);
+pub enum RenderError {
+    #[error("the prompt template could not be rendered: {0:#}")]
+    Template(#[from] minijinja::Error),
+    /// The project (or `render --template`) names no built-in template.
+    #[error("unknown template “{0}”; the built-in templates are {list}", list = super::builtin::names_in_words())]
+    UnknownTemplate(String),
+}
+
+/// Values a template's frame sees besides the common ones, made from the project and its
+/// report (the Integration Pattern Module's phases, for one).
+pub(super) type FrameExtra = fn(&Project, &Report) -> minijinja::Value;
 
 /// A compiled prompt template.
 pub struct PromptTemplate {
     env: Environment<'static>,
+    extra: Option<FrameExtra>,
 }
 
 impl PromptTemplate {
@@ -126,7 +140,15 @@ impl PromptTemplate {
         env.add_template_owned(FRAME, frame.to_owned())?;
         env.add_template_owned(SYSTEM_BLOCK, system.to_owned())?;
         env.add_template_owned(FLOW_BLOCK, flow.to_owned())?;
-        Ok(PromptTemplate { env })
+        Ok(PromptTemplate { env, extra: None })
+    }
+
+    /// The same template, its frame also seeing the values `extra` makes.
+    pub(super) fn with_frame_extra(self, extra: FrameExtra) -> Self {
+        PromptTemplate {
+            extra: Some(extra),
+            ..self
+        }
     }
 
     /// Renders the prompt for `project`, with the risks of `report` (the project's own
@@ -158,8 +180,8 @@ impl PromptTemplate {
         };
         let frame = || self.frame(project, report, guess, condensing);
         let (frame, systems, flows) = if items < PARALLEL_FROM_ITEMS {
-            let systems = self.system_blocks(&names, &systems)?;
-            let flows = self.flow_blocks(&names, &connections, 1)?;
+            let systems = self.system_blocks(&names, systems)?;
+            let flows = self.flow_blocks(&names, connections, 1)?;
             (frame(), systems, vec![flows])
         } else {
             // One worker takes the frame, the systems and the first flows, the other the
@@ -174,7 +196,7 @@ impl PromptTemplate {
                 || {
                     (
                         frame(),
-                        self.system_blocks(&names, &systems),
+                        self.system_blocks(&names, systems),
                         self.flow_blocks(&names, first, 1),
                     )
                 },
@@ -225,6 +247,10 @@ impl PromptTemplate {
             risks_context(project, report, condensing.risks_at_most),
             &mut missing,
         );
+        let context = match self.extra {
+            Some(extra) => minijinja::value::merge_maps([context, extra(project, report)]),
+            None => context,
+        };
         let text = self.env.get_template(FRAME)?.render(context)?;
         Ok((text, missing))
     }
@@ -328,9 +354,10 @@ fn splice(frame: &str, systems: &str, flows: &[String]) -> String {
     text
 }
 
-/// Renders the built-in CM-010 prompt for `project` and its analysis `report`.
+/// Renders the prompt for `project` and its analysis `report` with the built-in template
+/// the project names (`project.prompt.template`, CM-010 by default).
 pub fn render(project: &Project, report: &Report) -> Result<Prompt, RenderError> {
-    PromptTemplate::builtin().render(project, report)
+    super::builtin::for_project(project)?.render(project, report)
 }
 
 #[cfg(test)]

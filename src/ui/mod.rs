@@ -21,6 +21,7 @@ mod prompt_stats;
 mod readiness;
 pub mod selection;
 mod status_bar;
+mod template_choice;
 mod toolbar;
 
 pub use app::{Launch, Preferences, StudioApp};

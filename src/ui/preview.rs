@@ -59,6 +59,7 @@ pub fn preview_pane(
             }
         });
     });
+    super::template_choice::template_chooser(ui, project, intents);
     ui.horizontal(|ui| {
         ui.selectable_value(rendered, false, "Raw")
             .on_hover_text("Exactly the text Copy puts on the clipboard");

@@ -69,13 +69,13 @@ impl Criterion {
             .take(MAX_LISTED)
             .map(|f| Criterion {
                 status,
-                reason: format!("{} ({}, {})", f.message, f.severity.label(), f.rule),
+                reason: finding_reason(f),
             })
             .collect();
         if findings.len() > MAX_LISTED {
             criteria.push(Criterion {
                 status,
-                reason: format!("…and {} more findings", findings.len() - MAX_LISTED),
+                reason: more_findings_reason(findings.len() - MAX_LISTED),
             });
         }
         if status == CheckStatus::Passed && !clean.is_empty() {
@@ -83,6 +83,25 @@ impl Criterion {
         }
         criteria
     }
+}
+
+/// How a line's reasons name a finding. The Integration Pattern Module prompt lists the
+/// findings under their validation line in full, and uses this to leave out the short form.
+pub(crate) fn finding_reason(f: &Finding) -> String {
+    format!("{} ({}, {})", f.message, f.severity.label(), f.rule)
+}
+
+/// The reason that counts the findings past [`MAX_LISTED`].
+fn more_findings_reason(n: usize) -> String {
+    format!("…and {n} more findings")
+}
+
+/// Whether `reason` is the one [`more_findings_reason`] writes.
+pub(crate) fn is_more_findings_reason(reason: &str) -> bool {
+    reason
+        .strip_prefix("…and ")
+        .and_then(|rest| rest.strip_suffix(" more findings"))
+        .is_some_and(|n| n.parse::<usize>().is_ok())
 }
 
 /// All items: passed; at least half: partial; fewer: failed. No items at all: failed,
@@ -170,6 +189,12 @@ mod tests {
         assert_eq!(coverage_status(1, 2), CheckStatus::Partial);
         assert_eq!(coverage_status(2, 5), CheckStatus::Failed);
         assert_eq!(coverage_status(0, 0), CheckStatus::Failed);
+    }
+
+    #[test]
+    fn the_count_of_further_findings_is_recognised() {
+        assert!(is_more_findings_reason(&more_findings_reason(7)));
+        assert!(!is_more_findings_reason("…and 7 more data flows"));
     }
 
     #[test]

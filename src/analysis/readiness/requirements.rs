@@ -10,9 +10,9 @@ use crate::model::{Connection, Project, join_labels};
 const PHASE: Phase = Phase::DefineIntegrationRequirements;
 
 /// The single-system rule whose acknowledgement means "this system stands alone on purpose".
-pub(super) const ORPHAN_RULE: &str = "orphan-system";
+pub const ORPHAN_RULE: &str = "orphan-system";
 /// The rule that finds regulations with no system marked as holding regulated data.
-pub(super) const COMPLIANCE_RULE: &str = "compliance-without-classification";
+pub const COMPLIANCE_RULE: &str = "compliance-without-classification";
 
 /// Scope, type, volume, latency and reliability are filled in.
 pub(super) fn requirements_defined(project: &Project) -> ReadinessCheck {
