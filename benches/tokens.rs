@@ -8,12 +8,18 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use integration_studio::analysis::analyze;
+use integration_studio::model::Tokenizer;
 use integration_studio::synthetic::landscape;
-use integration_studio::template::render;
+use integration_studio::template::budget::fit_to_budget;
+use integration_studio::template::{PromptTemplate, render};
+
+fn big_landscape() -> integration_studio::model::Project {
+    landscape(1_100, 3_300, 1)
+}
 
 /// A prompt of about 2 MB: 1,100 systems with three data flows each.
 fn prompt() -> String {
-    let project = landscape(1_100, 3_300, 1);
+    let project = big_landscape();
     let text = render(&project, &analyze(&project)).unwrap().text;
     eprintln!("prompt: {} bytes", text.len());
     text
@@ -46,5 +52,28 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(tokens, benches);
+/// Condensing the 2 MB prompt (about 500,000 tokens) into 128k: every step renders and
+/// counts again, and the tightest form does not fit, so this is the longest it takes.
+fn budget(c: &mut Criterion) {
+    let project = big_landscape();
+    let report = analyze(&project);
+    let mut group = c.benchmark_group("budget");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    group.bench_function("fit 1,100 systems into 128k", |b| {
+        b.iter(|| {
+            fit_to_budget(
+                PromptTemplate::builtin(),
+                black_box(&project),
+                &report,
+                128_000,
+                Tokenizer::O200kBase,
+            )
+            .unwrap()
+            .tokens
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(tokens, benches, budget);
 criterion_main!(tokens);

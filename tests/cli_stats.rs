@@ -1,24 +1,13 @@
 //! `render --stats`: the prompt's size, exact tokens and tokens by section.
 
+mod cli_support;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn studio() -> Command {
-    Command::cargo_bin("integration-studio").unwrap()
-}
-
-fn example_file(dir: &Path) -> std::path::PathBuf {
-    let path = dir.join("shop.ron");
-    studio()
-        .args(["example", "ecommerce", "-o"])
-        .arg(&path)
-        .assert()
-        .success();
-    path
-}
+use cli_support::{example_file, studio};
 
 /// The prompt `render` prints, to count independently with tiktoken-rs.
 fn prompt_of(path: &Path) -> String {

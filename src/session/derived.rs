@@ -4,7 +4,8 @@
 
 use crate::analysis::{self, Report};
 use crate::edit::Document;
-use crate::template::{Prompt, render};
+use crate::template::budget::fit_to_budget;
+use crate::template::{Prompt, render, template_for};
 
 /// Sizes shown above the prompt, quick enough to make with every rendering. The exact
 /// token count takes longer and is made off the UI thread (`TokenCount`).
@@ -27,6 +28,8 @@ impl PromptStats {
 pub struct RenderedPrompt {
     pub prompt: Result<Prompt, String>,
     pub stats: PromptStats,
+    /// Under a token budget: what was condensed, and advice when even that is over.
+    pub budget: Option<BudgetNote>,
     /// Grows with every rendering, across documents, so a view made for one rendering
     /// (the Markdown layout) can tell it is out of date.
     pub generation: u64,
@@ -36,6 +39,18 @@ impl RenderedPrompt {
     pub fn text(&self) -> Option<&str> {
         self.prompt.as_ref().ok().map(|p| p.text.as_str())
     }
+}
+
+/// What the preview says about the token budget.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BudgetNote {
+    pub budget: u32,
+    pub fits: bool,
+    /// "The full prompt is 9,324 tokens, over the budget of 8,000; condensed to …", or
+    /// none when the full prompt fits.
+    pub summary: Option<String>,
+    /// When even the tightest form is over: by how much, and a scope to try.
+    pub advice: Option<String>,
 }
 
 pub(super) struct Derived {
@@ -78,12 +93,35 @@ impl Derived {
     }
 }
 
+/// The prompt as Copy gives it: condensed to the project's budget when it has one.
 fn render_prompt(document: &Document, report: &Report, generation: u64) -> RenderedPrompt {
-    let prompt = render(document.project(), report).map_err(|e| e.to_string());
+    let project = document.project();
+    let settings = &project.prompt;
+    let (prompt, budget) = match settings.budget {
+        None => (render(project, report).map_err(|e| e.to_string()), None),
+        Some(budget) => {
+            let fitted = template_for(project).and_then(|template| {
+                fit_to_budget(template, project, report, budget, settings.tokenizer)
+            });
+            match fitted {
+                Ok(fitted) => {
+                    let note = BudgetNote {
+                        budget,
+                        fits: fitted.fits(),
+                        summary: fitted.summary(),
+                        advice: fitted.advice(project),
+                    };
+                    (Ok(fitted.prompt), Some(note))
+                }
+                Err(error) => (Err(error.to_string()), None),
+            }
+        }
+    };
     let stats = PromptStats::of(prompt.as_ref().map_or("", |p| p.text.as_str()));
     RenderedPrompt {
         prompt,
         stats,
+        budget,
         generation,
     }
 }

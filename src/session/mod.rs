@@ -20,7 +20,7 @@ mod selection;
 mod token_count;
 
 pub use command::Command;
-pub use derived::{PromptStats, RenderedPrompt};
+pub use derived::{BudgetNote, PromptStats, RenderedPrompt};
 pub use dialog::{Dialog, ListedProblem};
 pub use effect::{Effect, Panel};
 pub use files::FileAction;

@@ -2,6 +2,7 @@
 //! the session applies them in one place, [`crate::session::Session::apply`].
 
 pub mod app;
+mod budget_choice;
 pub mod canvas;
 pub mod commands;
 mod dialogs;

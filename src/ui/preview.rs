@@ -39,6 +39,7 @@ pub fn preview_pane(
     let RenderedPrompt {
         prompt,
         stats,
+        budget,
         generation,
     } = session.prompt();
     ui.horizontal(|ui| {
@@ -59,7 +60,11 @@ pub fn preview_pane(
             }
         });
     });
-    super::template_choice::template_chooser(ui, project, intents);
+    ui.horizontal(|ui| {
+        super::template_choice::template_chooser(ui, project, intents);
+        ui.add_space(8.0);
+        super::budget_choice::budget_choice(ui, project, intents);
+    });
     ui.horizontal(|ui| {
         ui.selectable_value(rendered, false, "Raw")
             .on_hover_text("Exactly the text Copy puts on the clipboard");
@@ -75,6 +80,9 @@ pub fn preview_pane(
         session.token_count(),
         session.is_counting_tokens(),
     );
+    if let Some(note) = budget {
+        super::budget_choice::budget_note(ui, note);
+    }
     let prompt = match prompt {
         Ok(prompt) => prompt,
         Err(error) => {
