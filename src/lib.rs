@@ -17,6 +17,7 @@ pub mod layout;
 pub mod model;
 mod parallel;
 pub mod picture;
+pub mod prompt_diff;
 pub mod session;
 pub mod synthetic;
 pub mod template;

@@ -183,9 +183,10 @@ impl Session {
         effects.push(Effect::Notice(message));
     }
 
-    fn copy_prompt(&self, effects: &mut Vec<Effect>) {
-        if let Some(text) = self.prompt().text() {
+    fn copy_prompt(&mut self, effects: &mut Vec<Effect>) {
+        if let Some(text) = self.derived.prompt.text() {
             effects.push(Effect::CopyText(text.to_owned()));
+            self.copies.remember(self.document.path.clone(), text);
             let count = self.prompt().stats.characters;
             effects.push(Effect::Notice(format!("Copied {count} characters")));
         }

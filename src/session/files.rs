@@ -182,7 +182,9 @@ impl Session {
     fn save_to(&mut self, path: &Path, effects: &mut Vec<Effect>) -> bool {
         match io::save(self.document.project(), path) {
             Ok(()) => {
+                let before = self.document.path.clone();
                 self.document.mark_saved(path.to_owned());
+                self.copies.renamed(&before, &self.document.path);
                 effects.push(Effect::Remember(path.to_owned()));
                 effects.push(Effect::Notice(format!("Saved {}", path.display())));
                 true

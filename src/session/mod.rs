@@ -8,6 +8,7 @@ mod arrange;
 mod clipboard;
 mod command;
 mod commands;
+mod copies;
 mod derived;
 mod dialog;
 mod effect;
@@ -20,6 +21,7 @@ mod selection;
 mod token_count;
 
 pub use command::Command;
+pub use copies::Copied;
 pub use derived::{BudgetNote, PromptStats, RenderedPrompt};
 pub use dialog::{Dialog, ListedProblem};
 pub use effect::{Effect, Panel};
@@ -52,6 +54,7 @@ pub struct Session {
     selection: Selection,
     derived: Derived,
     tokens: TokenCounter,
+    copies: copies::LastCopies,
     /// The direction Auto-arrange lays data flows out in.
     flow: Direction,
 }
@@ -65,6 +68,7 @@ impl Session {
             selection: Selection::default(),
             derived,
             tokens: TokenCounter::default(),
+            copies: copies::LastCopies::default(),
             flow: Direction::default(),
         };
         session.count_tokens();
@@ -110,6 +114,11 @@ impl Session {
     /// The prompt as the preview shows it and Copy copies it.
     pub fn prompt(&self) -> &RenderedPrompt {
         &self.derived.prompt
+    }
+
+    /// The prompt as this project's file last copied it in this run, if it was.
+    pub fn last_copy(&self) -> Option<&Copied> {
+        self.copies.of(&self.document.path)
     }
 
     /// "Shop — shop.ron • — Integration Studio": the project, its file, unsaved marker.
@@ -215,6 +224,9 @@ impl Session {
 
     fn replace_document(&mut self, document: Document, effects: &mut Vec<Effect>) {
         self.documents += 1;
+        if self.document.path.is_none() {
+            self.copies.forget_untitled();
+        }
         self.document = document;
         self.selection = Selection::default();
         // Always anew: a new document's revisions start again and could match the old one's.

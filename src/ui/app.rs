@@ -49,6 +49,7 @@ pub struct StudioApp {
     find: FindBox,
     /// The Rendered view of the prompt, laid out the first time it is shown.
     markdown: Option<MarkdownView>,
+    changes: super::prompt_changes::ChangesView,
     palette: CommandPalette,
     preferences: Preferences,
     dialog: Option<ShownDialog>,
@@ -100,6 +101,7 @@ impl StudioApp {
             findings: FindingsView::default(),
             find: FindBox::default(),
             markdown: None,
+            changes: Default::default(),
             palette: CommandPalette::default(),
             preferences,
             dialog: None,

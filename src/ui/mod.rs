@@ -18,6 +18,7 @@ mod menu;
 mod palette;
 mod picker;
 mod preview;
+mod prompt_changes;
 mod prompt_stats;
 mod readiness;
 pub mod selection;

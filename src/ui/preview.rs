@@ -5,6 +5,7 @@ use egui::{RichText, ScrollArea, TextEdit, Ui};
 
 use super::commands::Command;
 use super::intent::Intent;
+use super::prompt_changes::{ChangesView, changes_pane, changes_toggle};
 use super::prompt_stats::{stats_line, tokenizer_choice};
 use super::selection::Selection;
 use crate::model::{ItemRef, Project};
@@ -33,6 +34,7 @@ pub fn preview_pane(
     session: &Session,
     markdown: &mut Option<MarkdownView>,
     rendered: &mut bool,
+    changes: &mut ChangesView,
     intents: &mut Vec<Intent>,
 ) {
     let project = session.project();
@@ -66,10 +68,21 @@ pub fn preview_pane(
         super::budget_choice::budget_choice(ui, project, intents);
     });
     ui.horizontal(|ui| {
-        ui.selectable_value(rendered, false, "Raw")
-            .on_hover_text("Exactly the text Copy puts on the clipboard");
-        ui.selectable_value(rendered, true, "Rendered")
-            .on_hover_text("The same prompt shown as Markdown");
+        if ui
+            .selectable_value(rendered, false, "Raw")
+            .on_hover_text("Exactly the text Copy puts on the clipboard")
+            .clicked()
+        {
+            changes.showing = false;
+        }
+        if ui
+            .selectable_value(rendered, true, "Rendered")
+            .on_hover_text("The same prompt shown as Markdown")
+            .clicked()
+        {
+            changes.showing = false;
+        }
+        changes_toggle(ui, session, changes);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             tokenizer_choice(ui, project, intents);
         });
@@ -92,6 +105,10 @@ pub fn preview_pane(
     };
     missing_values(ui, project, prompt, intents);
     ui.separator();
+    if changes.showing {
+        changes_pane(ui, session, changes);
+        return;
+    }
     if *rendered {
         if markdown
             .as_ref()

@@ -98,6 +98,7 @@ impl StudioApp {
                     session,
                     &mut self.markdown,
                     &mut self.preferences.preview_rendered,
+                    &mut self.changes,
                     intents,
                 );
             });
