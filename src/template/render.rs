@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::context::{Missing, Names, flows_context, frame_context, systems_context};
 use super::risks::risks_context;
+use super::scope::Scoped;
 use crate::analysis::Report;
 use crate::model::{Connection, ItemRef, Project};
 use crate::parallel;
@@ -133,6 +134,22 @@ impl PromptTemplate {
     /// report always give the same bytes.
     pub fn render(&self, project: &Project, report: &Report) -> Result<Prompt, RenderError> {
         let names = Names::new(project);
+        if project.prompt.scope.is_whole_landscape() {
+            return self.render_part(project, &names, report, None);
+        }
+        // Names come from the whole project: crossing flows name systems outside the scope.
+        let scoped = Scoped::new(project);
+        self.render_part(&scoped.project, &names, report, Some(&scoped))
+    }
+
+    /// Renders `project` (the whole one, or its scoped part), naming systems by `names`.
+    fn render_part(
+        &self,
+        project: &Project,
+        names: &Names,
+        report: &Report,
+        scope: Option<&Scoped>,
+    ) -> Result<Prompt, RenderError> {
         let connections = &project.connections;
         let items = project.systems.len() + connections.len();
         // The frame only needs to know whether blocks follow. It is rendered beside them,
@@ -141,10 +158,10 @@ impl PromptTemplate {
             systems: !project.systems.is_empty(),
             flows: !connections.is_empty(),
         };
-        let frame = || self.frame(project, report, guess);
+        let frame = || self.frame(project, report, scope, guess);
         let (frame, systems, flows) = if items < PARALLEL_FROM_ITEMS {
-            let systems = self.system_blocks(&names, project)?;
-            let flows = self.flow_blocks(&names, connections, 1)?;
+            let systems = self.system_blocks(names, project)?;
+            let flows = self.flow_blocks(names, connections, 1)?;
             (frame(), systems, vec![flows])
         } else {
             // One worker takes the frame, the systems and the first flows, the other the
@@ -159,11 +176,11 @@ impl PromptTemplate {
                 || {
                     (
                         frame(),
-                        self.system_blocks(&names, project),
-                        self.flow_blocks(&names, first, 1),
+                        self.system_blocks(names, project),
+                        self.flow_blocks(names, first, 1),
                     )
                 },
-                || self.flow_blocks(&names, second, split + 1),
+                || self.flow_blocks(names, second, split + 1),
             );
             (frame, systems?, vec![flows?, later?])
         };
@@ -183,7 +200,7 @@ impl PromptTemplate {
         let (frame, mut frame_missing) = if placed == guess {
             frame?
         } else {
-            self.frame(project, report, placed)?
+            self.frame(project, report, scope, placed)?
         };
         frame_missing.0.extend(missing.0);
         Ok(Prompt {
@@ -197,6 +214,7 @@ impl PromptTemplate {
         &self,
         project: &Project,
         report: &Report,
+        scope: Option<&Scoped>,
         placed: Placed,
     ) -> Result<(String, Missing), RenderError> {
         let mut missing = Missing::default();
@@ -204,7 +222,8 @@ impl PromptTemplate {
             project,
             if placed.systems { SYSTEMS_HERE } else { "" },
             if placed.flows { FLOWS_HERE } else { "" },
-            risks_context(project, report),
+            risks_context(project, report, scope.map(|s| &s.resolution)),
+            scope.map_or(minijinja::Value::from(()), Scoped::view),
             &mut missing,
         );
         let text = self.env.get_template(FRAME)?.render(context)?;
@@ -328,12 +347,13 @@ mod tests {
                 .unwrap();
             missing.0.extend(flow_missing.0);
             let mut frame_missing = Missing::default();
-            let risks = risks_context(&project, &analyze(&project));
+            let risks = risks_context(&project, &analyze(&project), None);
             let context = frame_context(
                 &project,
                 SYSTEMS_HERE,
                 FLOWS_HERE,
                 risks,
+                ().into(),
                 &mut frame_missing,
             );
             let frame = template
