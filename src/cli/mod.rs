@@ -8,6 +8,7 @@ mod fmt;
 mod import;
 mod out;
 mod render;
+mod scope;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{count, place, status};
+use super::{count, place, scope, status};
 use crate::analysis::analyze;
 use crate::io::{load, write_atomically};
 use crate::model::{ItemRef, Project};
@@ -19,10 +19,15 @@ pub struct RenderArgs {
     /// Exit with status 1 when any required value is missing.
     #[arg(long)]
     fail_on_missing: bool,
+    /// What the prompt is about, instead of the project's saved scope: `all`,
+    /// `zone:NAME`, `systems:ID,ID` or `around:ID:HOPS` (NAME and ID: an id or a unique
+    /// name). Repeat to combine: the union, with the largest hop count.
+    #[arg(long, value_name = "SCOPE", value_parser = scope::parse)]
+    scope: Vec<scope::ScopeArg>,
 }
 
 pub fn run(args: RenderArgs) -> u8 {
-    let loaded = match load(&args.file) {
+    let mut loaded = match load(&args.file) {
         Ok(loaded) => loaded,
         Err(error) => {
             eprintln!("{}", error.report());
@@ -34,6 +39,10 @@ pub fn run(args: RenderArgs) -> u8 {
             "{}: warning: {problem}",
             place(&args.file, problem.position)
         );
+    }
+    if let Err(error) = scope::apply(&args.scope, &mut loaded.project) {
+        let _ = error.print();
+        return status::FAILED;
     }
     let report = analyze(&loaded.project);
     let prompt = match render(&loaded.project, &report) {
