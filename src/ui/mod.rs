@@ -17,6 +17,7 @@ mod menu;
 mod palette;
 mod picker;
 mod preview;
+mod prompt_scope;
 mod readiness;
 pub mod selection;
 mod status_bar;
