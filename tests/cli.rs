@@ -3,24 +3,11 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use cli_support::{example_file, studio};
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn studio() -> Command {
-    Command::cargo_bin("integration-studio").unwrap()
-}
-
-/// Writes the e-commerce example into `dir` and returns its path.
-fn example_file(dir: &Path) -> std::path::PathBuf {
-    let path = dir.join("shop.ron");
-    studio()
-        .args(["example", "ecommerce", "-o"])
-        .arg(&path)
-        .assert()
-        .success();
-    path
-}
+mod cli_support;
 
 /// A small project with a dangling connection end and an SLA of 120 %.
 const TWO_PROBLEMS: &str = r#"(

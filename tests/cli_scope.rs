@@ -3,23 +3,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use cli_support::{example_file, studio};
 use predicates::prelude::*;
 
-fn studio() -> Command {
-    Command::cargo_bin("integration-studio").unwrap()
-}
-
-/// Writes the e-commerce example into `dir` and returns its path.
-fn example_file(dir: &Path) -> PathBuf {
-    let path = dir.join("shop.ron");
-    studio()
-        .args(["example", "ecommerce", "-o"])
-        .arg(&path)
-        .assert()
-        .success();
-    path
-}
+mod cli_support;
 
 /// The prompt `render` writes with these extra arguments.
 fn render(file: &Path, args: &[&str]) -> String {
@@ -31,6 +18,17 @@ fn render(file: &Path, args: &[&str]) -> String {
         .unwrap();
     assert!(output.status.success(), "{output:?}");
     String::from_utf8(output.stdout).unwrap()
+}
+
+/// Runs `render` with these extra arguments and checks it refuses them as a usage error.
+fn refused(file: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    studio()
+        .arg("render")
+        .arg(file)
+        .args(args)
+        .assert()
+        .code(2)
+        .stdout("")
 }
 
 /// Two systems named alike, in zones named alike.
@@ -135,18 +133,11 @@ fn the_command_line_scope_overrides_the_saved_one() {
 fn an_unknown_zone_is_named_and_the_real_ones_listed() {
     let dir = tempfile::tempdir().unwrap();
     let file = example_file(dir.path());
-    studio()
-        .arg("render")
-        .arg(&file)
-        .args(["--scope", "zone:Payments"])
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(
-            predicate::str::contains("unknown zone “Payments”")
-                .and(predicate::str::contains("the zones are"))
-                .and(predicate::str::contains("“Payment service provider” (2)")),
-        );
+    refused(&file, &["--scope", "zone:Payments"]).stderr(
+        predicate::str::contains("unknown zone “Payments”")
+            .and(predicate::str::contains("the zones are"))
+            .and(predicate::str::contains("“Payment service provider” (2)")),
+    );
 }
 
 #[test]
@@ -154,16 +145,10 @@ fn an_ambiguous_name_asks_for_the_id() {
     let dir = tempfile::tempdir().unwrap();
     let file = twins(dir.path());
     for (value, noun) in [("zone:CORE", "zone"), ("systems:Ledger,billing", "system")] {
-        studio()
-            .arg("render")
-            .arg(&file)
-            .args(["--scope", value])
-            .assert()
-            .code(2)
-            .stderr(
-                predicate::str::contains(format!("ambiguous {noun} name"))
-                    .and(predicate::str::contains("give the id")),
-            );
+        refused(&file, &["--scope", value]).stderr(
+            predicate::str::contains(format!("ambiguous {noun} name"))
+                .and(predicate::str::contains("give the id")),
+        );
     }
     // By id, the same systems are fine.
     let text = render(&file, &["--scope", "systems:3", "--scope", "zone:2"]);
@@ -186,19 +171,9 @@ fn bad_syntax_is_a_usage_error() {
         ("around:Order service", "needs a system and a hop count"),
         ("systems:", "needs system names or ids"),
     ] {
-        studio()
-            .arg("render")
-            .arg(&file)
-            .args(["--scope", value])
-            .assert()
-            .code(2)
+        refused(&file, &["--scope", value])
             .stderr(predicate::str::contains("--scope").and(predicate::str::contains(problem)));
     }
-    studio()
-        .arg("render")
-        .arg(&file)
-        .args(["--scope", "all", "--scope", "zone:2"])
-        .assert()
-        .code(2)
+    refused(&file, &["--scope", "all", "--scope", "zone:2"])
         .stderr(predicate::str::contains("all cannot be combined"));
 }
