@@ -198,3 +198,33 @@ fn an_empty_zone_in_scope_says_it_has_no_systems() {
     assert!(text.contains("No systems are in this scope: its zones have no systems."));
     assert!(text.contains("- **Planned**: no systems"), "{text}");
 }
+
+#[test]
+fn a_large_scope_renders_on_two_cores_like_on_one() {
+    // Over the parallel threshold, and with flows crossing the boundary in both halves.
+    let project = integration_studio::synthetic::landscape(600, 1_800, 3);
+    let scope = PromptScope {
+        zones: project
+            .zones
+            .iter()
+            .take(project.zones.len() / 2)
+            .map(|z| z.id)
+            .collect(),
+        systems: Vec::new(),
+        hops: 0,
+    };
+    let resolution = ScopeResolution::new(&project, &scope);
+    assert!(resolution.systems.len() > 100 && !resolution.crossing.is_empty());
+    let prompt = render_scoped(&project, scope.clone());
+    assert_eq!(prompt, render_scoped(&project, scope));
+    let shown = resolution.inside.len() + resolution.crossing.len();
+    assert!(
+        prompt.text.contains(&format!("\n\n{shown}. **")),
+        "the last flow is numbered {shown}"
+    );
+    assert!(!prompt.text.contains(&format!("\n\n{}. **", shown + 1)));
+    assert_eq!(
+        prompt.text.matches("\n**System: ").count(),
+        resolution.systems.len()
+    );
+}

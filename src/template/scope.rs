@@ -66,10 +66,11 @@ impl ScopeResolution {
         let known: HashSet<SystemId> = project.systems.iter().map(|s| s.id).collect();
         let systems_named: Vec<SystemId> =
             dedup(scope.systems.iter().copied().filter(|s| known.contains(s)));
+        let zones: HashSet<ZoneId> = zones_named.iter().copied().collect();
         let mut in_scope: HashSet<SystemId> = project
             .systems
             .iter()
-            .filter(|s| s.zone.is_some_and(|z| zones_named.contains(&z)))
+            .filter(|s| s.zone.is_some_and(|z| zones.contains(&z)))
             .map(|s| s.id)
             .chain(systems_named.iter().copied())
             .collect();
@@ -223,14 +224,11 @@ impl ScopeResolution {
 /// More chosen systems than this are counted in the scope line, not named.
 const NAMED_SYSTEMS: usize = 3;
 
-fn dedup<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
-    let mut kept = Vec::new();
-    for item in items {
-        if !kept.contains(&item) {
-            kept.push(item);
-        }
-    }
-    kept
+/// The items in their first order, each once. A set, not a scan of what is kept: a scope
+/// taken from a selection of the whole canvas names thousands of systems.
+fn dedup<T: Eq + std::hash::Hash + Copy>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut seen = HashSet::new();
+    items.filter(|&item| seen.insert(item)).collect()
 }
 
 /// Adds the systems up to `hops` data flows away, in either direction. Stops early when a
