@@ -96,8 +96,10 @@ impl PromptTemplate {
     }
 
     /// A template with its own frame and the built-in system and flow blocks. The frame
-    /// sees `project`, `requirements`, `zones`, `system_blocks`, `flow_blocks` and `risks`
-    /// (none, or `summary`, `readiness`, `findings`, `more` and `acknowledged`).
+    /// sees `project`, `requirements`, `zones`, `system_blocks`, `flow_blocks`, `risks`
+    /// (none, or `summary`, `readiness`, `findings`, `more` and `acknowledged`) and `scope`
+    /// (none for the whole landscape, or `line`, `context`, `outside`, `no_systems` and
+    /// `no_flows`; see docs/prompt.md).
     pub fn new(frame: &str) -> Result<Self, RenderError> {
         Self::with_blocks(frame, BUILTIN_SYSTEM_BLOCK, BUILTIN_FLOW_BLOCK)
     }
@@ -131,7 +133,8 @@ impl PromptTemplate {
 
     /// Renders the prompt for `project`, with the risks of `report` (the project's own
     /// `analysis::analyze` result; the app passes the one it keeps). The same project and
-    /// report always give the same bytes.
+    /// report always give the same bytes. The prompt is about the project's saved scope
+    /// (`project.prompt.scope`); the whole landscape takes the path it always took.
     pub fn render(&self, project: &Project, report: &Report) -> Result<Prompt, RenderError> {
         let names = Names::new(project);
         if project.prompt.scope.is_whole_landscape() {
