@@ -48,7 +48,7 @@ fn a_zone_picked_in_the_scope_menu_narrows_the_prompt_and_undo_restores_it() {
 }
 
 #[test]
-fn use_selection_scopes_the_prompt_to_the_selected_systems() {
+fn use_selection_scopes_the_prompt_to_the_selected_systems_and_hops_widen_it() {
     let mut harness = app();
     let project = harness.state().document().project().clone();
     let order = project
@@ -70,4 +70,15 @@ fn use_selection_scopes_the_prompt_to_the_selected_systems() {
         text.contains("**Scope**: system Order service — 1 of 12 systems"),
         "{text}"
     );
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Hops")
+        .set_value_accesskit(1.0);
+    harness.run();
+
+    let text = harness.state().prompt_text().unwrap().to_owned();
+    assert!(
+        text.contains("**Scope**: system Order service, plus 1 hop along data flows — 7 of 12"),
+        "{text}"
+    );
+    assert_eq!(harness.state().document().project().prompt.scope.hops, 1);
 }
