@@ -80,6 +80,7 @@ fn scope_menu(
         && !scope.is_whole_landscape()
     {
         intents.push(edit(project, PromptScope::default()));
+        ui.close();
     }
     ui.menu_button("Zones…", |ui| {
         if project.zones.is_empty() {
@@ -87,7 +88,12 @@ fn scope_menu(
         }
         for zone in &project.zones {
             let mut chosen = scope.zones.contains(&zone.id);
-            if ui.checkbox(&mut chosen, zone.name.as_str()).changed() {
+            // Every checkbox needs a name a screen reader can read.
+            let name = match zone.name.trim() {
+                "" => format!("Unnamed zone {}", zone.id),
+                name => name.to_owned(),
+            };
+            if ui.checkbox(&mut chosen, name).changed() {
                 let mut next = scope.clone();
                 next.zones.retain(|&z| z != zone.id);
                 if chosen {
