@@ -423,6 +423,11 @@ proptest! {
         let mut flow = Connection::new(ConnectionId(0), id, id);
         flow.data = data.clone();
         project.connections.insert(0, flow);
+        // A generated scope would leave the new system out; choosing it too keeps the
+        // scoped render under test as well as the whole landscape.
+        if !project.prompt.scope.is_whole_landscape() {
+            project.prompt.scope.systems.push(id);
+        }
 
         let prompt = render(&project).unwrap();
         let name = one_line(&name);

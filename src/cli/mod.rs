@@ -9,6 +9,7 @@ mod import;
 mod out;
 mod render;
 mod render_stats;
+mod scope;
 mod template;
 
 use std::path::PathBuf;

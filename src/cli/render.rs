@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::render_stats::{self, StatsFormat, parse_tokenizer};
-use super::{count, place, status};
+use super::{count, place, scope, status};
 use crate::analysis::analyze;
 use crate::io::{load, write_atomically};
 use crate::model::{ItemRef, Project, Tokenizer};
@@ -39,6 +39,11 @@ pub struct RenderArgs {
     /// `integration-studio template list`).
     #[arg(long, value_name = "NAME")]
     template: Option<String>,
+    /// What the prompt is about, instead of the project's saved scope: `all`,
+    /// `zone:NAME`, `systems:ID,ID` or `around:ID:HOPS` (NAME and ID: an id or a unique
+    /// name). Repeat to combine: the union, with the largest hop count.
+    #[arg(long, value_name = "SCOPE", value_parser = scope::parse)]
+    scope: Vec<scope::ScopeArg>,
 }
 
 pub fn run(args: RenderArgs) -> u8 {
@@ -57,6 +62,10 @@ pub fn run(args: RenderArgs) -> u8 {
     }
     if let Some(name) = &args.template {
         loaded.project.prompt.template.clone_from(name);
+    }
+    if let Err(error) = scope::apply(&args.scope, &mut loaded.project) {
+        let _ = error.print();
+        return status::FAILED;
     }
     let report = analyze(&loaded.project);
     let project = &loaded.project;

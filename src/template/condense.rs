@@ -72,9 +72,14 @@ pub(crate) fn brief_systems_text(project: &Project, condensing: &Condensing) -> 
     text
 }
 
-/// The summary lines that follow the listed data flows, or nothing: one per pair of zones,
-/// in the order the pairs first occur, with the protocols used.
-pub(crate) fn flow_summary_text(project: &Project, condensing: &Condensing) -> String {
+/// The summary lines that follow the listed data flows of `project`, or nothing: one per
+/// pair of zones, in the order the pairs first occur, with the protocols used. Names and
+/// zones come from `whole`: a flow crossing a prompt's scope has one end outside it.
+pub(crate) fn flow_summary_text(
+    project: &Project,
+    whole: &Project,
+    condensing: &Condensing,
+) -> String {
     let summarised: Vec<&Connection> = project
         .connections
         .iter()
@@ -83,9 +88,9 @@ pub(crate) fn flow_summary_text(project: &Project, condensing: &Condensing) -> S
     if summarised.is_empty() {
         return String::new();
     }
-    let zones = zone_names(project);
+    let zones = zone_names(whole);
     let zone_of: HashMap<SystemId, Option<ZoneId>> =
-        project.systems.iter().map(|s| (s.id, s.zone)).collect();
+        whole.systems.iter().map(|s| (s.id, s.zone)).collect();
     let zone_name = |system: SystemId| -> String {
         zone_of
             .get(&system)
@@ -104,7 +109,7 @@ pub(crate) fn flow_summary_text(project: &Project, condensing: &Condensing) -> S
                 pairs.len() - 1
             }
         };
-        pairs[at].1.add(project, connection);
+        pairs[at].1.add(whole, connection);
     }
     let mut text = format!(
         "\n**Data flows in summary** ({} counted per pair of zones to fit the token budget; \
@@ -210,7 +215,7 @@ mod tests {
         let none = Condensing::default();
         assert!(none.is_none());
         assert_eq!(brief_systems_text(&project, &none), "");
-        assert_eq!(flow_summary_text(&project, &none), "");
+        assert_eq!(flow_summary_text(&project, &project, &none), "");
     }
 
     #[test]
@@ -240,7 +245,7 @@ mod tests {
             summarised_flows: project.connections.iter().map(|c| c.id).collect(),
             ..Condensing::default()
         };
-        let text = flow_summary_text(&project, &condensing);
+        let text = flow_summary_text(&project, &project, &condensing);
         assert!(text.contains("(60 data flows counted per pair"), "{text}");
         let counted: usize = text
             .lines()

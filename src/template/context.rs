@@ -53,7 +53,7 @@ pub(super) use view;
 
 view!(
     /// What prompt.md.j2 sees.
-    FrameContext { project, requirements, zones, system_blocks, flow_blocks, risks }
+    FrameContext { project, requirements, zones, system_blocks, flow_blocks, risks, scope }
 );
 view!(
     /// What system.md.j2 sees.
@@ -141,12 +141,14 @@ impl Missing {
 }
 
 /// The frame's input: the project, its requirements and zones, stand-ins for the rendered
-/// system and flow blocks (see `render`), and the risks section's values (see `risks`).
+/// system and flow blocks (see `render`), the risks section's values (see `risks`) and the
+/// scope's (none for the whole landscape, see `scope`).
 pub(crate) fn frame_context(
     project: &Project,
     system_blocks: &'static str,
     flow_blocks: &'static str,
     risks: Value,
+    scope: Value,
     missing: &mut Missing,
 ) -> Value {
     let r = &project.requirements;
@@ -198,6 +200,7 @@ pub(crate) fn frame_context(
         system_blocks: Value::from(system_blocks),
         flow_blocks: Value::from(flow_blocks),
         risks,
+        scope,
     })
 }
 

@@ -9,6 +9,7 @@ mod ipm;
 mod render;
 mod risks;
 pub mod schema;
+mod scope;
 
 /// The prompt's variables are the model's fields.
 pub use crate::fields::{FIELDS as VARIABLES, Scope};
@@ -17,3 +18,4 @@ pub use condense::Condensing;
 pub use ipm::MAX_FINDINGS_PER_VALIDATION;
 pub use render::{MissingValue, Prompt, PromptTemplate, RenderError, render};
 pub use risks::MAX_RISKS_IN_PROMPT;
+pub use scope::{ContextEntry, ScopeResolution};

@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::condense::{Condensing, brief_systems_text, flow_summary_text};
 use super::context::{Missing, Names, flows_context, frame_context, systems_context};
 use super::risks::risks_context;
+use super::scope::Scoped;
 use crate::analysis::Report;
 use crate::model::{Connection, ItemRef, Project, System};
 use crate::parallel;
@@ -166,10 +167,27 @@ impl PromptTemplate {
         report: &Report,
         condensing: &Condensing,
     ) -> Result<Prompt, RenderError> {
-        let names = Names::new(project);
+        if project.prompt.scope.is_whole_landscape() {
+            return self.render_part(project, project, report, None, condensing);
+        }
+        let scoped = Scoped::new(project);
+        self.render_part(&scoped.project, project, report, Some(&scoped), condensing)
+    }
+
+    /// Renders `project` (the whole one, or its scoped part of `whole`).
+    fn render_part(
+        &self,
+        project: &Project,
+        whole: &Project,
+        report: &Report,
+        scope: Option<&Scoped>,
+        condensing: &Condensing,
+    ) -> Result<Prompt, RenderError> {
+        // Names come from the whole project: crossing flows name systems outside the scope.
+        let names = &Names::new(whole);
         let kept = Kept::of(project, condensing);
         let brief = brief_systems_text(project, condensing);
-        let summary = flow_summary_text(project, condensing);
+        let summary = flow_summary_text(project, whole, condensing);
         let (systems, connections) = (kept.systems(project), kept.connections(project));
         let items = systems.len() + connections.len();
         // The frame only needs to know whether blocks follow. It is rendered beside them,
@@ -178,10 +196,10 @@ impl PromptTemplate {
             systems: !systems.is_empty() || !brief.is_empty(),
             flows: !connections.is_empty() || !summary.is_empty(),
         };
-        let frame = || self.frame(project, report, guess, condensing);
+        let frame = || self.frame(project, report, scope, guess, condensing);
         let (frame, systems, flows) = if items < PARALLEL_FROM_ITEMS {
-            let systems = self.system_blocks(&names, systems)?;
-            let flows = self.flow_blocks(&names, connections, 1)?;
+            let systems = self.system_blocks(names, systems)?;
+            let flows = self.flow_blocks(names, connections, 1)?;
             (frame(), systems, vec![flows])
         } else {
             // One worker takes the frame, the systems and the first flows, the other the
@@ -196,11 +214,11 @@ impl PromptTemplate {
                 || {
                     (
                         frame(),
-                        self.system_blocks(&names, systems),
-                        self.flow_blocks(&names, first, 1),
+                        self.system_blocks(names, systems),
+                        self.flow_blocks(names, first, 1),
                     )
                 },
-                || self.flow_blocks(&names, second, split + 1),
+                || self.flow_blocks(names, second, split + 1),
             );
             (frame, systems?, vec![flows?, later?])
         };
@@ -222,7 +240,7 @@ impl PromptTemplate {
         let (frame, mut frame_missing) = if placed == guess {
             frame?
         } else {
-            self.frame(project, report, placed, condensing)?
+            self.frame(project, report, scope, placed, condensing)?
         };
         frame_missing.0.extend(missing.0);
         Ok(Prompt {
@@ -236,6 +254,7 @@ impl PromptTemplate {
         &self,
         project: &Project,
         report: &Report,
+        scope: Option<&Scoped>,
         placed: Placed,
         condensing: &Condensing,
     ) -> Result<(String, Missing), RenderError> {
@@ -244,7 +263,13 @@ impl PromptTemplate {
             project,
             if placed.systems { SYSTEMS_HERE } else { "" },
             if placed.flows { FLOWS_HERE } else { "" },
-            risks_context(project, report, condensing.risks_at_most),
+            risks_context(
+                project,
+                report,
+                scope.map(|s| &s.resolution),
+                condensing.risks_at_most,
+            ),
+            scope.map_or(minijinja::Value::from(()), Scoped::view),
             &mut missing,
         );
         let context = match self.extra {
@@ -420,12 +445,13 @@ mod tests {
                 .unwrap();
             missing.0.extend(flow_missing.0);
             let mut frame_missing = Missing::default();
-            let risks = risks_context(&project, &analyze(&project), None);
+            let risks = risks_context(&project, &analyze(&project), None, None);
             let context = frame_context(
                 &project,
                 SYSTEMS_HERE,
                 FLOWS_HERE,
                 risks,
+                ().into(),
                 &mut frame_missing,
             );
             let frame = template

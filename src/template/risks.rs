@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use minijinja::value::Value;
 
 use super::context::{object, text, view};
+use super::scope::ScopeResolution;
 use crate::analysis::{CheckStatus, Finding, Report, Severity};
 use crate::model::Project;
 use crate::words::count;
@@ -28,15 +29,18 @@ view!(
 
 /// The section's values, or none when the project leaves risks out of the prompt or there
 /// are no active findings: then the frame shows no section at all.
-/// `at_most` caps the findings listed in all (a token budget asks for it); the rest are
-/// counted in the "more" line as ever.
-pub(crate) fn risks_context(project: &Project, report: &Report, at_most: Option<usize>) -> Value {
+/// With a scope, only the findings that touch it are shown or counted. `at_most` caps the
+/// findings listed in all (a token budget asks for it); the rest are counted in the "more"
+/// line as ever.
+pub(crate) fn risks_context(
+    project: &Project,
+    report: &Report,
+    scope: Option<&ScopeResolution>,
+    at_most: Option<usize>,
+) -> Value {
     // The prompt describes the model, not the picture: findings about the drawing stay out.
-    let findings: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| !f.is_about_the_drawing())
-        .collect();
+    let shown = |f: &Finding| !f.is_about_the_drawing() && scope.is_none_or(|s| s.touches(f));
+    let findings: Vec<&Finding> = report.findings.iter().filter(|f| shown(f)).collect();
     if !project.analysis.include_risks_in_prompt || findings.is_empty() {
         return Value::from(());
     }
@@ -66,7 +70,7 @@ pub(crate) fn risks_context(project: &Project, report: &Report, at_most: Option<
     let acknowledged = report
         .acknowledged
         .iter()
-        .filter(|a| !a.finding.is_about_the_drawing())
+        .filter(|a| shown(&a.finding))
         .count();
     let acknowledged = match acknowledged {
         0 => String::new(),
@@ -80,8 +84,13 @@ pub(crate) fn risks_context(project: &Project, report: &Report, at_most: Option<
     };
     object(RisksView {
         summary: format!(
-            "Integration Studio's check of this landscape found {} ({}).",
+            "Integration Studio's check of this landscape found {}{} ({}).",
             count(findings.len(), "risk"),
+            match (scope, findings.len()) {
+                (None, _) => "",
+                (Some(_), 1) => " that touches this scope",
+                (Some(_), _) => " that touch this scope",
+            },
             all
         )
         .into(),

@@ -19,6 +19,7 @@ mod palette;
 mod picker;
 mod preview;
 mod prompt_changes;
+mod prompt_scope;
 mod prompt_stats;
 mod readiness;
 pub mod selection;
