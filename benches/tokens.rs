@@ -8,7 +8,7 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use integration_studio::analysis::analyze;
-use integration_studio::model::Tokenizer;
+use integration_studio::model::{PromptScope, Tokenizer};
 use integration_studio::synthetic::landscape;
 use integration_studio::template::budget::fit_to_budget;
 use integration_studio::template::{PromptTemplate, render};
@@ -66,6 +66,26 @@ fn budget(c: &mut Criterion) {
                 black_box(&project),
                 &report,
                 128_000,
+                Tokenizer::O200kBase,
+            )
+            .unwrap()
+            .tokens
+        })
+    });
+    // Issue 12's case: one zone of a 10,000-system landscape, within a 32k budget.
+    let mut project = landscape(10_000, 30_000, 1);
+    project.prompt.scope = PromptScope {
+        zones: vec![project.zones[0].id],
+        ..PromptScope::default()
+    };
+    let report = analyze(&project);
+    group.bench_function("one zone of 10,000 systems into 32k", |b| {
+        b.iter(|| {
+            fit_to_budget(
+                PromptTemplate::builtin(),
+                black_box(&project),
+                &report,
+                32_000,
                 Tokenizer::O200kBase,
             )
             .unwrap()

@@ -121,3 +121,42 @@ fn budgets_are_read_as_people_write_them() {
         assert!(error.contains("not a token budget"), "{bad}: {error}");
     }
 }
+
+#[test]
+fn a_scoped_prompt_is_condensed_within_its_scope() {
+    use crate::model::PromptScope;
+    let mut project = landscape(200, 600, 8);
+    let zone = project.zones[0].id;
+    project.prompt.scope = PromptScope {
+        zones: vec![zone],
+        ..PromptScope::default()
+    };
+    let scoped = fit(&project, u32::MAX);
+    assert!(scoped.prompt.text.contains("**Scope**: zone "));
+    let fitted = fit(&project, (scoped.tokens / 2) as u32);
+    assert!(
+        fitted.prompt.text.contains("**Scope**: zone "),
+        "the scope line stays"
+    );
+    assert!(!fitted.steps.is_empty());
+    // Only in-scope systems are condensed: outside ones never get a block or a brief line.
+    let outside: Vec<&str> = project
+        .systems
+        .iter()
+        .filter(|s| s.zone != Some(zone))
+        .map(|s| s.name.as_str())
+        .collect();
+    let brief = fitted
+        .prompt
+        .text
+        .split("**Systems in brief**")
+        .nth(1)
+        .map(|rest| rest.split("\n\n").next().unwrap_or(""))
+        .unwrap_or("");
+    for name in outside {
+        assert!(
+            !brief.contains(&format!("- **{name}**")),
+            "{name} is outside"
+        );
+    }
+}
