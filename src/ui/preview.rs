@@ -62,11 +62,13 @@ pub fn preview_pane(
             }
         });
     });
+    // What the prompt is made of: template and budget, then what it is about.
     ui.horizontal(|ui| {
         super::template_choice::template_chooser(ui, project, intents);
         ui.add_space(8.0);
         super::budget_choice::budget_choice(ui, project, intents);
     });
+    super::prompt_scope::scope_row(ui, project, session.selection(), intents);
     ui.horizontal(|ui| {
         if ui
             .selectable_value(rendered, false, "Raw")

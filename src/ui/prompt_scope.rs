@@ -20,7 +20,7 @@ pub fn scope_row(ui: &mut Ui, project: &Project, selection: &Selection, intents:
     let scope = &project.prompt.scope;
     let selected: Vec<SystemId> = selection.systems.iter().copied().collect();
     ui.horizontal_wrapped(|ui| {
-        ui.label("Scope:");
+        ui.label("Scope");
         // Ticking zones one after another should not close the menu each time.
         let config = MenuConfig::new().close_behavior(PopupCloseBehavior::CloseOnClickOutside);
         let (button, _) = MenuButton::new(summary(project, scope))

@@ -13,7 +13,6 @@ use crate::ui::findings::findings_panel;
 use crate::ui::forms::{properties_form, variables_form};
 use crate::ui::menu::menu_bar;
 use crate::ui::preview::preview_pane;
-use crate::ui::prompt_scope::scope_row;
 use crate::ui::readiness::readiness_checklist;
 use crate::ui::status_bar::{severity_count, status_bar};
 use crate::ui::toolbar::canvas_toolbar;
@@ -94,7 +93,6 @@ impl StudioApp {
             .show_collapsible(ui, &mut self.preferences.preview_open, |ui| {
                 readiness_checklist(ui, &session.report().readiness);
                 ui.separator();
-                scope_row(ui, session.project(), session.selection(), intents);
                 preview_pane(
                     ui,
                     session,
